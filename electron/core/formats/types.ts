@@ -1,0 +1,23 @@
+/**
+ * The formats' public shape: bytes of one file in, articles (without library fields) out.
+ *
+ * Implemented by `parseFile()` in `./index.ts`, which dispatches on the extension.
+ */
+import type { Article } from '../../shared/models'
+
+/** What a parser knows of an article; the library adds id, path, collection, importedAt and hash. */
+export type ParsedArticle = Omit<Article, 'id' | 'path' | 'collection' | 'importedAt' | 'hash'>
+
+/** A file's parse outcome: its articles (in file order) and per-record warnings, or a specific reason it failed. */
+export type ParseOutcome =
+  | {
+      ok: true
+      /** One entry per article; `index` is the record's position in the file (0 for single-article files), used in ids. */
+      articles: { index: number; article: ParsedArticle }[]
+      /** e.g. "line 7: not valid JSON (Unexpected token } …)" */
+      warnings: string[]
+    }
+  | { ok: false; reason: string }
+
+/** Extensions that Broadsheet reads, lower-case, with the dot. */
+export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.md', '.markdown', '.json', '.jsonl', '.ndjson'] as const

@@ -1,0 +1,202 @@
+/**
+ * The one IPC contract: every channel, its arguments (as schemas) and its result.
+ *
+ * Main validates every argument against these schemas before a handler runs; the preload and
+ * the loopback test transport use the same channel names and types. Channels are `domain:verb`.
+ */
+import { z } from 'zod'
+import type {
+  Article,
+  ArticleListItem,
+  ArticleState,
+  ImportProgress,
+  ImportResult,
+  IndexStatus,
+  LibraryChange,
+  LibraryInfo,
+  SearchResponse,
+  Settings,
+} from './models'
+import type { Result } from './result'
+
+const articleId = z.string().min(1).max(1024)
+
+const flag = z.enum(['machine-translated', 'sponsored', 'opinion', 'auto-published'])
+
+/** A collection name: a relative folder path with forward slashes, no `..`, no hidden parts. */
+const collection = z
+  .string()
+  .max(512)
+  .refine(
+    (s) =>
+      s === '' || s.split('/').every((part) => part !== '' && part !== '..' && part !== '.' && !part.startsWith('.')),
+    'a collection is a relative folder path without ".." or hidden parts',
+  )
+
+/** Where an import takes a file from: a path on disk, or (in a plain browser) the dropped file's bytes. */
+export const importSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.object({
+    kind: z.literal('bytes'),
+    /** The file's name, or its path relative to a dropped folder (forward slashes). */
+    name: z
+      .string()
+      .min(1)
+      .max(1024)
+      .refine((s) => !s.startsWith('/') && !s.split(/[\\/]/).includes('..'), 'a relative name without ".."'),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array'),
+  }),
+])
+
+/** One import source. */
+export type ImportSource = z.infer<typeof importSourceSchema>
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'an ISO date (YYYY-MM-DD)')
+
+/** A search request as it arrives over IPC. */
+export const searchRequestSchema = z.object({
+  query: z.string().max(2000),
+  collection: collection.optional(),
+  site: z.string().max(500).optional(),
+  language: z.string().max(10).optional(),
+  flags: z.array(flag).max(10).optional(),
+  notFlags: z.array(flag).max(10).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  starred: z.boolean().optional(),
+  unread: z.boolean().optional(),
+  sort: z.enum(['relevance', 'date']).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  offset: z.number().int().min(0).optional(),
+})
+
+const statePatch = z.object({ read: z.boolean().optional(), starred: z.boolean().optional() }).strict()
+
+const settingsPatch = z
+  .object({
+    theme: z.enum(['system', 'light', 'dark', 'sepia']).optional(),
+    fontSize: z.number().int().min(10).max(40).optional(),
+    lastView: z.enum(['list', 'search', 'settings']).optional(),
+    lastArticleId: articleId.nullable().optional(),
+  })
+  .strict()
+
+/** Argument schemas of every request/response channel. */
+export const invokeChannels = {
+  'library:info': z.tuple([]),
+  'library:list': z.tuple([]),
+  /** Shows the system folder picker and switches to the chosen library (null: cancelled). */
+  'library:choose': z.tuple([]),
+  /** Opens the library folder in the system file manager. */
+  'library:reveal': z.tuple([]),
+  'article:get': z.tuple([articleId]),
+  'article:set-state': z.tuple([articleId, statePatch]),
+  /** Shows the article's file in its folder. */
+  'article:reveal': z.tuple([articleId]),
+  /** Moves the article's file to the system trash after the user confirms. */
+  'article:trash': z.tuple([articleId]),
+  /** Opens the article's original URL in the system browser (http/https only). */
+  'article:open-original': z.tuple([articleId]),
+  'import:files': z.tuple([z.array(importSourceSchema).min(1).max(100_000), collection.optional()]),
+  /** Shows the system file dialog and imports what the user picks (null: cancelled). */
+  'import:dialog': z.tuple([collection.optional()]),
+  'search:query': z.tuple([searchRequestSchema]),
+  'settings:get': z.tuple([]),
+  'settings:set': z.tuple([settingsPatch]),
+} as const
+
+/** Every request/response channel name. */
+export type InvokeChannel = keyof typeof invokeChannels
+
+/** The argument tuple of a channel. */
+export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]>
+
+/** What each channel answers. */
+export interface InvokeResults {
+  'library:info': Result<LibraryInfo>
+  'library:list': Result<ArticleListItem[]>
+  'library:choose': Result<LibraryInfo | null>
+  'library:reveal': Result<null>
+  'article:get': Result<Article & ArticleState>
+  'article:set-state': Result<ArticleState>
+  'article:reveal': Result<null>
+  'article:trash': Result<boolean>
+  'article:open-original': Result<null>
+  'import:files': Result<ImportResult[]>
+  'import:dialog': Result<ImportResult[] | null>
+  'search:query': Result<SearchResponse>
+  'settings:get': Result<Settings>
+  'settings:set': Result<Settings>
+}
+
+/** A command from the native menu that the renderer carries out. */
+export type AppCommand =
+  'import' | 'search' | 'query-help' | 'settings' | 'theme:light' | 'theme:dark' | 'theme:sepia' | 'theme:system'
+
+/** Events from main to the renderer, with their payloads. */
+export interface EventPayloads {
+  'library:changed': LibraryChange
+  'import:progress': ImportProgress
+  'index:status': IndexStatus
+  'app:command': AppCommand
+}
+
+/** Every event channel name. */
+export type EventChannel = keyof EventPayloads
+
+/** Every event channel, for code that must list them. */
+export const eventChannels: readonly EventChannel[] = [
+  'library:changed',
+  'import:progress',
+  'index:status',
+  'app:command',
+]
+
+/** Stops a subscription. */
+export type Unsubscribe = () => void
+
+/** A file the user dropped, with its path relative to the dropped folder ('' parts for a plain file). */
+export interface DroppedFile {
+  file: File
+  /** e.g. `notes/a.txt` for a file inside a dropped folder `notes`; the bare name for a dropped file. */
+  relativePath: string
+}
+
+/**
+ * The API the renderer sees as `window.broadsheet`: named domain functions, never raw IPC.
+ *
+ * The Electron preload and the browser test bridge both implement it; the renderer cannot tell them apart.
+ */
+export interface BroadsheetApi {
+  library: {
+    info(): Promise<InvokeResults['library:info']>
+    list(): Promise<InvokeResults['library:list']>
+    choose(): Promise<InvokeResults['library:choose']>
+    reveal(): Promise<InvokeResults['library:reveal']>
+    onChanged(listener: (change: LibraryChange) => void): Unsubscribe
+  }
+  articles: {
+    get(id: string): Promise<InvokeResults['article:get']>
+    setState(id: string, patch: Partial<ArticleState>): Promise<InvokeResults['article:set-state']>
+    reveal(id: string): Promise<InvokeResults['article:reveal']>
+    trash(id: string): Promise<InvokeResults['article:trash']>
+    openOriginal(id: string): Promise<InvokeResults['article:open-original']>
+  }
+  imports: {
+    /** Imports dropped files: by path in Electron, by bytes in a plain browser. */
+    dropped(files: DroppedFile[], into?: string): Promise<InvokeResults['import:files']>
+    dialog(into?: string): Promise<InvokeResults['import:dialog']>
+    onProgress(listener: (progress: ImportProgress) => void): Unsubscribe
+  }
+  search: {
+    query(request: z.infer<typeof searchRequestSchema>): Promise<InvokeResults['search:query']>
+    onIndexStatus(listener: (status: IndexStatus) => void): Unsubscribe
+  }
+  settings: {
+    get(): Promise<InvokeResults['settings:get']>
+    set(patch: z.infer<typeof settingsPatch>): Promise<InvokeResults['settings:set']>
+  }
+  app: {
+    onCommand(listener: (command: AppCommand) => void): Unsubscribe
+  }
+}

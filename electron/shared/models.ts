@@ -1,0 +1,184 @@
+/**
+ * The data that crosses every boundary: core → main → IPC → renderer, and core → CLI.
+ *
+ * Pure TypeScript: no 'electron', no 'node:*', no DOM.
+ */
+
+/** A flag that says something about an article's provenance or kind. */
+export type ArticleFlag = 'machine-translated' | 'sponsored' | 'opinion' | 'auto-published'
+
+/** Every flag, in the order the UI lists them. */
+export const ARTICLE_FLAGS: readonly ArticleFlag[] = ['machine-translated', 'sponsored', 'opinion', 'auto-published']
+
+/**
+ * One article, whatever file format it came from.
+ *
+ * `text` is plain text with paragraphs separated by a blank line; it never holds the
+ * site's boilerplate (that goes to `disclaimers`, `category` and `flags`).
+ */
+export interface Article {
+  /** Stable across restarts: derived from the relative path (plus the record index for files that hold several). */
+  id: string
+  /** Path of the file relative to the library root, with forward slashes. */
+  path: string
+  /** Relative folder path of the file ('' for the library root). */
+  collection: string
+  title: string
+  author: string | null
+  site: string | null
+  url: string | null
+  /** ISO 8601, or null when the source does not say. */
+  published: string | null
+  /** ISO 639-1 code, or null when it could not be told. */
+  language: string | null
+  category: string | null
+  text: string
+  /** Sanitized reading HTML where the source has structure (HTML, Markdown), else null. */
+  html: string | null
+  /** What the source itself says about the article, quoted. */
+  disclaimers: string[]
+  flags: ArticleFlag[]
+  wordCount: number
+  /** ISO 8601: when the file came into the library (its import, or its mtime when found by a scan). */
+  importedAt: string
+  /** sha256 (hex) of the file's bytes. */
+  hash: string
+}
+
+/** Every Article field but the heavy ones; what lists carry. */
+export type ArticleSummary = Omit<Article, 'text' | 'html'>
+
+/** Per-article user data kept in `<library>/.broadsheet/state.json`. */
+export interface ArticleState {
+  read: boolean
+  starred: boolean
+}
+
+/** An article summary together with its user state: one row of the library list. */
+export interface ArticleListItem extends ArticleSummary {
+  read: boolean
+  starred: boolean
+}
+
+/** The outcome of importing one input file. */
+export type ImportStatus = 'imported' | 'duplicate' | 'failed'
+
+/** One input file's result in an import; the batch goes on whatever one file does. */
+export interface ImportResult {
+  /** The input path as given (or the dropped file's name when it came as bytes). */
+  file: string
+  status: ImportStatus
+  /** Ids of the articles the file gave (imported only). */
+  articles: string[]
+  /** The id of the article already holding the same bytes (duplicate only). */
+  duplicateOf?: string
+  /** A specific, human reason (failed only). */
+  error?: string
+  warnings: string[]
+}
+
+/** Progress of a running import. */
+export interface ImportProgress {
+  done: number
+  total: number
+  /** The input file being handled now, or null when finished. */
+  current: string | null
+}
+
+/** What changed in the library since the last event. */
+export interface LibraryChange {
+  added: string[]
+  updated: string[]
+  removed: string[]
+}
+
+/** A problem found when opening a library that the user should hear about, e.g. a corrupt state file moved aside. */
+export interface LibraryNotice {
+  code: 'state-corrupt' | 'index-rebuilt' | 'scan-failed'
+  message: string
+}
+
+/** The open library. */
+export interface LibraryInfo {
+  root: string
+  articleCount: number
+  collections: string[]
+  notices: LibraryNotice[]
+}
+
+/** A search request: free text plus filters beside it. */
+export interface SearchRequest {
+  /** lunr syntax plus quoted phrases; may be empty (filters alone). */
+  query: string
+  collection?: string
+  site?: string
+  language?: string
+  /** Only articles with every one of these flags. */
+  flags?: ArticleFlag[]
+  /** Only articles with none of these flags. */
+  notFlags?: ArticleFlag[]
+  /** ISO date (inclusive). */
+  from?: string
+  /** ISO date (inclusive). */
+  to?: string
+  starred?: boolean
+  unread?: boolean
+  sort?: 'relevance' | 'date'
+  limit?: number
+  offset?: number
+}
+
+/** A [start, end) range of characters in an article's `text`. */
+export type TextRange = [number, number]
+
+/** One search hit. */
+export interface SearchHit {
+  id: string
+  title: string
+  site: string | null
+  published: string | null
+  language: string | null
+  flags: ArticleFlag[]
+  score: number
+  /** The best passage (~30 words). */
+  snippet: string
+  /** Ranges in `snippet` to mark. */
+  snippetMatches: TextRange[]
+  /** Ranges in the article's `text` that matched, in order. */
+  matches: TextRange[]
+}
+
+/** Counts per value over the whole result set. */
+export interface SearchFacets {
+  site: Record<string, number>
+  language: Record<string, number>
+  flag: Record<string, number>
+  year: Record<string, number>
+  collection: Record<string, number>
+}
+
+/** A search answer. */
+export interface SearchResponse {
+  total: number
+  hits: SearchHit[]
+  facets: SearchFacets
+}
+
+/** Where the search index stands. */
+export interface IndexStatus {
+  state: 'loading' | 'building' | 'ready' | 'error'
+  indexed: number
+  total: number
+  message?: string
+}
+
+/** The reader's theme choice; 'system' follows the OS. */
+export type Theme = 'system' | 'light' | 'dark' | 'sepia'
+
+/** App-wide settings the renderer can read and change. */
+export interface Settings {
+  theme: Theme
+  fontSize: number
+  lastView: 'list' | 'search' | 'settings'
+  lastArticleId: string | null
+}
