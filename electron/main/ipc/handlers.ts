@@ -1,0 +1,148 @@
+/**
+ * The IPC handlers: one per channel of the contract, over the core.
+ *
+ * This module imports nothing from electron: the shell's own powers (dialogs, the system browser,
+ * the trash) come in as `ShellServices`, so the loopback test transport runs the very same handlers.
+ */
+import type { InvokeArgs, InvokeChannel, InvokeResults } from '../../shared/ipc-contract'
+import type { LibraryInfo, Settings } from '../../shared/models'
+import { err, ok, type Result } from '../../shared/result'
+import type { Library } from '../../core/library/types'
+import type { SearchIndex } from '../../core/search/types'
+
+/** What only the desktop shell can do; the browser harness gives stand-ins. */
+export interface ShellServices {
+  /** Opens an http(s) URL in the system browser. */
+  openExternal(url: string): Promise<void>
+  showItemInFolder(path: string): void
+  openPath(path: string): Promise<void>
+  /** Asks the user to confirm moving a file to the trash. */
+  confirmTrash(title: string): Promise<boolean>
+  trashItem(path: string): Promise<void>
+  /** System folder picker; null when cancelled. */
+  chooseFolder(): Promise<string | null>
+  /** System file picker for import (files and folders); null when cancelled. */
+  chooseImportPaths(): Promise<string[] | null>
+}
+
+/** Remembered app settings. */
+export interface SettingsStore {
+  get(): Settings
+  set(patch: Partial<Settings>): Promise<Settings>
+}
+
+/** Everything the handlers need. */
+export interface AppContext {
+  library(): Library | null
+  search(): SearchIndex | null
+  /** Opens another library folder and makes it current. */
+  switchLibrary(root: string): Promise<Result<LibraryInfo>>
+  shell: ShellServices
+  settings: SettingsStore
+}
+
+/** A handler per channel, taking already-validated arguments. */
+export type Handlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResults[C]> }
+
+const noLibrary = () => err('no-library', 'No library is open.')
+const unknownArticle = (id: string) => err('not-found', `No article with id "${id}" in this library.`)
+
+/** Builds the handlers over a context. */
+export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    'library:info': async () => {
+      const library = ctx.library()
+      return library ? ok(library.info()) : noLibrary()
+    },
+    'library:list': async () => {
+      const library = ctx.library()
+      return library ? ok(library.list()) : noLibrary()
+    },
+    'library:choose': async () => {
+      const folder = await ctx.shell.chooseFolder()
+      if (folder === null) return ok(null)
+      return ctx.switchLibrary(folder)
+    },
+    'library:reveal': async () => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      await ctx.shell.openPath(library.root)
+      return ok(null)
+    },
+    'article:get': async (id) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      const article = await library.get(id)
+      return article ? ok({ ...article, ...library.state(id) }) : unknownArticle(id)
+    },
+    'article:set-state': async (id, patch) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      if (!library.pathOf(id)) return unknownArticle(id)
+      return ok(await library.setState(id, patch))
+    },
+    'article:reveal': async (id) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      const file = library.pathOf(id)
+      if (!file) return unknownArticle(id)
+      ctx.shell.showItemInFolder(file)
+      return ok(null)
+    },
+    'article:trash': async (id) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      const file = library.pathOf(id)
+      const article = await library.get(id)
+      if (!file || !article) return unknownArticle(id)
+      if (!(await ctx.shell.confirmTrash(article.title))) return ok(false)
+      await ctx.shell.trashItem(file)
+      await library.rescan()
+      return ok(true)
+    },
+    'article:open-original': async (id) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      const article = await library.get(id)
+      if (!article) return unknownArticle(id)
+      const url = safeWebUrl(article.url)
+      if (!url) return err('not-allowed', 'This article has no http(s) address to open.')
+      await ctx.shell.openExternal(url)
+      return ok(null)
+    },
+    'import:files': async (sources, into) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      return ok(await library.import(sources, { into }))
+    },
+    'import:dialog': async (into) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      const paths = await ctx.shell.chooseImportPaths()
+      if (paths === null) return ok(null)
+      return ok(
+        await library.import(
+          paths.map((path) => ({ kind: 'path' as const, path })),
+          { into },
+        ),
+      )
+    },
+    'search:query': async (request) => {
+      const search = ctx.search()
+      return search ? search.search(request) : err('no-library', 'The search index is not open.')
+    },
+    'settings:get': async () => ok(ctx.settings.get()),
+    'settings:set': async (patch) => ok(await ctx.settings.set(patch)),
+  }
+}
+
+/** The URL when it parses as http: or https:, else null. */
+export function safeWebUrl(raw: string | null): string | null {
+  if (!raw) return null
+  try {
+    const url = new URL(raw)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
+}
