@@ -5,7 +5,7 @@
  * the trash) come in as `ShellServices`, so the loopback test transport runs the very same handlers.
  */
 import type { InvokeArgs, InvokeChannel, InvokeResults } from '../../shared/ipc-contract'
-import type { LibraryInfo, Settings } from '../../shared/models'
+import type { ImportProgress, LibraryInfo, Settings } from '../../shared/models'
 import { err, ok, type Result } from '../../shared/result'
 import type { Library } from '../../core/library/types'
 import type { SearchIndex } from '../../core/search/types'
@@ -39,6 +39,8 @@ export interface AppContext {
   switchLibrary(root: string): Promise<Result<LibraryInfo>>
   shell: ShellServices
   settings: SettingsStore
+  /** Receives the progress of imports started over IPC (the shell forwards it as `import:progress`). */
+  onImportProgress?: (progress: ImportProgress) => void
 }
 
 /** A handler per channel, taking already-validated arguments. */
@@ -113,7 +115,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'import:files': async (sources, into) => {
       const library = ctx.library()
       if (!library) return noLibrary()
-      return ok(await library.import(sources, { into }))
+      return ok(await library.import(sources, { into, onProgress: ctx.onImportProgress }))
     },
     'import:dialog': async (into) => {
       const library = ctx.library()
@@ -123,7 +125,7 @@ export function createHandlers(ctx: AppContext): Handlers {
       return ok(
         await library.import(
           paths.map((path) => ({ kind: 'path' as const, path })),
-          { into },
+          { into, onProgress: ctx.onImportProgress },
         ),
       )
     },
