@@ -1,0 +1,146 @@
+/**
+ * The catalog: what Broadsheet knows of every file in the library (size, mtime, hash, article summaries),
+ * cached in `.broadsheet/catalog.json` so a restart only stats files and re-parses the new or changed ones.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { ArticleSummary } from '../../shared/models'
+import { log } from '../logger'
+import { writeFileAtomic } from './atomic'
+
+/** The catalog file's format version; bump it whenever the shape of an entry or of a summary changes. */
+export const CATALOG_VERSION = 1
+
+/** What the catalog knows of one file. */
+export interface CatalogEntry {
+  size: number
+  mtimeMs: number
+  /** sha256 of the bytes. */
+  hash: string
+  importedAt: string
+  /** In file order; empty when the file failed to parse. */
+  articles: ArticleSummary[]
+  warnings: string[]
+  /** Why the file could not be read or parsed; such a file has no articles. */
+  error?: string
+}
+
+interface CatalogFile {
+  version: number
+  files: Record<string, CatalogEntry>
+}
+
+/** Every known file by relative path, with an index from article id to its file. */
+export class Catalog {
+  readonly #entries = new Map<string, CatalogEntry>()
+  readonly #byId = new Map<string, { rel: string; index: number }>()
+
+  /** Loads the cached catalog; a missing, corrupt or other-version file gives an empty catalog (logged). */
+  static async load(file: string): Promise<Catalog> {
+    const catalog = new Catalog()
+    let raw: string
+    try {
+      raw = await fs.readFile(file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.warn('catalog: cannot read the cache', error)
+      return catalog
+    }
+    try {
+      const parsed = JSON.parse(raw) as CatalogFile
+      if (parsed?.version !== CATALOG_VERSION || typeof parsed.files !== 'object' || parsed.files === null) {
+        log.info(`catalog: cache version ${String(parsed?.version)} is not ${CATALOG_VERSION}; rebuilding`)
+        return catalog
+      }
+      for (const [rel, entry] of Object.entries(parsed.files)) {
+        if (!validEntry(entry)) throw new Error(`bad entry for ${rel}`)
+        catalog.set(rel, entry)
+      }
+    } catch (error) {
+      log.warn('catalog: cache is corrupt; rebuilding', error)
+      return new Catalog()
+    }
+    return catalog
+  }
+
+  /** Writes the catalog atomically. */
+  async save(file: string, tmpDir: string): Promise<void> {
+    const data: CatalogFile = { version: CATALOG_VERSION, files: Object.fromEntries(this.#entries) }
+    await writeFileAtomic(file, JSON.stringify(data), tmpDir)
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
+
+  get(rel: string): CatalogEntry | undefined {
+    return this.#entries.get(rel)
+  }
+
+  set(rel: string, entry: CatalogEntry): void {
+    this.delete(rel)
+    this.#entries.set(rel, entry)
+    entry.articles.forEach((article, index) => this.#byId.set(article.id, { rel, index }))
+  }
+
+  delete(rel: string): CatalogEntry | undefined {
+    const old = this.#entries.get(rel)
+    if (!old) return undefined
+    this.#entries.delete(rel)
+    for (const article of old.articles) this.#byId.delete(article.id)
+    return old
+  }
+
+  /** Where an article lives: its file and its position in that file's articles. */
+  locate(id: string): { rel: string; entry: CatalogEntry; summary: ArticleSummary } | undefined {
+    const at = this.#byId.get(id)
+    if (!at) return undefined
+    const entry = this.#entries.get(at.rel)
+    const summary = entry?.articles[at.index]
+    return entry && summary ? { rel: at.rel, entry, summary } : undefined
+  }
+
+  /** Relative paths in a stable order (sorted). */
+  paths(): string[] {
+    return [...this.#entries.keys()].sort(comparePaths)
+  }
+
+  entries(): IterableIterator<[string, CatalogEntry]> {
+    return this.#entries.entries()
+  }
+
+  /** The first article id of every distinct file content, for duplicate checks. */
+  hashIndex(): Map<string, string> {
+    const byHash = new Map<string, string>()
+    for (const rel of this.paths()) {
+      const entry = this.#entries.get(rel)!
+      const first = entry.articles[0]
+      if (first && !byHash.has(entry.hash)) byHash.set(entry.hash, first.id)
+    }
+    return byHash
+  }
+}
+
+/** Orders relative paths by code point, so the order never depends on the locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function validEntry(entry: unknown): entry is CatalogEntry {
+  const e = entry as CatalogEntry
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.size === 'number' &&
+    typeof e.mtimeMs === 'number' &&
+    typeof e.hash === 'string' &&
+    typeof e.importedAt === 'string' &&
+    Array.isArray(e.articles) &&
+    Array.isArray(e.warnings) &&
+    e.articles.every((a) => typeof a === 'object' && a !== null && typeof a.id === 'string')
+  )
+}
+
+/** The catalog cache file of a data folder. */
+export function catalogFile(dataDir: string): string {
+  return path.join(dataDir, 'catalog.json')
+}

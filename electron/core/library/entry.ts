@@ -1,0 +1,65 @@
+/**
+ * From a file's bytes to its catalog entry and whole articles: where parser output gets its library fields.
+ */
+import type { Article, ArticleSummary } from '../../shared/models'
+import { parseFile } from '../formats/index'
+import type { ParsedArticle, ParseOutcome } from '../formats/types'
+import type { CatalogEntry } from './catalog'
+import { articleId, collectionOf, sha256 } from './paths'
+
+/** The library fields of one article of a file. */
+export function libraryFields(
+  rel: string,
+  index: number,
+  hash: string,
+  importedAt: string,
+): Pick<Article, 'id' | 'path' | 'collection' | 'importedAt' | 'hash'> {
+  return { id: articleId(rel, index), path: rel, collection: collectionOf(rel), importedAt, hash }
+}
+
+/** A whole article: the parser's fields plus the library's. */
+export function toArticle(
+  rel: string,
+  index: number,
+  parsed: ParsedArticle,
+  hash: string,
+  importedAt: string,
+): Article {
+  return { ...parsed, ...libraryFields(rel, index, hash, importedAt) }
+}
+
+/** An article without its heavy fields. */
+export function toSummary(article: Article): ArticleSummary {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { text, html, ...summary } = article
+  return summary
+}
+
+/** Parses a file's bytes; a parser that throws (a bug) still gives a failure value, never a crash. */
+export function safeParse(bytes: Uint8Array, fileName: string, maxBytes: number): ParseOutcome {
+  try {
+    return parseFile(bytes, fileName, { maxBytes })
+  } catch (error) {
+    return { ok: false, reason: `the parser failed: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+/** Parses a file's bytes into its catalog entry (a failed parse gives an entry with `error` and no articles). */
+export function buildEntry(
+  rel: string,
+  bytes: Uint8Array,
+  stat: { size: number; mtimeMs: number },
+  importedAt: string,
+  maxBytes: number,
+  hash = sha256(bytes),
+  outcome = safeParse(bytes, rel, maxBytes),
+): CatalogEntry {
+  const base = { size: stat.size, mtimeMs: stat.mtimeMs, hash, importedAt }
+  if (!outcome.ok) return { ...base, articles: [], warnings: [], error: outcome.reason }
+  if (outcome.articles.length === 0)
+    return { ...base, articles: [], warnings: outcome.warnings, error: 'no article found in the file' }
+  const articles = outcome.articles.map(({ index, article }) =>
+    toSummary(toArticle(rel, index, article, hash, importedAt)),
+  )
+  return { ...base, articles, warnings: outcome.warnings }
+}

@@ -1,0 +1,280 @@
+/**
+ * Import: copies files from outside into the library, never touching the originals and never overwriting.
+ *
+ * Every input file gets its own result; one bad file never stops the batch. Files are read, hashed and parsed
+ * a few at a time ahead of the commit step, which runs strictly in input order (duplicates and `name (2)` numbering
+ * are decided in the order the user gave).
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { ImportSource } from '../../shared/ipc-contract'
+import type { ImportProgress, ImportResult } from '../../shared/models'
+import { SUPPORTED_EXTENSIONS, type ParseOutcome } from '../formats/types'
+import { log } from '../logger'
+import { copyNew } from './atomic'
+import type { Catalog } from './catalog'
+import { buildEntry, safeParse } from './entry'
+import { extensionOf, isHiddenName, isInside, resolveInside, sha256, validCollection } from './paths'
+import { walk } from './walk'
+
+/** What an import needs from the open library. */
+export interface ImportContext {
+  root: string
+  /** The real path of the root (symlinks resolved). */
+  realRoot: string
+  tmpDir: string
+  catalog: Catalog
+  maxFileBytes: number
+  /** fsync every copy before it is linked into place (default true). */
+  sync?: boolean
+}
+
+/** Where the time of an import went, in milliseconds (summed over files). */
+export interface ImportTimings {
+  read: number
+  hash: number
+  parse: number
+  copy: number
+}
+
+/** An import's results, the ids it added, and its timings. */
+export interface ImportOutcome {
+  results: ImportResult[]
+  added: string[]
+  timings: ImportTimings
+}
+
+/** One input file, once sources are expanded. */
+interface ImportItem {
+  /** What the user gave (the `file` of its result). */
+  file: string
+  /** The folder it goes into, relative to the root ('' for the root). */
+  targetDir: string
+  name: string
+  /** A reason known before reading (hidden name, vanished source, …). */
+  failure?: string
+  load?: () => Promise<Uint8Array>
+  size?: number
+}
+
+interface Prepared {
+  item: ImportItem
+  failure?: string
+  bytes?: Uint8Array
+  hash?: string
+  outcome?: ParseOutcome
+}
+
+/** How many files are read and parsed ahead of the in-order commit. */
+const READ_AHEAD = 8
+
+/** Runs one import; the caller holds the library's lock and saves the catalog afterwards. */
+export async function runImport(
+  ctx: ImportContext,
+  sources: ImportSource[],
+  into: string,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportOutcome> {
+  const timings: ImportTimings = { read: 0, hash: 0, parse: 0, copy: 0 }
+  const items = validCollection(into) ? await expandSources(sources, into) : await badCollection(sources, into)
+  const results: ImportResult[] = []
+  const added: string[] = []
+  const byHash = ctx.catalog.hashIndex()
+  const readyDirs = new Map<string, string | Error>()
+  const total = items.length
+
+  const pending: Promise<Prepared>[] = []
+  const start = (i: number) => {
+    const item = items[i]
+    if (item) pending[i] = prepare(ctx, item, timings)
+  }
+  for (let i = 0; i < READ_AHEAD; i++) start(i)
+
+  for (let i = 0; i < total; i++) {
+    const prepared = await pending[i]!
+    delete pending[i]
+    start(i + READ_AHEAD)
+    onProgress?.({ done: i, total, current: prepared.item.file })
+    results.push(await commit(ctx, prepared, byHash, readyDirs, added, timings))
+  }
+  onProgress?.({ done: total, total, current: null })
+  return { results, added, timings }
+}
+
+function failed(file: string, error: string, warnings: string[] = []): ImportResult {
+  return { file, status: 'failed', articles: [], error, warnings }
+}
+
+async function badCollection(sources: ImportSource[], into: string): Promise<ImportItem[]> {
+  const failure = `"${into}" is not a valid collection name (a relative folder path without ".." or hidden parts)`
+  return sources.map((source) => ({
+    file: source.kind === 'path' ? source.path : source.name,
+    targetDir: '',
+    name: '',
+    failure,
+  }))
+}
+
+function joinRel(...parts: string[]): string {
+  return parts.filter((part) => part !== '').join('/')
+}
+
+/** Turns sources into one item per input file; folders expand recursively (hidden names skipped). */
+async function expandSources(sources: ImportSource[], into: string): Promise<ImportItem[]> {
+  const items: ImportItem[] = []
+  for (const source of sources) {
+    if (source.kind === 'bytes') {
+      const parts = source.name.split(/[\\/]/).filter((part) => part !== '' && part !== '.')
+      const name = parts.pop() ?? ''
+      const hidden = [...parts, name].find((part) => isHiddenName(part) || part === '..')
+      const item: ImportItem = {
+        file: source.name,
+        targetDir: joinRel(into, ...parts),
+        name,
+        size: source.bytes.length,
+      }
+      if (name === '') item.failure = 'the file has no name'
+      else if (hidden) item.failure = `hidden name "${hidden}": files and folders starting with "." are not imported`
+      else item.load = async () => source.bytes
+      items.push(item)
+      continue
+    }
+    const given = source.path
+    const abs = path.resolve(given)
+    let stats
+    try {
+      stats = await fs.stat(abs)
+    } catch (error) {
+      items.push({ file: given, targetDir: into, name: path.basename(abs), failure: readFailure(error) })
+      continue
+    }
+    const base = path.basename(abs)
+    if (stats.isDirectory()) {
+      if (isHiddenName(base)) {
+        items.push({ file: given, targetDir: into, name: base, failure: `hidden folder "${base}" is not imported` })
+        continue
+      }
+      const found = await walk(abs)
+      for (const file of found.files) {
+        const slash = file.rel.lastIndexOf('/')
+        items.push({
+          file: path.join(given, ...file.rel.split('/')),
+          targetDir: joinRel(into, base, slash < 0 ? '' : file.rel.slice(0, slash)),
+          name: file.rel.slice(slash + 1),
+          size: file.size,
+          load: () => fs.readFile(path.join(abs, ...file.rel.split('/'))),
+        })
+      }
+    } else if (stats.isFile()) {
+      const item: ImportItem = { file: given, targetDir: into, name: base, size: stats.size }
+      if (isHiddenName(base)) item.failure = `hidden file "${base}": files starting with "." are not imported`
+      else item.load = () => fs.readFile(abs)
+      items.push(item)
+    } else {
+      items.push({ file: given, targetDir: into, name: base, failure: 'not a regular file or folder' })
+    }
+  }
+  return items
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'file not found'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: the file cannot be read'
+  if (code === 'EISDIR') return 'a folder where a file was expected'
+  return `the file cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1).replace(/\.0$/, '')} MB`
+}
+
+/** Checks, reads, hashes and parses one item; everything but the copy. */
+async function prepare(ctx: ImportContext, item: ImportItem, timings: ImportTimings): Promise<Prepared> {
+  if (item.failure || !item.load) return { item, failure: item.failure ?? 'nothing to read' }
+  const ext = extensionOf(item.name)
+  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
+    const known = SUPPORTED_EXTENSIONS.join(', ')
+    return {
+      item,
+      failure: ext
+        ? `unsupported file type "${ext}" (Broadsheet reads ${known})`
+        : `no file extension (Broadsheet reads ${known})`,
+    }
+  }
+  const tooBig = (size: number) => `file is too large (${megabytes(size)}; the limit is ${megabytes(ctx.maxFileBytes)})`
+  if (item.size !== undefined && item.size > ctx.maxFileBytes) return { item, failure: tooBig(item.size) }
+  let bytes: Uint8Array
+  let t = performance.now()
+  try {
+    bytes = await item.load()
+  } catch (error) {
+    return { item, failure: readFailure(error) }
+  } finally {
+    timings.read += performance.now() - t
+  }
+  if (bytes.length > ctx.maxFileBytes) return { item, failure: tooBig(bytes.length) }
+  t = performance.now()
+  const hash = sha256(bytes)
+  timings.hash += performance.now() - t
+  t = performance.now()
+  const outcome = safeParse(bytes, item.name, ctx.maxFileBytes)
+  timings.parse += performance.now() - t
+  return { item, bytes, hash, outcome }
+}
+
+/** Makes (once per batch) the folder an item goes into and checks it really lies inside the library. */
+async function targetFolder(ctx: ImportContext, rel: string, ready: Map<string, string | Error>): Promise<string> {
+  const known = ready.get(rel)
+  if (known instanceof Error) throw known
+  if (known) return known
+  try {
+    const abs = rel === '' ? ctx.root : resolveInside(ctx.root, rel)
+    if (!abs) throw new Error(`"${rel}" is not a folder inside the library`)
+    await fs.mkdir(abs, { recursive: true })
+    if (!isInside(ctx.realRoot, await fs.realpath(abs))) throw new Error(`"${rel}" leads outside the library`)
+    ready.set(rel, abs)
+    return abs
+  } catch (error) {
+    const wrapped = new Error(`cannot create the folder "${rel}": ${error instanceof Error ? error.message : error}`)
+    ready.set(rel, wrapped)
+    throw wrapped
+  }
+}
+
+/** Decides duplicate or copy for one prepared item, in input order. */
+async function commit(
+  ctx: ImportContext,
+  prepared: Prepared,
+  byHash: Map<string, string>,
+  readyDirs: Map<string, string | Error>,
+  added: string[],
+  timings: ImportTimings,
+): Promise<ImportResult> {
+  const { item, bytes, hash, outcome } = prepared
+  if (prepared.failure || !bytes || !hash || !outcome) return failed(item.file, prepared.failure ?? 'not read')
+  if (!outcome.ok) return failed(item.file, outcome.reason)
+  if (outcome.articles.length === 0) return failed(item.file, 'no article found in the file', outcome.warnings)
+  const duplicateOf = byHash.get(hash)
+  if (duplicateOf)
+    return { file: item.file, status: 'duplicate', articles: [], duplicateOf, warnings: outcome.warnings }
+
+  const t = performance.now()
+  try {
+    const dir = await targetFolder(ctx, item.targetDir, readyDirs)
+    const name = await copyNew(bytes, dir, item.name, ctx.tmpDir, { sync: ctx.sync ?? true })
+    const rel = joinRel(item.targetDir, name)
+    const stat = await fs.stat(path.join(dir, name))
+    const entry = buildEntry(rel, bytes, stat, new Date().toISOString(), ctx.maxFileBytes, hash, outcome)
+    ctx.catalog.set(rel, entry)
+    const ids = entry.articles.map((article) => article.id)
+    byHash.set(hash, ids[0]!)
+    added.push(...ids)
+    return { file: item.file, status: 'imported', articles: ids, warnings: outcome.warnings }
+  } catch (error) {
+    log.warn(`import: cannot copy ${item.file}`, error)
+    return failed(item.file, `cannot copy into the library: ${error instanceof Error ? error.message : String(error)}`)
+  } finally {
+    timings.copy += performance.now() - t
+  }
+}

@@ -1,0 +1,393 @@
+/**
+ * openLibrary: a plain folder of article files, with Broadsheet's own data in `<library>/.broadsheet/`.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { ImportSource } from '../../shared/ipc-contract'
+import type {
+  Article,
+  ArticleListItem,
+  ArticleState,
+  ImportResult,
+  LibraryChange,
+  LibraryInfo,
+  LibraryNotice,
+} from '../../shared/models'
+import { log } from '../logger'
+import { Catalog, catalogFile, comparePaths, type CatalogEntry } from './catalog'
+import { buildEntry, safeParse, toArticle } from './entry'
+import { runImport, type ImportTimings } from './import'
+import { DATA_DIR, collectionOf, isInside, isSupportedFile, resolveInside } from './paths'
+import { StateStore } from './state-store'
+import type { ImportOptions, Library, OpenLibraryOptions } from './types'
+import { walk } from './walk'
+import { watchLibrary, type LibraryWatcher } from './watch'
+
+/** The default largest article file: 20 MB. */
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+
+/** How many changed files a scan reads and parses at a time. */
+const SCAN_CONCURRENCY = 4
+
+/** Why a library folder cannot be used; its message is one line for the user. */
+export class LibraryOpenError extends Error {
+  readonly code = 'library-unusable'
+}
+
+/** Options beyond the contract, for benchmarks and tests. */
+export interface OpenLibraryExtras extends OpenLibraryOptions {
+  /** fsync imported copies (default true; the benchmark can turn it off to see its cost). */
+  syncCopies?: boolean
+}
+
+/** A library as the core uses it: the contract plus what benchmarks want to see. */
+export interface OpenedLibrary extends Library {
+  /** Where the last import's time went. */
+  lastImportTimings(): ImportTimings | undefined
+}
+
+async function checkRoot(root: string, create: boolean): Promise<void> {
+  try {
+    const stats = await fs.stat(root)
+    if (!stats.isDirectory()) throw new LibraryOpenError(`The library path is not a folder: ${root}`)
+  } catch (error) {
+    if (error instanceof LibraryOpenError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' && create) {
+      try {
+        await fs.mkdir(root)
+      } catch (mkdirError) {
+        throw new LibraryOpenError(
+          `Cannot create the library folder ${root}: ${(mkdirError as NodeJS.ErrnoException).code ?? String(mkdirError)}`,
+        )
+      }
+      return
+    }
+    if (code === 'ENOENT') throw new LibraryOpenError(`The library folder does not exist: ${root}`)
+    if (code === 'ENOTDIR') throw new LibraryOpenError(`The library path is not a folder: ${root}`)
+    throw new LibraryOpenError(`Cannot open the library folder ${root}: ${code ?? String(error)}`)
+  }
+  try {
+    await fs.readdir(root)
+  } catch (error) {
+    throw new LibraryOpenError(
+      `Cannot read the library folder ${root}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    )
+  }
+}
+
+/** Opens (scans) a library folder; rejects with a `LibraryOpenError` when the folder cannot be used. */
+export async function openLibrary(rootPath: string, options: OpenLibraryExtras = {}): Promise<OpenedLibrary> {
+  const root = path.resolve(rootPath)
+  await checkRoot(root, options.create ?? false)
+  const realRoot = await fs.realpath(root)
+  const dataDir = path.join(root, DATA_DIR)
+  const tmpDir = path.join(dataDir, 'tmp')
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const notices: LibraryNotice[] = []
+
+  try {
+    await fs.mkdir(dataDir, { recursive: true })
+    // Leftovers of a crash in the middle of a copy: never a user's file, always safe to drop.
+    await fs.rm(tmpDir, { recursive: true, force: true })
+  } catch (error) {
+    log.warn(`library: cannot prepare ${dataDir}`, error)
+  }
+  const catalog = await Catalog.load(catalogFile(dataDir))
+  const state = await StateStore.load(dataDir, notices)
+  let dirs: string[] = []
+  let listCache: ArticleListItem[] | undefined
+  let lastTimings: ImportTimings | undefined
+  const listeners = new Set<(change: LibraryChange) => void>()
+  let lock: Promise<unknown> = Promise.resolve()
+  let watcher: LibraryWatcher | undefined
+  let closed = false
+
+  /** Runs mutations one at a time (imports, scans, watcher updates). */
+  function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = lock.then(task, task)
+    lock = run.catch(() => {})
+    return run
+  }
+
+  function emit(change: LibraryChange): void {
+    listCache = undefined
+    for (const listener of listeners) {
+      try {
+        listener(change)
+      } catch (error) {
+        log.error('library: a change listener threw', error)
+      }
+    }
+  }
+
+  async function saveCatalog(): Promise<void> {
+    try {
+      await catalog.save(catalogFile(dataDir), tmpDir)
+    } catch (error) {
+      log.warn('library: cannot write the catalog cache', error)
+    }
+  }
+
+  /** Reads and parses one file into its catalog entry, keeping its first-seen `importedAt`. */
+  async function readEntry(rel: string, stat: { size: number; mtimeMs: number }): Promise<CatalogEntry | undefined> {
+    const abs = resolveInside(root, rel)
+    if (!abs) return undefined
+    const importedAt = catalog.get(rel)?.importedAt ?? new Date(stat.mtimeMs).toISOString()
+    if (stat.size > maxFileBytes) {
+      return { ...stat, hash: '', importedAt, articles: [], warnings: [], error: 'file is larger than the size limit' }
+    }
+    let bytes: Uint8Array
+    try {
+      bytes = await fs.readFile(abs)
+    } catch (error) {
+      log.debug(`library: cannot read ${rel}`, error)
+      return undefined
+    }
+    const entry = buildEntry(rel, bytes, stat, importedAt, maxFileBytes)
+    if (entry.error) log.info(`library: ${rel} cannot be read as an article: ${entry.error}`)
+    return entry
+  }
+
+  /** Puts a file's new entry (or its absence) into the catalog and records what changed. */
+  function apply(rel: string, entry: CatalogEntry | undefined, change: LibraryChange): void {
+    const before = new Set(catalog.get(rel)?.articles.map((a) => a.id) ?? [])
+    if (entry) catalog.set(rel, entry)
+    else catalog.delete(rel)
+    const after = new Set(entry?.articles.map((a) => a.id) ?? [])
+    for (const id of after) (before.has(id) ? change.updated : change.added).push(id)
+    for (const id of before) if (!after.has(id)) change.removed.push(id)
+  }
+
+  /** Moves read/starred state from removed to added articles with the same bytes (a file renamed elsewhere). */
+  function carryStateOverRenames(change: LibraryChange, removedEntries: Map<string, CatalogEntry>): void {
+    if (change.removed.length === 0 || change.added.length === 0) return
+    const addedSet = new Set(change.added)
+    const gone = new Map<string, CatalogEntry>()
+    for (const entry of removedEntries.values()) if (entry.hash) gone.set(entry.hash, entry)
+    for (const [, entry] of catalog.entries()) {
+      const old = gone.get(entry.hash)
+      if (!old || !entry.articles.every((a) => addedSet.has(a.id))) continue
+      entry.articles.forEach((article, i) => {
+        const from = old.articles[i]
+        if (from) state.move(from.id, article.id)
+      })
+      gone.delete(entry.hash)
+    }
+  }
+
+  async function fullScan(): Promise<LibraryChange> {
+    const change: LibraryChange = { added: [], updated: [], removed: [] }
+    const found = await walk(root, { confineTo: realRoot })
+    dirs = found.dirs
+    const seen = new Set<string>()
+    const toRead: { rel: string; size: number; mtimeMs: number }[] = []
+    for (const file of found.files) {
+      if (!isSupportedFile(file.rel)) continue
+      seen.add(file.rel)
+      const known = catalog.get(file.rel)
+      if (!known || known.size !== file.size || known.mtimeMs !== file.mtimeMs) toRead.push(file)
+    }
+    const removedEntries = new Map<string, CatalogEntry>()
+    for (const rel of catalog.paths()) {
+      if (!seen.has(rel)) {
+        removedEntries.set(rel, catalog.get(rel)!)
+        apply(rel, undefined, change)
+      }
+    }
+    let next = 0
+    const readNext = async (): Promise<void> => {
+      while (next < toRead.length) {
+        const file = toRead[next++]!
+        apply(file.rel, await readEntry(file.rel, file), change)
+      }
+    }
+    await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, readNext))
+    carryStateOverRenames(change, removedEntries)
+    if (change.added.length || change.updated.length || change.removed.length || toRead.length || removedEntries.size) {
+      await saveCatalog()
+    }
+    return change
+  }
+
+  /** Brings the given relative paths up to date (what the watcher reports). */
+  async function refreshPaths(rels: Iterable<string>): Promise<LibraryChange> {
+    const change: LibraryChange = { added: [], updated: [], removed: [] }
+    const removedEntries = new Map<string, CatalogEntry>()
+    for (const rel of rels) {
+      const abs = resolveInside(root, rel)
+      if (!abs || !isSupportedFile(rel)) continue
+      let stat: { size: number; mtimeMs: number } | undefined
+      try {
+        const real = await fs.realpath(abs)
+        const stats = await fs.stat(abs)
+        if (stats.isFile() && isInside(realRoot, real)) stat = { size: stats.size, mtimeMs: stats.mtimeMs }
+      } catch {
+        stat = undefined
+      }
+      const known = catalog.get(rel)
+      if (!stat) {
+        if (known) {
+          removedEntries.set(rel, known)
+          apply(rel, undefined, change)
+        }
+        continue
+      }
+      if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) continue
+      apply(rel, await readEntry(rel, stat), change)
+    }
+    carryStateOverRenames(change, removedEntries)
+    const collections = new Set(dirs)
+    for (const [rel] of catalog.entries()) {
+      for (let c = collectionOf(rel); c !== '' && !collections.has(c); c = collectionOf(c)) collections.add(c)
+    }
+    dirs = [...collections].sort(comparePaths)
+    if (change.added.length || change.updated.length || change.removed.length) await saveCatalog()
+    return change
+  }
+
+  function hasChanges(change: LibraryChange): boolean {
+    return change.added.length + change.updated.length + change.removed.length > 0
+  }
+
+  const first = await fullScan()
+  log.info(
+    `library: opened ${root} (${first.added.length} new, ${first.updated.length} changed articles since last time)`,
+  )
+
+  const library: OpenedLibrary = {
+    root,
+
+    info(): LibraryInfo {
+      return { root, articleCount: library.list().length, collections: [...dirs], notices: [...notices] }
+    },
+
+    list(): ArticleListItem[] {
+      if (!listCache) {
+        const items: ArticleListItem[] = []
+        for (const rel of catalog.paths()) {
+          for (const summary of catalog.get(rel)!.articles) items.push({ ...summary, ...state.get(summary.id) })
+        }
+        listCache = items
+      }
+      return listCache.map((item) => ({ ...item, ...state.get(item.id) }))
+    },
+
+    async get(id: string): Promise<Article | undefined> {
+      const found = catalog.locate(id)
+      const abs = found && library.pathOf(id)
+      if (!found || !abs) return undefined
+      let bytes: Uint8Array
+      try {
+        if (!isInside(realRoot, await fs.realpath(abs))) return undefined
+        bytes = await fs.readFile(abs)
+      } catch (error) {
+        log.warn(`library: cannot read ${found.rel}`, error)
+        return undefined
+      }
+      const outcome = safeParse(bytes, found.rel, maxFileBytes)
+      if (!outcome.ok) return undefined
+      for (const { index, article } of outcome.articles) {
+        const whole = toArticle(found.rel, index, article, found.entry.hash, found.entry.importedAt)
+        if (whole.id === id) return whole
+      }
+      return undefined
+    },
+
+    async *articles(): AsyncIterable<Article> {
+      for (const rel of catalog.paths()) {
+        const entry = catalog.get(rel)
+        const abs = resolveInside(root, rel)
+        if (!entry || !abs || entry.articles.length === 0) continue
+        let bytes: Uint8Array
+        try {
+          bytes = await fs.readFile(abs)
+        } catch (error) {
+          log.warn(`library: cannot read ${rel}`, error)
+          continue
+        }
+        const outcome = safeParse(bytes, rel, maxFileBytes)
+        if (!outcome.ok) continue
+        for (const { index, article } of outcome.articles)
+          yield toArticle(rel, index, article, entry.hash, entry.importedAt)
+      }
+    },
+
+    pathOf(id: string): string | undefined {
+      const found = catalog.locate(id)
+      return found ? resolveInside(root, found.rel) : undefined
+    },
+
+    state(id: string): ArticleState {
+      return state.get(id)
+    },
+
+    async setState(id: string, patch: Partial<ArticleState>): Promise<ArticleState> {
+      return state.set(id, patch)
+    },
+
+    import(sources: ImportSource[], importOptions: ImportOptions = {}): Promise<ImportResult[]> {
+      return exclusive(async () => {
+        const outcome = await runImport(
+          { root, realRoot, tmpDir, catalog, maxFileBytes, sync: options.syncCopies ?? true },
+          sources,
+          importOptions.into ?? '',
+          importOptions.onProgress,
+        )
+        lastTimings = outcome.timings
+        if (outcome.added.length > 0) {
+          const collections = new Set(dirs)
+          for (const id of outcome.added) {
+            const found = catalog.locate(id)
+            for (let c = found ? collectionOf(found.rel) : ''; c !== '' && !collections.has(c); c = collectionOf(c)) {
+              collections.add(c)
+            }
+          }
+          dirs = [...collections].sort(comparePaths)
+          await saveCatalog()
+        }
+        emit({ added: outcome.added, updated: [], removed: [] })
+        return outcome.results
+      })
+    },
+
+    onChange(listener: (change: LibraryChange) => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    rescan(): Promise<LibraryChange> {
+      return exclusive(async () => {
+        const change = await fullScan()
+        if (hasChanges(change)) emit(change)
+        return change
+      })
+    },
+
+    async close(): Promise<void> {
+      if (closed) return
+      closed = true
+      await watcher?.close()
+      await lock
+      await state.flush()
+    },
+
+    lastImportTimings: () => lastTimings,
+  }
+
+  if (options.watch) {
+    watcher = watchLibrary(root, {
+      onPaths: (rels) =>
+        void exclusive(async () => {
+          if (closed) return
+          const change = await refreshPaths(rels)
+          if (hasChanges(change)) emit(change)
+        }).catch((error) => log.error('library: cannot apply changes from the watcher', error)),
+      onFolders: () =>
+        void (closed ? Promise.resolve() : library.rescan()).catch((error) =>
+          log.error('library: rescan after a folder change failed', error),
+        ),
+    })
+  }
+  return library
+}

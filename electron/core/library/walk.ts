@@ -1,0 +1,98 @@
+/**
+ * Recursive folder walks: hidden names skipped, symlinks checked with realpath, no loops.
+ */
+import type { Dirent, Stats } from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { log } from '../logger'
+import { comparePaths } from './catalog'
+import { isHiddenName, isInside } from './paths'
+
+/** One file found by a walk. */
+export interface WalkedFile {
+  /** Path relative to the walked folder, with forward slashes. */
+  rel: string
+  size: number
+  mtimeMs: number
+}
+
+/** What a walk found. */
+export interface WalkResult {
+  /** Sorted by relative path. */
+  files: WalkedFile[]
+  /** Every non-hidden sub-folder, relative, with forward slashes. */
+  dirs: string[]
+}
+
+/** Options for a walk. */
+export interface WalkOptions {
+  /** Symlinks whose real target lies outside this (real) folder are not followed. */
+  confineTo?: string
+}
+
+/** How many stat calls a walk keeps in flight. */
+const STAT_BATCH = 256
+
+/** Lists every non-hidden file under `dir`, following symlinks at most once and never outside `confineTo`. */
+export async function walk(dir: string, options: WalkOptions = {}): Promise<WalkResult> {
+  const files: WalkedFile[] = []
+  const dirs: string[] = []
+  const visited = new Set<string>([await fs.realpath(dir)])
+
+  async function visit(abs: string, rel: string): Promise<void> {
+    let entries: Dirent[]
+    try {
+      entries = await fs.readdir(abs, { withFileTypes: true })
+    } catch (error) {
+      log.warn(`walk: cannot read folder ${abs}`, error)
+      return
+    }
+    const subdirs: [string, string][] = []
+    const candidates = entries.filter((entry) => !isHiddenName(entry.name))
+    for (let i = 0; i < candidates.length; i += STAT_BATCH) {
+      const batch = candidates.slice(i, i + STAT_BATCH)
+      const stats = await Promise.all(batch.map((entry) => statEntry(path.join(abs, entry.name), entry)))
+      batch.forEach((entry, j) => {
+        const found = stats[j]
+        if (!found) return
+        const childRel = rel ? `${rel}/${entry.name}` : entry.name
+        if (found.stats.isDirectory()) {
+          if (found.real && visited.has(found.real)) return
+          if (found.real) visited.add(found.real)
+          subdirs.push([path.join(abs, entry.name), childRel])
+        } else if (found.stats.isFile()) {
+          files.push({ rel: childRel, size: found.stats.size, mtimeMs: found.stats.mtimeMs })
+        }
+      })
+    }
+    for (const [childAbs, childRel] of subdirs) {
+      dirs.push(childRel)
+      await visit(childAbs, childRel)
+    }
+  }
+
+  async function statEntry(abs: string, entry: Dirent): Promise<{ stats: Stats; real?: string } | undefined> {
+    try {
+      if (entry.isSymbolicLink()) {
+        const real = await fs.realpath(abs)
+        if (options.confineTo && !isInside(options.confineTo, real)) {
+          log.debug(`walk: not following ${abs}: it leads outside the library`)
+          return undefined
+        }
+        return { stats: await fs.stat(abs), real }
+      }
+      if (entry.isDirectory()) return { stats: await fs.stat(abs), real: await fs.realpath(abs) }
+      if (entry.isFile()) return { stats: await fs.stat(abs) }
+      return undefined
+    } catch (error) {
+      // Vanished between readdir and stat, a dangling link, or no permission: not a file we can read.
+      log.debug(`walk: skipping ${abs}`, error)
+      return undefined
+    }
+  }
+
+  await visit(dir, '')
+  files.sort((a, b) => comparePaths(a.rel, b.rel))
+  dirs.sort(comparePaths)
+  return { files, dirs }
+}
