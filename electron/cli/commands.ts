@@ -1,0 +1,11 @@
+/**
+ * The CLI's command table: name → module in `./commands/<name>.ts`, loaded only when used.
+ */
+import type { CliCommand } from './command'
+
+/** Every command; add one line per new command. */
+export const commands: Record<string, () => Promise<CliCommand>> = {
+  import: async () => (await import('./commands/import')).command,
+  list: async () => (await import('./commands/list')).command,
+  show: async () => (await import('./commands/show')).command,
+}
