@@ -1,0 +1,122 @@
+/**
+ * Pure helpers for what the renderer shows: dates, flag wording, provenance, citations, highlights.
+ *
+ * No DOM, no API: everything here is a function of its arguments, so it is tested directly.
+ */
+import type { ArticleFlag, ArticleSummary, TextRange } from '../../electron/shared/models'
+
+/** Short names of the flags, for badges. */
+export const flagLabels: Record<ArticleFlag, string> = {
+  'machine-translated': 'Machine-translated',
+  sponsored: 'Sponsored',
+  opinion: 'Opinion',
+  'auto-published': 'Auto-published',
+}
+
+/** What each flag means, in plain words. */
+export const flagExplanations: Record<ArticleFlag, string> = {
+  'machine-translated': 'Machine-translated: this text was translated automatically and not checked by an editor.',
+  sponsored: 'Sponsored: this piece was paid for by an advertiser; it is not independent reporting.',
+  opinion: "Opinion: this piece gives its author's views; it is not a news report.",
+  'auto-published': 'Auto-published: the source published this text automatically, without an editor reviewing it.',
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric' })
+
+/** An ISO date as a short human date ("5 Mar 2024"), or null when missing or unreadable. */
+export function formatDate(iso: string | null | undefined): string | null {
+  if (!iso) return null
+  const time = Date.parse(iso)
+  if (Number.isNaN(time)) return null
+  return dateFormat.format(new Date(time))
+}
+
+/** The date a list row shows: the published date, else the import date marked as such. */
+export function rowDate(item: Pick<ArticleSummary, 'published' | 'importedAt'>): { text: string; imported: boolean } {
+  const published = formatDate(item.published)
+  if (published) return { text: published, imported: false }
+  return { text: formatDate(item.importedAt) ?? 'unknown', imported: true }
+}
+
+/** The provenance line that ends every disclaimer banner. */
+export function provenanceLine(article: Pick<ArticleSummary, 'path' | 'importedAt' | 'published' | 'site'>): string {
+  const imported = formatDate(article.importedAt) ?? 'unknown'
+  const published = formatDate(article.published) ?? 'unknown'
+  return `Offline copy of ${article.path}, imported ${imported}; published ${published}; source ${article.site ?? 'unknown'}`
+}
+
+/** A plain-text citation: title, site, date, URL and file hash. */
+export function citation(
+  article: Pick<ArticleSummary, 'title' | 'site' | 'published' | 'url' | 'hash' | 'path' | 'importedAt'>,
+): string {
+  const parts = [
+    `"${article.title}"`,
+    article.site ?? 'unknown source',
+    formatDate(article.published) ?? 'date unknown',
+    article.url ?? 'no URL',
+    `offline copy ${article.path}, imported ${formatDate(article.importedAt) ?? 'unknown'}, sha256 ${article.hash}`,
+  ]
+  return parts.join('. ') + '.'
+}
+
+/** A piece of text, marked or not; `hit` numbers the marks in the whole text. */
+export interface Segment {
+  text: string
+  hit: number | null
+}
+
+/** A paragraph of an article's text with where it starts in the text. */
+export interface Paragraph {
+  start: number
+  text: string
+}
+
+/** Splits plain text at blank lines, keeping each paragraph's offset in the text. */
+export function paragraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = []
+  const blank = /\n[ \t]*\n\s*/g
+  let start = 0
+  for (let m = blank.exec(text); m; m = blank.exec(text)) {
+    pushParagraph(out, text, start, m.index)
+    start = m.index + m[0].length
+  }
+  pushParagraph(out, text, start, text.length)
+  return out
+}
+
+function pushParagraph(out: Paragraph[], text: string, start: number, end: number): void {
+  const body = text.slice(start, end)
+  if (body.trim() !== '') out.push({ start, text: body })
+}
+
+/**
+ * Cuts `text` (which starts at `offset` in the whole) into plain and marked segments.
+ *
+ * `ranges` are [start, end) in the whole text, sorted; a range crossing the edge is clipped,
+ * and each segment of a range keeps the range's index as its hit number.
+ */
+export function segments(text: string, offset: number, ranges: readonly TextRange[]): Segment[] {
+  const out: Segment[] = []
+  const end = offset + text.length
+  let at = offset
+  ranges.forEach(([from, to], hit) => {
+    const s = Math.max(from, at)
+    const e = Math.min(to, end)
+    if (e <= s) return
+    if (s > at) out.push({ text: text.slice(at - offset, s - offset), hit: null })
+    out.push({ text: text.slice(s - offset, e - offset), hit })
+    at = e
+  })
+  if (at < end) out.push({ text: text.slice(at - offset), hit: null })
+  return out
+}
+
+/** A number with thousands separators ("4,000"). */
+export function count(n: number): string {
+  return n.toLocaleString('en-US')
+}
+
+/** A language code as a short label, or an em dash when unknown. */
+export function languageLabel(code: string | null): string {
+  return code ? code.toUpperCase() : '—'
+}

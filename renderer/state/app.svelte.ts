@@ -1,0 +1,93 @@
+/**
+ * The app's areas together, plus which view is showing; shared with every view through a context.
+ */
+import { createContext } from 'svelte'
+import type { BroadsheetApi } from '../../electron/shared/ipc-contract'
+import { ImportState } from './import.svelte'
+import { LibraryState } from './library.svelte'
+import { ReaderState } from './reader.svelte'
+import { SearchState } from './search.svelte'
+import { SettingsState } from './settings.svelte'
+
+/** A top-level view. */
+export type View = 'list' | 'search' | 'settings' | 'reader'
+
+/** Every area's state and the current view. */
+export class AppState {
+  readonly library: LibraryState
+  readonly reader: ReaderState
+  readonly search: SearchState
+  readonly imports: ImportState
+  readonly settings: SettingsState
+  #view = $state<View>('list')
+  #back = $state<Exclude<View, 'reader'>>('list')
+
+  constructor(api: BroadsheetApi) {
+    this.library = new LibraryState(api)
+    this.reader = new ReaderState(api, (id, state) => this.library.applyState(id, state))
+    this.search = new SearchState(api)
+    this.imports = new ImportState(api)
+    this.settings = new SettingsState(api)
+  }
+
+  get view(): View {
+    return this.#view
+  }
+  /** The view the reader returns to. */
+  get backView(): Exclude<View, 'reader'> {
+    return this.#back
+  }
+
+  /** Loads settings and the library, then restores the remembered view and article. */
+  async start(): Promise<void> {
+    const [settings] = await Promise.all([this.settings.load(), this.library.load()])
+    this.#view = settings.lastView
+    this.#back = settings.lastView
+    if (settings.lastArticleId && (await this.reader.open(settings.lastArticleId))) {
+      this.library.selectId(settings.lastArticleId)
+      this.#view = 'reader'
+    }
+  }
+
+  /** Shows a top-level view and remembers it. */
+  show(view: Exclude<View, 'reader'>): void {
+    this.#view = view
+    this.#back = view
+    this.reader.close()
+    void this.settings.remember({ lastView: view, lastArticleId: null })
+  }
+
+  /** Opens an article in the reader, with the search hits when it came from the results. */
+  async openArticle(id: string): Promise<void> {
+    const hit = this.#view === 'search' || this.#back === 'search' ? this.search.hitFor(id) : undefined
+    if (this.#view !== 'reader') this.#back = this.#view
+    this.library.selectId(id)
+    if (await this.reader.open(id, hit?.matches ?? [])) {
+      this.#view = 'reader'
+      void this.settings.remember({ lastArticleId: id })
+    }
+  }
+
+  /** Opens the next (1) or previous (-1) article of the list (or of the results, coming from a search). */
+  async step(delta: number): Promise<void> {
+    const current = this.reader.article?.id
+    if (!current) return
+    let next: string | undefined
+    if (this.#back === 'search' && this.search.response) {
+      const hits = this.search.response.hits
+      const index = hits.findIndex((h) => h.id === current)
+      next = index >= 0 ? hits[index + delta]?.id : undefined
+    } else {
+      next = this.library.neighbour(current, delta)
+    }
+    if (next) await this.openArticle(next)
+  }
+
+  /** Leaves the reader for the view it came from. */
+  back(): void {
+    if (this.#view === 'reader') this.show(this.#back)
+  }
+}
+
+/** Reads and sets the app state in the component tree. */
+export const [getAppState, setAppState] = createContext<AppState>()

@@ -1,0 +1,147 @@
+/**
+ * The reader: the open article, its search hits and which hit is current.
+ */
+import type { BroadsheetApi } from '../../electron/shared/ipc-contract'
+import type { Article, ArticleState, TextRange } from '../../electron/shared/models'
+import type { Failure } from '../../electron/shared/result'
+import { citation } from '../lib/format'
+
+/** An article with its user state, as the reader shows it. */
+export type OpenArticle = Article & ArticleState
+
+/** How the body is shown: plain text paragraphs (with highlights) or the sanitized HTML. */
+export type BodyMode = 'text' | 'html'
+
+/** The reader's state; the API comes in through the constructor. */
+export class ReaderState {
+  #api: BroadsheetApi
+  #onState: (id: string, state: ArticleState) => void
+  #article = $state.raw<OpenArticle | null>(null)
+  #loading = $state(false)
+  #error = $state.raw<Failure | null>(null)
+  #notice = $state<string | null>(null)
+  #matches = $state.raw<TextRange[]>([])
+  #hit = $state(0)
+  #mode = $state<BodyMode>('text')
+  #sequence = 0
+
+  /**
+   * @param onState told whenever an article's read/starred state changes, so the list can follow.
+   */
+  constructor(api: BroadsheetApi, onState: (id: string, state: ArticleState) => void = () => {}) {
+    this.#api = api
+    this.#onState = onState
+  }
+
+  get article(): OpenArticle | null {
+    return this.#article
+  }
+  get loading(): boolean {
+    return this.#loading
+  }
+  get error(): Failure | null {
+    return this.#error
+  }
+  /** A short message about the last action ("Citation copied"). */
+  get notice(): string | null {
+    return this.#notice
+  }
+  /** Search hits in the article's text, in order. */
+  get matches(): TextRange[] {
+    return this.#matches
+  }
+  /** Index of the current hit in `matches`. */
+  get hit(): number {
+    return this.#hit
+  }
+  get mode(): BodyMode {
+    return this.#mode
+  }
+
+  /** Opens an article, optionally with search hits to highlight, and marks it read. */
+  async open(id: string, matches: TextRange[] = []): Promise<boolean> {
+    const mine = ++this.#sequence
+    this.#loading = true
+    this.#notice = null
+    const result = await this.#api.articles.get(id)
+    if (mine !== this.#sequence) return false
+    this.#loading = false
+    if (!result.ok) {
+      this.#error = result.error
+      this.#article = null
+      return false
+    }
+    this.#error = null
+    this.#article = result.value
+    this.#matches = matches
+    this.#hit = 0
+    // Highlights live in the text view; without a search, prefer the richer HTML when there is one.
+    this.#mode = matches.length === 0 && result.value.html ? 'html' : 'text'
+    if (!result.value.read) await this.#setState({ read: true })
+    return true
+  }
+
+  /** Closes the article. */
+  close(): void {
+    this.#sequence++
+    this.#article = null
+    this.#matches = []
+    this.#error = null
+    this.#notice = null
+  }
+
+  setMode(mode: BodyMode): void {
+    this.#mode = mode
+  }
+
+  /** Moves to the next (1) or previous (-1) hit, wrapping around. */
+  stepHit(delta: number): void {
+    const n = this.#matches.length
+    if (n === 0) return
+    this.#hit = (((this.#hit + delta) % n) + n) % n
+  }
+
+  async toggleStar(): Promise<void> {
+    if (this.#article) await this.#setState({ starred: !this.#article.starred })
+  }
+
+  async setRead(read: boolean): Promise<void> {
+    await this.#setState({ read })
+  }
+
+  /** Shows the article's file in its folder. */
+  async reveal(): Promise<void> {
+    if (!this.#article) return
+    const result = await this.#api.articles.reveal(this.#article.id)
+    this.#notice = result.ok ? 'Shown in the file manager' : result.error.message
+  }
+
+  /** Opens the original URL in the system browser. */
+  async openOriginal(): Promise<void> {
+    if (!this.#article) return
+    const result = await this.#api.articles.openOriginal(this.#article.id)
+    this.#notice = result.ok ? 'Opened in your browser' : result.error.message
+  }
+
+  /** The citation of the open article, or null. */
+  citation(): string | null {
+    return this.#article ? citation(this.#article) : null
+  }
+
+  /** Records the outcome of a clipboard copy, done by the component that owns the clipboard. */
+  copied(ok: boolean): void {
+    this.#notice = ok ? 'Citation copied' : 'Could not copy to the clipboard'
+  }
+
+  async #setState(patch: Partial<ArticleState>): Promise<void> {
+    const article = this.#article
+    if (!article) return
+    const result = await this.#api.articles.setState(article.id, patch)
+    if (!result.ok) {
+      this.#notice = result.error.message
+      return
+    }
+    if (this.#article?.id === article.id) this.#article = { ...this.#article, ...result.value }
+    this.#onState(article.id, result.value)
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Search: the query as typed, its filters, the latest answer, and the index's progress.
+ */
+import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contract'
+import type { ArticleFlag, IndexStatus, SearchHit, SearchRequest, SearchResponse } from '../../electron/shared/models'
+import type { Failure } from '../../electron/shared/result'
+
+/** How long typing must pause before a search runs. */
+export const SEARCH_DEBOUNCE_MS = 120
+
+/** A facet the results can be narrowed by. */
+export type FacetKind = 'site' | 'language' | 'flag' | 'year' | 'collection'
+
+/** The facet values chosen so far. */
+export type FacetFilters = Partial<Record<FacetKind, string>>
+
+/** The search area's state; the API comes in through the constructor. */
+export class SearchState {
+  #api: BroadsheetApi
+  #query = $state('')
+  #filters = $state.raw<FacetFilters>({})
+  #sort = $state<'relevance' | 'date'>('relevance')
+  #response = $state.raw<SearchResponse | null>(null)
+  #error = $state.raw<Failure | null>(null)
+  #pending = $state(false)
+  #status = $state.raw<IndexStatus | null>(null)
+  #timer: ReturnType<typeof setTimeout> | null = null
+  /** Numbers each request so that an answer older than the newest one is dropped. */
+  #sequence = 0
+
+  #active = $derived(this.#query.trim() !== '' || Object.keys(this.#filters).length > 0)
+
+  constructor(api: BroadsheetApi) {
+    this.#api = api
+  }
+
+  get query(): string {
+    return this.#query
+  }
+  get filters(): FacetFilters {
+    return this.#filters
+  }
+  get sort(): 'relevance' | 'date' {
+    return this.#sort
+  }
+  /** The answer to the newest request, or null before any. */
+  get response(): SearchResponse | null {
+    return this.#response
+  }
+  /** The newest request's failure (e.g. a `query-syntax` error with start/end). */
+  get error(): Failure | null {
+    return this.#error
+  }
+  /** True while a request is scheduled or running. */
+  get pending(): boolean {
+    return this.#pending
+  }
+  /** True when there is a query or a filter. */
+  get active(): boolean {
+    return this.#active
+  }
+  /** The index's latest progress report. */
+  get status(): IndexStatus | null {
+    return this.#status
+  }
+
+  /** Sets the query as the user types; the search runs once typing pauses. */
+  setQuery(query: string): void {
+    this.#query = query
+    this.#schedule()
+  }
+
+  /** Sets or (with null, or the same value again) clears a facet filter, then searches at once. */
+  setFilter(kind: FacetKind, value: string | null): void {
+    const next = { ...this.#filters }
+    if (value === null || next[kind] === value) delete next[kind]
+    else next[kind] = value
+    this.#filters = next
+    void this.run()
+  }
+
+  setSort(sort: 'relevance' | 'date'): void {
+    this.#sort = sort
+    void this.run()
+  }
+
+  /** Clears query, filters and results. */
+  clear(): void {
+    this.#query = ''
+    this.#filters = {}
+    this.#cancelTimer()
+    this.#sequence++
+    this.#response = null
+    this.#error = null
+    this.#pending = false
+  }
+
+  /** The hit for an article in the current results, if it is one. */
+  hitFor(id: string): SearchHit | undefined {
+    return this.#response?.hits.find((h) => h.id === id)
+  }
+
+  /** The request the current query and filters make. */
+  request(): SearchRequest {
+    const f = this.#filters
+    const request: SearchRequest = { query: this.#query.trim(), sort: this.#sort, limit: 200 }
+    if (f.site) request.site = f.site
+    if (f.language) request.language = f.language
+    if (f.collection !== undefined) request.collection = f.collection
+    if (f.flag) request.flags = [f.flag as ArticleFlag]
+    if (f.year) {
+      request.from = `${f.year}-01-01`
+      request.to = `${f.year}-12-31`
+    }
+    return request
+  }
+
+  /** Runs the search now; an answer that arrives after a newer request started is dropped. */
+  async run(): Promise<void> {
+    this.#cancelTimer()
+    const mine = ++this.#sequence
+    if (!this.#active) {
+      this.#response = null
+      this.#error = null
+      this.#pending = false
+      return
+    }
+    this.#pending = true
+    const result = await this.#api.search.query(this.request())
+    if (mine !== this.#sequence) return
+    this.#pending = false
+    if (result.ok) {
+      this.#response = result.value
+      this.#error = null
+    } else {
+      this.#error = result.error
+    }
+  }
+
+  /** Follows the index's progress and re-runs the search when the library changes; returns the unsubscribe. */
+  connect(): Unsubscribe {
+    const offStatus = this.#api.search.onIndexStatus((status) => {
+      const wasReady = this.#status?.state === 'ready'
+      this.#status = status
+      if (status.state === 'ready' && !wasReady && this.#active) void this.run()
+    })
+    const offChanged = this.#api.library.onChanged(() => {
+      if (this.#active) this.#schedule()
+    })
+    return () => {
+      offStatus()
+      offChanged()
+      this.#cancelTimer()
+    }
+  }
+
+  #schedule(): void {
+    this.#cancelTimer()
+    this.#pending = true
+    this.#timer = setTimeout(() => {
+      this.#timer = null
+      void this.run()
+    }, SEARCH_DEBOUNCE_MS)
+  }
+
+  #cancelTimer(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer)
+    this.#timer = null
+  }
+}
