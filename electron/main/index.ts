@@ -1,26 +1,196 @@
 /**
- * The Electron shell's entry point: thin glue around the library core.
+ * The Electron shell's entry point: wires the guards, the app scheme, IPC, the menu and the library session.
+ *
+ * Every concern lives in its own module beside this one; this file only connects them in the right order.
  */
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { EventChannel, EventPayloads } from '../shared/ipc-contract'
+import { log } from '../core/logger'
+import { openLibrary } from '../core/library/library'
+import { openSearchIndex } from '../core/search/search-index'
+import { pathsFromArgv } from './command-line'
+import { registerIpcHandlers, isTrustedSender, sendToWindow } from './ipc'
+import { createHandlers } from './ipc/handlers'
+import { createLibrarySession } from './library-session'
+import { createErrorReporter, installCrashHandlers, startLogging } from './logging'
+import { installMenu } from './menu'
+import { APP_ENTRY_URL, registerAppScheme, serveRenderer } from './protocol'
+import { hardenSession, installWebContentsGuards } from './security'
+import { openSettingsStore } from './settings-store'
+import { createShellServices } from './shell-services'
+import { createMainWindow } from './window'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
+const isDev = !app.isPackaged
+const logFile = path.join(app.getPath('userData'), 'logs', 'main.log')
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    webPreferences: {
-      preload: path.join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  })
-  void win.loadFile(path.join(here, '../renderer/index.html'))
+startLogging(logFile, isDev)
+const reportError = createErrorReporter(logFile)
+installCrashHandlers(process, reportError)
+
+// Only one Broadsheet at a time: a second launch hands its files to the first and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  main()
 }
 
-void app.whenReady().then(createWindow)
-app.on('window-all-closed', () => app.quit())
+function main(): void {
+  app.enableSandbox()
+  registerAppScheme()
+  installWebContentsGuards(app)
+
+  const settings = openSettingsStore(path.join(app.getPath('userData'), 'settings.json'))
+  let win: BrowserWindow | null = null
+  const getWindow = () => (win && !win.isDestroyed() ? win : null)
+  const emit = <C extends EventChannel>(channel: C, payload: EventPayloads[C]) =>
+    sendToWindow(getWindow(), channel, payload)
+
+  const librarySession = createLibrarySession({
+    openLibrary,
+    openSearchIndex,
+    settings,
+    defaultRoot: path.join(app.getPath('documents'), 'Broadsheet Library'),
+    sampleDir: path.join(app.getAppPath(), 'resources', 'sample-library'),
+    emit,
+    warn: (message, detail) => void dialog.showMessageBox({ type: 'warning', title: 'Broadsheet', message, detail }),
+  })
+  const shellServices = createShellServices(getWindow)
+  const handlers = createHandlers({
+    library: () => librarySession.library(),
+    search: () => librarySession.search(),
+    switchLibrary: (root) => librarySession.switchTo(root),
+    shell: shellServices,
+    settings,
+    onImportProgress: (progress) => librarySession.importProgress(progress),
+  })
+
+  // Files from the command line, `open-file` (macOS, also drops on the dock icon) and second launches wait here
+  // until the library is open.
+  let started: Promise<unknown> | null = null
+  const pending: string[] = pathsFromArgv(process.argv, process.cwd(), app.isPackaged)
+  const importFiles = async (paths: string[]) => {
+    if (paths.length === 0) return
+    const result = await librarySession.importPaths(paths)
+    if (!result.ok) return reportError('The files could not be imported.', new Error(result.error.message))
+    const failed = result.value.filter((r) => r.status === 'failed')
+    if (failed.length === 0) return
+    const lines = failed.slice(0, 10).map((r) => `${path.basename(r.file)}: ${r.error ?? 'failed'}`)
+    if (failed.length > 10) lines.push(`…and ${failed.length - 10} more (see the log).`)
+    await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Broadsheet',
+      message: `${failed.length} of ${result.value.length} files could not be imported.`,
+      detail: lines.join('\n'),
+    })
+  }
+  const queueImport = (paths: string[]) => {
+    if (!started) pending.push(...paths)
+    else void started.then(() => importFiles(paths)).catch((error: unknown) => reportError('Import failed.', error))
+  }
+
+  app.on('open-file', (event, file) => {
+    event.preventDefault()
+    queueImport([file])
+  })
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const current = getWindow()
+    if (current) {
+      if (current.isMinimized()) current.restore()
+      current.focus()
+    }
+    // A second launch is always packaged-style or `electron .`-style, like this one.
+    queueImport(pathsFromArgv(argv, workingDirectory, app.isPackaged))
+  })
+
+  const openWindow = () => {
+    win = createMainWindow({
+      bounds: settings.windowBounds(),
+      preloadPath: path.join(here, '../preload/index.cjs'),
+      url: APP_ENTRY_URL,
+      saveBounds: (bounds) => void settings.setWindowBounds(bounds),
+    })
+    win.on('closed', () => {
+      win = null
+    })
+  }
+
+  const openLibraryFromMenu = async () => {
+    const folder = await shellServices.chooseFolder()
+    if (folder === null) return
+    const result = await librarySession.switchTo(folder)
+    if (!result.ok) {
+      await dialog.showMessageBox({
+        type: 'error',
+        title: 'Broadsheet',
+        message: 'This library could not be opened.',
+        detail: result.error.message,
+      })
+      return
+    }
+    // The renderer starts over against the new library.
+    getWindow()?.webContents.reload()
+  }
+
+  app.setAboutPanelOptions({
+    applicationName: 'Broadsheet',
+    applicationVersion: app.getVersion(),
+    credits: 'A desktop reader for offline news collections. Nothing you read leaves your computer.',
+  })
+
+  void app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession)
+      serveRenderer(path.join(here, '../renderer'))
+      installMenu(
+        { platform: process.platform, appName: app.name, isDev },
+        {
+          command: (command) => emit('app:command', command),
+          openLibrary: () =>
+            void openLibraryFromMenu().catch((error: unknown) => reportError('Open Library failed.', error)),
+          revealLibrary: () => {
+            const library = librarySession.library()
+            if (library) void shell.openPath(library.root)
+          },
+          about: () => app.showAboutPanel(),
+        },
+      )
+      started = librarySession.start().then((result) => {
+        if (!result.ok) reportError('No library could be opened.', new Error(result.error.message))
+      })
+      registerIpcHandlers(ipcMain, handlers, (event) => isTrustedSender(event, getWindow), started)
+      openWindow()
+      const first = pending.splice(0)
+      void started.then(() => importFiles(first)).catch((error: unknown) => reportError('Import failed.', error))
+    })
+    .catch((error: unknown) => reportError('Broadsheet could not start.', error))
+
+  app.on('activate', () => {
+    if (app.isReady() && !getWindow()) openWindow()
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  // Close the library (flushing its state) and write the settings before the process ends.
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (closing) return
+    closing = true
+    event.preventDefault()
+    // A hung close must not keep the app from quitting: give it five seconds.
+    const timeout = new Promise((resolve) => setTimeout(resolve, 5000))
+    void Promise.race([Promise.all([librarySession.close(), settings.flush()]), timeout])
+      .catch((error: unknown) => log.error('index: error while closing', error))
+      .finally(() => app.quit())
+  })
+
+  app.on('child-process-gone', (_event, details) => {
+    log.error(`index: a ${details.type} process went away (${details.reason}, exit code ${details.exitCode})`)
+  })
+}
