@@ -1,0 +1,602 @@
+/**
+ * The search engine's heart: sharded compact indexes over plain records, queried with lunr's query
+ * language and scored with lunr's BM25 using collection-wide statistics, so a hit scores the same
+ * whichever shard holds it. Knows nothing of the library, files or threads.
+ */
+import type { ArticleFlag, SearchFacets, SearchHit, SearchRequest, SearchResponse } from '../../shared/models'
+import { ARTICLE_FLAGS } from '../../shared/models'
+import { ok, type Result } from '../../shared/result'
+import { parseQuery, type ParsedQuery, type QueryPhrase, type TermMatcher } from './query'
+import { FIELD_BOOST, FIELDS, type DocMeta, type SearchRecord } from './record'
+import { findTerm, segmentRecords, segmentText, termPositions, termsWithPrefix, type Segment } from './segment'
+import { highlight, makeSnippet } from './snippet'
+
+const F = FIELDS.length
+// lunr's BM25 parameters.
+const K1 = 1.2
+const B = 0.75
+const TEXT_FIELD = 1
+
+/** Builds a shard from records; the worker pool or the in-thread builder. */
+export type SegmentBuilder = (records: SearchRecord[]) => Promise<Segment>
+
+/** One shard: the hash bucket it owns (the low `depth` bits of an id's hash equal `key`) and its index. */
+export interface Shard {
+  depth: number
+  key: number
+  segment: Segment
+}
+
+interface Columns {
+  site: Int32Array
+  language: Int32Array
+  collection: Int32Array
+  flags: Uint8Array
+  /** Milliseconds since the epoch, NaN when unknown. */
+  time: Float64Array
+}
+
+interface LiveShard extends Shard {
+  cols: Columns
+}
+
+/** Engine settings. */
+export interface EngineOptions {
+  /** Documents per shard to aim for; a shard splits when it grows past twice this (default 2000). */
+  shardSize?: number
+}
+
+/** FNV-1a: a stable 32-bit hash of an id, which decides its shard. */
+export function hashId(id: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+function mask(depth: number): number {
+  return depth >= 32 ? 0xffffffff : (1 << depth) - 1
+}
+
+class Interner {
+  readonly ids = new Map<string, number>()
+  readonly values: string[] = []
+  id(value: string | null): number {
+    if (value === null || value === '') return -1
+    let id = this.ids.get(value)
+    if (id === undefined) {
+      id = this.values.length
+      this.ids.set(value, id)
+      this.values.push(value)
+    }
+    return id
+  }
+}
+
+const FLAG_BIT = new Map<ArticleFlag, number>(ARTICLE_FLAGS.map((f, i) => [f, 1 << i]))
+
+function flagMask(flags: readonly ArticleFlag[] | undefined): number {
+  let m = 0
+  for (const f of flags ?? []) m |= FLAG_BIT.get(f) ?? 0
+  return m
+}
+
+function dateMs(iso: string | null | undefined, endOfDay = false): number {
+  if (!iso) return NaN
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return NaN
+  // A bare date as an upper bound includes that whole day.
+  return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? t + 86_399_999 : t
+}
+
+interface Candidate {
+  shard: number
+  doc: number
+  score: number
+  time: number
+}
+
+/** Extra conditions the caller knows and the engine does not (e.g. starred or unread ids). */
+export interface SearchExtras {
+  /** When set, only these ids can be hits. */
+  allowed?: ReadonlySet<string>
+}
+
+/** The sharded engine. */
+export class SearchEngine {
+  readonly shardSize: number
+  #shards: LiveShard[] = []
+  #sites = new Interner()
+  #languages = new Interner()
+  #collections = new Interner()
+  #docCount = 0
+  #avgFieldLen = new Float64Array(F)
+  #vocabByLength: Map<number, string[]> | null = null
+
+  constructor(options: EngineOptions = {}) {
+    this.shardSize = Math.max(1, options.shardSize ?? 2000)
+  }
+
+  /** Number of indexed documents. */
+  get size(): number {
+    return this.#docCount
+  }
+
+  /** The current shards (for persistence). */
+  get shards(): readonly Shard[] {
+    return this.#shards
+  }
+
+  /** Every indexed document's id and hash, for checking against the library. */
+  documents(): Map<string, string> {
+    const out = new Map<string, string>()
+    for (const s of this.#shards) for (const d of s.segment.docs) out.set(d.id, d.hash)
+    return out
+  }
+
+  /** Replaces every shard with `shards` (after a load). Their buckets must cover the hash space. */
+  setShards(shards: Shard[]): void {
+    for (const s of this.#shards) s.segment.texts.close()
+    this.#shards = shards.map((s) => this.#live(s))
+    this.#refresh()
+  }
+
+  /** Drops everything. */
+  clear(): void {
+    this.setShards([])
+  }
+
+  /** The shard that owns an id. */
+  #shardIndexFor(hash: number): number {
+    return this.#shards.findIndex((s) => (hash & mask(s.depth)) >>> 0 === s.key)
+  }
+
+  /**
+   * Builds the whole index from records, replacing what was there.
+   * `onProgress` hears how many records are indexed after each shard.
+   */
+  async build(
+    records: SearchRecord[],
+    builder: SegmentBuilder,
+    onProgress?: (indexed: number) => void,
+  ): Promise<Shard[]> {
+    const depth = records.length <= this.shardSize ? 0 : Math.ceil(Math.log2(records.length / this.shardSize))
+    const buckets: SearchRecord[][] = Array.from({ length: 2 ** depth }, () => [])
+    for (const r of records) buckets[(hashId(r.id) & mask(depth)) >>> 0]!.push(r)
+    let indexed = 0
+    const shards = await Promise.all(
+      buckets.map(async (bucket, key) => {
+        const segment = await builder(bucket)
+        indexed += bucket.length
+        onProgress?.(indexed)
+        return { depth, key, segment }
+      }),
+    )
+    this.setShards(shards)
+    return shards
+  }
+
+  /**
+   * Adds or replaces `upserts` and removes `removals`, rebuilding only the shards they touch
+   * (splitting a shard that grew too big). Returns the shards that changed and those that went.
+   */
+  async apply(
+    upserts: SearchRecord[],
+    removals: string[],
+    builder: SegmentBuilder,
+  ): Promise<{ changed: Shard[]; dropped: Shard[] }> {
+    if (this.#shards.length === 0) {
+      const empty = await builder([])
+      this.#shards = [this.#live({ depth: 0, key: 0, segment: empty })]
+    }
+    const touched = new Map<number, { add: SearchRecord[]; drop: Set<string> }>()
+    const touch = (id: string) => {
+      const i = this.#shardIndexFor(hashId(id))
+      if (i < 0) throw new Error('SearchEngine.apply: shards do not cover the hash space')
+      let t = touched.get(i)
+      if (!t) touched.set(i, (t = { add: [], drop: new Set() }))
+      return t
+    }
+    for (const id of removals) touch(id).drop.add(id)
+    for (const r of upserts) {
+      const t = touch(r.id)
+      t.drop.add(r.id)
+      t.add.push(r)
+    }
+    const jobs: Promise<Shard[]>[] = []
+    for (const [i, t] of touched) {
+      const old = this.#shards[i]!
+      const kept = old.segment.docs.some((d) => t.drop.has(d.id))
+        ? segmentRecords(old.segment).filter((r) => !t.drop.has(r.id))
+        : segmentRecords(old.segment)
+      jobs.push(this.#buildBucket(old.depth, old.key, [...kept, ...t.add], builder))
+    }
+    const built = await Promise.all(jobs)
+    const dropped: Shard[] = []
+    const changed: Shard[] = built.flat()
+    const touchedIdx = new Set(touched.keys())
+    const next: LiveShard[] = []
+    this.#shards.forEach((s, i) => {
+      if (touchedIdx.has(i)) {
+        dropped.push(s)
+        s.segment.texts.close()
+      } else next.push(s)
+    })
+    for (const s of changed) next.push(this.#live(s))
+    this.#shards = next
+    this.#refresh()
+    return { changed, dropped }
+  }
+
+  async #buildBucket(depth: number, key: number, records: SearchRecord[], builder: SegmentBuilder): Promise<Shard[]> {
+    if (records.length <= 2 * this.shardSize || depth >= 24) {
+      return [{ depth, key, segment: await builder(records) }]
+    }
+    const low: SearchRecord[] = []
+    const high: SearchRecord[] = []
+    const bit = 2 ** depth
+    for (const r of records) ((hashId(r.id) & bit) === 0 ? low : high).push(r)
+    const halves = await Promise.all([
+      this.#buildBucket(depth + 1, key, low, builder),
+      this.#buildBucket(depth + 1, key + bit, high, builder),
+    ])
+    return halves.flat()
+  }
+
+  #live(shard: Shard): LiveShard {
+    const docs = shard.segment.docs
+    const n = docs.length
+    const cols: Columns = {
+      site: new Int32Array(n),
+      language: new Int32Array(n),
+      collection: new Int32Array(n),
+      flags: new Uint8Array(n),
+      time: new Float64Array(n),
+    }
+    for (let i = 0; i < n; i++) {
+      const d = docs[i]!
+      cols.site[i] = this.#sites.id(d.site)
+      cols.language[i] = this.#languages.id(d.language)
+      cols.collection[i] = this.#collections.id(d.collection)
+      cols.flags[i] = flagMask(d.flags)
+      cols.time[i] = dateMs(d.published)
+    }
+    return { ...shard, cols }
+  }
+
+  #refresh(): void {
+    let n = 0
+    const sums = new Float64Array(F)
+    for (const s of this.#shards) {
+      n += s.segment.docs.length
+      for (let f = 0; f < F; f++) sums[f]! += s.segment.fieldLenSum[f]!
+    }
+    this.#docCount = n
+    for (let f = 0; f < F; f++) this.#avgFieldLen[f] = n === 0 ? 0 : sums[f]! / n
+    this.#vocabByLength = null
+  }
+
+  #vocab(): Map<number, string[]> {
+    if (this.#vocabByLength) return this.#vocabByLength
+    const all = new Set<string>()
+    for (const s of this.#shards) for (const t of s.segment.terms) all.add(t)
+    const byLength = new Map<number, string[]>()
+    for (const t of all) {
+      let list = byLength.get(t.length)
+      if (!list) byLength.set(t.length, (list = []))
+      list.push(t)
+    }
+    this.#vocabByLength = byLength
+    return byLength
+  }
+
+  /** The index terms a clause's term stands for, over the whole collection. */
+  #expand(matcher: TermMatcher): string[] {
+    switch (matcher.kind) {
+      case 'exact':
+        return [matcher.term]
+      case 'prefix': {
+        const out = new Set<string>()
+        for (const s of this.#shards) for (const t of termsWithPrefix(s.segment, matcher.prefix)) out.add(t)
+        return [...out]
+      }
+      case 'pattern': {
+        const out: string[] = []
+        for (const list of this.#vocab().values()) for (const t of list) if (matcher.pattern.test(t)) out.push(t)
+        return out
+      }
+      case 'fuzzy': {
+        const out: string[] = []
+        const vocab = this.#vocab()
+        for (let len = matcher.term.length - matcher.distance; len <= matcher.term.length + matcher.distance; len++) {
+          for (const t of vocab.get(len) ?? []) {
+            if (withinDistance(matcher.term, t, matcher.distance)) out.push(t)
+          }
+        }
+        return out
+      }
+    }
+  }
+
+  /** Document frequency over every shard (lunr counts a term once per field it occurs in). */
+  #idf(term: string, cache: Map<string, number>): number {
+    let idf = cache.get(term)
+    if (idf !== undefined) return idf
+    let df = 0
+    for (const s of this.#shards) {
+      const t = findTerm(s.segment, term)
+      if (t >= 0) df += s.segment.termStart[t + 1]! - s.segment.termStart[t]!
+    }
+    idf = Math.log(1 + Math.abs((this.#docCount - df + 0.5) / (df + 0.5)))
+    cache.set(term, idf)
+    return idf
+  }
+
+  /** Answers a request: total, one page of hits with snippets and match ranges, and facets. */
+  search(request: SearchRequest, extras: SearchExtras = {}): Result<SearchResponse> {
+    const parsed = parseQuery(request.query)
+    if (!parsed.ok) return parsed
+    const candidates = this.#match(parsed.value, request, extras)
+    const facets = this.#facets(candidates)
+    const offset = Math.max(0, request.offset ?? 0)
+    const limit = Math.max(0, request.limit ?? 20)
+    const page = topK(
+      candidates,
+      offset + limit,
+      request.sort === 'date',
+      (c) => this.#shards[c.shard]!.segment.docs[c.doc]!.id,
+    )
+    const textTerms = new Set<string>()
+    for (const c of parsed.value.clauses) {
+      if (c.presence !== 'prohibited' && c.fields.includes(TEXT_FIELD))
+        for (const t of this.#expand(c.matcher)) textTerms.add(t)
+    }
+    const textPhrases = parsed.value.phrases.filter((p) => p.presence === 'required' && p.fields.includes(TEXT_FIELD))
+    const hits = page.slice(offset, offset + limit).map((c) => this.#hit(c, textTerms, textPhrases))
+    return ok({ total: candidates.length, hits, facets })
+  }
+
+  #hit(c: Candidate, terms: Set<string>, phrases: QueryPhrase[]): SearchHit {
+    const segment = this.#shards[c.shard]!.segment
+    const d: DocMeta = segment.docs[c.doc]!
+    const text = segmentText(segment, c.doc)
+    const matches = highlight(text, terms, phrases)
+    const snippet = makeSnippet(text, matches)
+    return {
+      id: d.id,
+      title: d.title,
+      site: d.site,
+      published: d.published,
+      language: d.language,
+      flags: d.flags,
+      score: c.score,
+      snippet: snippet.text,
+      snippetMatches: snippet.matches,
+      matches,
+    }
+  }
+
+  #facets(candidates: Candidate[]): SearchFacets {
+    const site = new Map<number, number>()
+    const language = new Map<number, number>()
+    const collection = new Map<number, number>()
+    const flag = new Int32Array(ARTICLE_FLAGS.length)
+    const year = new Map<number, number>()
+    const bump = (m: Map<number, number>, k: number) => {
+      if (k >= 0) m.set(k, (m.get(k) ?? 0) + 1)
+    }
+    for (const c of candidates) {
+      const cols = this.#shards[c.shard]!.cols
+      bump(site, cols.site[c.doc]!)
+      bump(language, cols.language[c.doc]!)
+      bump(collection, cols.collection[c.doc]!)
+      const f = cols.flags[c.doc]!
+      for (let b = 0; b < flag.length; b++) if (f & (1 << b)) flag[b]!++
+      if (!Number.isNaN(c.time)) bump(year, new Date(c.time).getUTCFullYear())
+    }
+    const named = (m: Map<number, number>, names: string[]) =>
+      Object.fromEntries([...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => [names[k]!, v]))
+    return {
+      site: named(site, this.#sites.values),
+      language: named(language, this.#languages.values),
+      flag: Object.fromEntries(ARTICLE_FLAGS.flatMap((f, i) => (flag[i] ? [[f, flag[i]!]] : []))),
+      year: Object.fromEntries([...year].sort((a, b) => b[0] - a[0]).map(([k, v]) => [String(k), v])),
+      collection: named(collection, this.#collections.values),
+    }
+  }
+
+  #match(query: ParsedQuery, request: SearchRequest, extras: SearchExtras): Candidate[] {
+    const idfCache = new Map<string, number>()
+    // Per expanded term: the query weight per field (lunr's query vector, divided by its norm).
+    const weights = new Map<string, Float64Array>()
+    const required: { terms: string[]; fields: readonly number[] }[] = []
+    const prohibited: { terms: string[]; fields: readonly number[] }[] = []
+    const addWeight = (term: string, fields: readonly number[], boost: number) => {
+      let w = weights.get(term)
+      if (!w) weights.set(term, (w = new Float64Array(F)))
+      for (const f of fields) w[f]! += boost
+    }
+    for (const c of query.clauses) {
+      const terms = this.#expand(c.matcher)
+      if (c.presence === 'prohibited') {
+        prohibited.push({ terms, fields: c.fields })
+        continue
+      }
+      if (c.presence === 'required') required.push({ terms, fields: c.fields })
+      for (const t of terms) addWeight(t, c.fields, c.boost)
+    }
+    for (const p of query.phrases)
+      if (p.presence === 'required') for (const w of p.words) addWeight(w.term, p.fields, 1)
+    const norm = new Float64Array(F)
+    for (const w of weights.values()) for (let f = 0; f < F; f++) norm[f]! += w[f]! * w[f]!
+    for (let f = 0; f < F; f++) norm[f] = Math.sqrt(norm[f]!)
+    for (const w of weights.values()) for (let f = 0; f < F; f++) if (w[f]) w[f] = w[f]! / norm[f]!
+    const positive = weights.size > 0 || required.length > 0 || query.phrases.some((p) => p.presence === 'required')
+    const filter = this.#filter(request, extras)
+    const out: Candidate[] = []
+    this.#shards.forEach((shard, si) => {
+      const seg = shard.segment
+      const n = seg.docs.length
+      if (n === 0) return
+      const scores = new Float64Array(n)
+      const matched = new Uint8Array(n)
+      const ok = new Uint8Array(n).fill(1)
+      for (const [term, w] of weights) {
+        const t = findTerm(seg, term)
+        if (t < 0) continue
+        const idf = this.#idf(term, idfCache)
+        for (let p = seg.termStart[t]!; p < seg.termStart[t + 1]!; p++) {
+          const f = seg.postField[p]!
+          const qw = w[f]!
+          if (qw === 0) continue
+          const doc = seg.postDoc[p]!
+          const tf = seg.postTf[p]!
+          const len = seg.fieldLen[doc * F + f]!
+          const bm25 = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + (B * len) / this.#avgFieldLen[f]!) + tf)
+          scores[doc]! += (qw * Math.round(bm25 * FIELD_BOOST[f]! * 1000)) / 1000
+          matched[doc] = 1
+        }
+      }
+      for (const r of required) {
+        const has = docsWithAny(seg, r.terms, r.fields)
+        for (let d = 0; d < n; d++) if (!has[d]) ok[d] = 0
+      }
+      for (const r of prohibited) {
+        const has = docsWithAny(seg, r.terms, r.fields)
+        for (let d = 0; d < n; d++) if (has[d]) ok[d] = 0
+      }
+      for (const p of query.phrases) {
+        const has = docsWithPhrase(seg, p)
+        const want = p.presence === 'required' ? 1 : 0
+        for (let d = 0; d < n; d++) if (has[d] !== want) ok[d] = 0
+      }
+      for (let d = 0; d < n; d++) {
+        if (!ok[d] || (positive && !matched[d])) continue
+        if (!filter(shard, d)) continue
+        out.push({ shard: si, doc: d, score: scores[d]!, time: shard.cols.time[d]! })
+      }
+    })
+    return out
+  }
+
+  #filter(request: SearchRequest, extras: SearchExtras): (shard: LiveShard, doc: number) => boolean {
+    const checks: ((shard: LiveShard, doc: number) => boolean)[] = []
+    if (request.site !== undefined) {
+      const id = this.#sites.ids.get(request.site) ?? -2
+      checks.push((s, d) => s.cols.site[d] === id)
+    }
+    if (request.language !== undefined) {
+      const id = this.#languages.ids.get(request.language) ?? -2
+      checks.push((s, d) => s.cols.language[d] === id)
+    }
+    if (request.collection !== undefined && request.collection !== '') {
+      // A collection is a folder: it holds its sub-folders too.
+      const root = request.collection
+      const ids = new Set<number>()
+      this.#collections.values.forEach((c, i) => {
+        if (c === root || c.startsWith(root + '/')) ids.add(i)
+      })
+      checks.push((s, d) => ids.has(s.cols.collection[d]!))
+    }
+    const all = flagMask(request.flags)
+    if (all) checks.push((s, d) => (s.cols.flags[d]! & all) === all)
+    const none = flagMask(request.notFlags)
+    if (none) checks.push((s, d) => (s.cols.flags[d]! & none) === 0)
+    const from = dateMs(request.from)
+    const to = dateMs(request.to, true)
+    if (!Number.isNaN(from)) checks.push((s, d) => s.cols.time[d]! >= from)
+    if (!Number.isNaN(to)) checks.push((s, d) => s.cols.time[d]! <= to)
+    const allowed = extras.allowed
+    if (allowed) checks.push((s, d) => allowed.has(s.segment.docs[d]!.id))
+    return (s, d) => checks.every((c) => c(s, d))
+  }
+}
+
+function docsWithAny(seg: Segment, terms: string[], fields: readonly number[]): Uint8Array {
+  const has = new Uint8Array(seg.docs.length)
+  const inField = new Uint8Array(F)
+  for (const f of fields) inField[f] = 1
+  for (const term of terms) {
+    const t = findTerm(seg, term)
+    if (t < 0) continue
+    for (let p = seg.termStart[t]!; p < seg.termStart[t + 1]!; p++)
+      if (inField[seg.postField[p]!]) has[seg.postDoc[p]!] = 1
+  }
+  return has
+}
+
+/** Documents where the phrase's words stand in order, next to each other (stop words keep their places). */
+function docsWithPhrase(seg: Segment, phrase: QueryPhrase): Uint8Array {
+  const has = new Uint8Array(seg.docs.length)
+  const ids = phrase.words.map((w) => findTerm(seg, w.term))
+  if (ids.some((t) => t < 0)) return has
+  // Start from the rarest word so the fewest candidates are checked.
+  const order = phrase.words.map((_, i) => i).sort((a, b) => postingCount(seg, ids[a]!) - postingCount(seg, ids[b]!))
+  const lists = phrase.words.map((_, i) => termPositions(seg, ids[i]!))
+  const first = order[0]!
+  const fields = new Set(phrase.fields)
+  for (const [key, positions] of lists[first]!) {
+    if (!fields.has(key % F)) continue
+    const doc = Math.floor(key / F)
+    if (has[doc]) continue
+    const others = order.slice(1).map((i) => ({ set: lists[i]!.get(key), offset: phrase.words[i]!.offset }))
+    if (others.some((o) => !o.set)) continue
+    const base = phrase.words[first]!.offset
+    const found = positions.some((p) => others.every((o) => o.set!.includes(p - base + o.offset)))
+    if (found) has[doc] = 1
+  }
+  return has
+}
+
+function postingCount(seg: Segment, t: number): number {
+  return seg.termStart[t + 1]! - seg.termStart[t]!
+}
+
+/** Whether two strings are within `max` edits (Levenshtein), stopping early once over. */
+export function withinDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      cur.push(v)
+      if (v < best) best = v
+    }
+    if (best > max) return false
+    prev = cur
+  }
+  return prev[b.length]! <= max
+}
+
+/** The best `k` candidates in order (score or date), without sorting the whole result set. */
+function topK(candidates: Candidate[], k: number, byDate: boolean, idOf: (c: Candidate) => string): Candidate[] {
+  const compare = (a: Candidate, b: Candidate): number => {
+    if (byDate) {
+      const at = Number.isNaN(a.time) ? -Infinity : a.time
+      const bt = Number.isNaN(b.time) ? -Infinity : b.time
+      if (at !== bt) return bt - at
+      if (a.score !== b.score) return b.score - a.score
+    } else {
+      if (a.score !== b.score) return b.score - a.score
+      const at = Number.isNaN(a.time) ? -Infinity : a.time
+      const bt = Number.isNaN(b.time) ? -Infinity : b.time
+      if (at !== bt) return bt - at
+    }
+    const ai = idOf(a)
+    const bi = idOf(b)
+    return ai < bi ? -1 : ai > bi ? 1 : 0
+  }
+  let pool = candidates
+  if (k > 0 && candidates.length > 4 * k && candidates.length > 1000) {
+    // Keep only those at or above the k-th best key, found with a typed-array sort.
+    const key = (c: Candidate) => (byDate ? (Number.isNaN(c.time) ? -Infinity : c.time) : c.score)
+    const keys = Float64Array.from(candidates, key).sort()
+    const threshold = keys[keys.length - k]!
+    pool = candidates.filter((c) => key(c) >= threshold)
+  }
+  return pool.slice().sort(compare).slice(0, k)
+}

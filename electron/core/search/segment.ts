@@ -1,0 +1,413 @@
+/**
+ * One shard of the index: a compact, immutable inverted index over a bounded set of records.
+ *
+ * Postings live in typed arrays (not lunr's nested objects), so a shard costs a few bytes per
+ * posting, loads without parsing and is shared zero-copy with the file it was read from.
+ * Term positions are kept (varint-coded, per term) because quoted phrases need them.
+ */
+import { createHash } from 'node:crypto'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import { forEachTerm } from './analyzer'
+import { FIELDS, fieldValues, type DocMeta, type SearchRecord } from './record'
+
+/** Bumped whenever the shard file layout or the analysis changes; older files are rebuilt. */
+export const SEGMENT_FORMAT = 1
+
+const F = FIELDS.length
+const MAGIC = 0x58495342 // 'BSIX'
+const HEADER_BYTES = 72
+
+/** Where a shard's article texts come from (memory after a build, the file after a load). */
+export interface TextStore {
+  read(start: number, end: number): Buffer
+  close(): void
+}
+
+/** A shard in memory. */
+export interface Segment {
+  docs: DocMeta[]
+  terms: string[]
+  /** Token count per document and field: `fieldLen[doc * FIELDS.length + field]`. */
+  fieldLen: Uint32Array
+  /** Postings of term t are `termStart[t] .. termStart[t + 1]`. */
+  termStart: Uint32Array
+  /** Positions of term t start at byte `termPosStart[t]` of `positions`. */
+  termPosStart: Uint32Array
+  textStart: Uint32Array
+  postDoc: Uint16Array
+  postTf: Uint16Array
+  postField: Uint8Array
+  positions: Uint8Array
+  texts: TextStore
+  /** Sum of field lengths per field, for the global average. */
+  fieldLenSum: Float64Array
+}
+
+function memoryTexts(blob: Buffer): TextStore {
+  return { read: (start, end) => blob.subarray(start, end), close: () => {} }
+}
+
+/** Builds a shard from records (in a worker or in the calling thread). */
+export function buildSegment(records: SearchRecord[]): Segment {
+  if (records.length > 0xffff) throw new Error('buildSegment: a shard holds at most 65535 documents')
+  const n = records.length
+  const fieldLen = new Uint32Array(n * F)
+  // term → flat list of [doc, field, tf, ...positions] groups
+  const byTerm = new Map<string, number[]>()
+  const texts: Buffer[] = []
+  const textStart = new Uint32Array(n + 1)
+  let textBytes = 0
+  for (let doc = 0; doc < n; doc++) {
+    const record = records[doc]!
+    const values = fieldValues(record)
+    for (let field = 0; field < F; field++) {
+      const local = new Map<string, number[]>()
+      let count = 0
+      forEachTerm(values[field]!, (term, position) => {
+        count++
+        const list = local.get(term)
+        if (list) list.push(position)
+        else local.set(term, [position])
+      })
+      fieldLen[doc * F + field] = count
+      for (const [term, positions] of local) {
+        let flat = byTerm.get(term)
+        if (!flat) byTerm.set(term, (flat = []))
+        flat.push(doc, field, positions.length, ...positions)
+      }
+    }
+    const packed = deflateRawSync(Buffer.from(record.text, 'utf8'))
+    texts.push(packed)
+    textStart[doc] = textBytes
+    textBytes += packed.length
+  }
+  textStart[n] = textBytes
+  const terms = Array.from(byTerm.keys()).sort()
+  let postings = 0
+  for (const term of terms) {
+    const flat = byTerm.get(term)!
+    for (let i = 0; i < flat.length; i += 3 + flat[i + 2]!) postings++
+  }
+  const termStart = new Uint32Array(terms.length + 1)
+  const termPosStart = new Uint32Array(terms.length + 1)
+  const postDoc = new Uint16Array(postings)
+  const postTf = new Uint16Array(postings)
+  const postField = new Uint8Array(postings)
+  const pos: number[] = []
+  let p = 0
+  for (let t = 0; t < terms.length; t++) {
+    termStart[t] = p
+    termPosStart[t] = pos.length
+    const flat = byTerm.get(terms[t]!)!
+    for (let i = 0; i < flat.length;) {
+      const tf = flat[i + 2]!
+      postDoc[p] = flat[i]!
+      postField[p] = flat[i + 1]!
+      postTf[p] = Math.min(tf, 0xffff)
+      let last = 0
+      for (let k = 0; k < tf; k++) {
+        const position = flat[i + 3 + k]!
+        writeVarint(pos, position - last)
+        last = position
+      }
+      p++
+      i += 3 + tf
+    }
+  }
+  termStart[terms.length] = p
+  termPosStart[terms.length] = pos.length
+  return {
+    docs: records.map(({ text: _text, ...meta }) => meta),
+    terms,
+    fieldLen,
+    termStart,
+    termPosStart,
+    textStart,
+    postDoc,
+    postTf,
+    postField,
+    positions: Uint8Array.from(pos),
+    texts: memoryTexts(Buffer.concat(texts)),
+    fieldLenSum: sumFieldLengths(fieldLen),
+  }
+}
+
+function sumFieldLengths(fieldLen: Uint32Array): Float64Array {
+  const sums = new Float64Array(F)
+  for (let i = 0; i < fieldLen.length; i++) sums[i % F]! += fieldLen[i]!
+  return sums
+}
+
+function writeVarint(out: number[], value: number): void {
+  while (value >= 0x80) {
+    out.push((value & 0x7f) | 0x80)
+    value >>>= 7
+  }
+  out.push(value)
+}
+
+/** The index of `term` in the shard's sorted vocabulary, or -1. */
+export function findTerm(segment: Segment, term: string): number {
+  const terms = segment.terms
+  let lo = 0
+  let hi = terms.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const t = terms[mid]!
+    if (t < term) lo = mid + 1
+    else if (t > term) hi = mid - 1
+    else return mid
+  }
+  return -1
+}
+
+/** Every term of the shard starting with `prefix`. */
+export function termsWithPrefix(segment: Segment, prefix: string): string[] {
+  const terms = segment.terms
+  let lo = 0
+  let hi = terms.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (terms[mid]! < prefix) lo = mid + 1
+    else hi = mid
+  }
+  const out: string[] = []
+  for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) out.push(terms[i]!)
+  return out
+}
+
+/**
+ * Positions of term t per (doc, field) key `doc * FIELDS.length + field`.
+ */
+export function termPositions(segment: Segment, t: number): Map<number, number[]> {
+  const out = new Map<number, number[]>()
+  const { positions, postDoc, postField, postTf } = segment
+  let at = segment.termPosStart[t]!
+  for (let p = segment.termStart[t]!; p < segment.termStart[t + 1]!; p++) {
+    const list: number[] = []
+    let last = 0
+    for (let k = 0; k < postTf[p]!; k++) {
+      let value = 0
+      let shift = 0
+      let byte: number
+      do {
+        byte = positions[at++]!
+        value += (byte & 0x7f) * 2 ** shift
+        shift += 7
+      } while (byte & 0x80)
+      last += value
+      list.push(last)
+    }
+    out.set(postDoc[p]! * F + postField[p]!, list)
+  }
+  return out
+}
+
+/** The text of document `doc`, or '' when it cannot be read back (a damaged text is not worth a crash). */
+export function segmentText(segment: Segment, doc: number): string {
+  try {
+    return inflateRawSync(segment.texts.read(segment.textStart[doc]!, segment.textStart[doc + 1]!)).toString('utf8')
+  } catch {
+    return ''
+  }
+}
+
+/** The whole records of a shard, for rebuilding it with some records added or removed. */
+export function segmentRecords(segment: Segment): SearchRecord[] {
+  return segment.docs.map((meta, i) => ({ ...meta, text: segmentText(segment, i) }))
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3
+}
+
+/** Serialises a shard to the bytes of its file: header, index part, then the texts. */
+export function encodeSegment(segment: Segment): Buffer {
+  const json = Buffer.from(JSON.stringify({ docs: segment.docs, terms: segment.terms.join('\n') }), 'utf8')
+  const n = segment.docs.length
+  const T = segment.terms.length
+  const P = segment.postDoc.length
+  const parts: Uint8Array[] = [
+    segment.fieldLen,
+    segment.termStart,
+    segment.termPosStart,
+    segment.textStart,
+    segment.postDoc,
+    segment.postTf,
+    segment.postField,
+    segment.positions,
+  ].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+  let indexBytes = HEADER_BYTES + align4(json.length)
+  for (const part of parts) indexBytes += align4(part.byteLength)
+  const textBlob = segment.texts.read(0, segment.textStart[n]!)
+  const out = Buffer.alloc(indexBytes + textBlob.length)
+  out.writeUInt32LE(MAGIC, 0)
+  out.writeUInt32LE(SEGMENT_FORMAT, 4)
+  out.writeUInt32LE(json.length, 8)
+  out.writeUInt32LE(n, 12)
+  out.writeUInt32LE(T, 16)
+  out.writeUInt32LE(P, 20)
+  out.writeUInt32LE(segment.positions.length, 24)
+  out.writeUInt32LE(textBlob.length, 28)
+  let at = HEADER_BYTES
+  json.copy(out, at)
+  at += align4(json.length)
+  for (const part of parts) {
+    out.set(part, at)
+    at += align4(part.byteLength)
+  }
+  textBlob.copy(out, at)
+  sha1(out.subarray(HEADER_BYTES, indexBytes)).copy(out, 32)
+  sha1(out.subarray(indexBytes)).copy(out, 52)
+  return out
+}
+
+function sha1(bytes: Uint8Array): Buffer {
+  return createHash('sha1').update(bytes).digest()
+}
+
+/** Thrown by `decodeSegment` for a damaged or foreign file; the caller rebuilds. */
+export class SegmentFormatError extends Error {}
+
+interface Header {
+  jsonLength: number
+  n: number
+  T: number
+  P: number
+  positionBytes: number
+  textBytes: number
+  indexBytes: number
+}
+
+function readHeader(head: Buffer): Header {
+  if (head.length < HEADER_BYTES || head.readUInt32LE(0) !== MAGIC) throw new SegmentFormatError('not a shard file')
+  if (head.readUInt32LE(4) !== SEGMENT_FORMAT) throw new SegmentFormatError('shard format version differs')
+  const h = {
+    jsonLength: head.readUInt32LE(8),
+    n: head.readUInt32LE(12),
+    T: head.readUInt32LE(16),
+    P: head.readUInt32LE(20),
+    positionBytes: head.readUInt32LE(24),
+    textBytes: head.readUInt32LE(28),
+    indexBytes: 0,
+  }
+  h.indexBytes =
+    HEADER_BYTES +
+    align4(h.jsonLength) +
+    align4(h.n * F * 4) +
+    2 * align4((h.T + 1) * 4) +
+    align4((h.n + 1) * 4) +
+    2 * align4(h.P * 2) +
+    align4(h.P) +
+    align4(h.positionBytes)
+  return h
+}
+
+/** Reads a shard from bytes (index part, and the texts too when `bytes` holds the whole file). */
+export function decodeSegment(bytes: Buffer, texts?: TextStore): Segment {
+  const h = readHeader(bytes)
+  if (bytes.length < h.indexBytes) throw new SegmentFormatError('shard file is truncated')
+  if (!sha1(bytes.subarray(HEADER_BYTES, h.indexBytes)).equals(bytes.subarray(32, 52))) {
+    throw new SegmentFormatError('shard checksum differs')
+  }
+  // Typed array views need aligned offsets; copy the rare unaligned buffer once.
+  const buf = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes)
+  let at = HEADER_BYTES
+  let parsed: { docs: DocMeta[]; terms: string }
+  try {
+    parsed = JSON.parse(buf.toString('utf8', at, at + h.jsonLength)) as { docs: DocMeta[]; terms: string }
+  } catch {
+    throw new SegmentFormatError('shard metadata is unreadable')
+  }
+  at += align4(h.jsonLength)
+  const view = <T>(make: (b: ArrayBuffer, o: number, l: number) => T, bytesPer: number, count: number): T => {
+    const v = make(buf.buffer as ArrayBuffer, buf.byteOffset + at, count)
+    at += align4(count * bytesPer)
+    return v
+  }
+  const u32 = (b: ArrayBuffer, o: number, l: number) => new Uint32Array(b, o, l)
+  const u16 = (b: ArrayBuffer, o: number, l: number) => new Uint16Array(b, o, l)
+  const u8 = (b: ArrayBuffer, o: number, l: number) => new Uint8Array(b, o, l)
+  const fieldLen = view(u32, 4, h.n * F)
+  const termStart = view(u32, 4, h.T + 1)
+  const termPosStart = view(u32, 4, h.T + 1)
+  const textStart = view(u32, 4, h.n + 1)
+  const postDoc = view(u16, 2, h.P)
+  const postTf = view(u16, 2, h.P)
+  const postField = view(u8, 1, h.P)
+  const positions = view(u8, 1, h.positionBytes)
+  const terms = parsed.terms === '' ? [] : parsed.terms.split('\n')
+  if (
+    !Array.isArray(parsed.docs) ||
+    parsed.docs.length !== h.n ||
+    terms.length !== h.T ||
+    termStart[h.T] !== h.P ||
+    termPosStart[h.T] !== h.positionBytes ||
+    textStart[h.n] !== h.textBytes
+  ) {
+    throw new SegmentFormatError('shard tables disagree')
+  }
+  let store = texts
+  if (!store) {
+    if (bytes.length !== h.indexBytes + h.textBytes) throw new SegmentFormatError('shard texts are truncated')
+    if (!sha1(bytes.subarray(h.indexBytes)).equals(bytes.subarray(52, 72))) {
+      throw new SegmentFormatError('shard text checksum differs')
+    }
+    store = memoryTexts(buf.subarray(h.indexBytes))
+  }
+  return {
+    docs: parsed.docs,
+    terms,
+    fieldLen,
+    termStart,
+    termPosStart,
+    textStart,
+    postDoc,
+    postTf,
+    postField,
+    positions,
+    texts: store,
+    fieldLenSum: sumFieldLengths(fieldLen),
+  }
+}
+
+/**
+ * Opens a shard file: the index part is read into memory, the texts stay on disk and are read
+ * per hit. The texts' checksum is verified once, streaming, so a damaged file is caught at load.
+ */
+export function openSegmentFile(path: string): Segment {
+  const fd = openSync(path, 'r')
+  try {
+    const head = Buffer.alloc(HEADER_BYTES)
+    readSync(fd, head, 0, HEADER_BYTES, 0)
+    const h = readHeader(head)
+    const index = Buffer.alloc(h.indexBytes)
+    if (readSync(fd, index, 0, h.indexBytes, 0) !== h.indexBytes) throw new SegmentFormatError('shard is truncated')
+    const hash = createHash('sha1')
+    const chunk = Buffer.alloc(1 << 20)
+    let read = 0
+    while (read < h.textBytes) {
+      const got = readSync(fd, chunk, 0, Math.min(chunk.length, h.textBytes - read), h.indexBytes + read)
+      if (got <= 0) throw new SegmentFormatError('shard texts are truncated')
+      hash.update(chunk.subarray(0, got))
+      read += got
+    }
+    if (readSync(fd, chunk, 0, 1, h.indexBytes + h.textBytes) !== 0)
+      throw new SegmentFormatError('shard file is longer')
+    if (!hash.digest().equals(head.subarray(52, 72))) throw new SegmentFormatError('shard text checksum differs')
+    const base = h.indexBytes
+    const texts: TextStore = {
+      read(start, end) {
+        const out = Buffer.alloc(end - start)
+        readSync(fd, out, 0, end - start, base + start)
+        return out
+      },
+      close: () => closeSync(fd),
+    }
+    return decodeSegment(index, texts)
+  } catch (e) {
+    closeSync(fd)
+    throw e
+  }
+}
