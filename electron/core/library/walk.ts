@@ -38,6 +38,7 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
   const files: WalkedFile[] = []
   const dirs: string[] = []
   const visited = new Set<string>([await fs.realpath(dir)])
+  const linked: [string, string, string][] = []
 
   async function visit(abs: string, rel: string): Promise<void> {
     let entries: Dirent[]
@@ -57,9 +58,12 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
         if (!found) return
         const childRel = rel ? `${rel}/${entry.name}` : entry.name
         if (found.stats.isDirectory()) {
-          if (found.real && visited.has(found.real)) return
-          if (found.real) visited.add(found.real)
-          subdirs.push([path.join(abs, entry.name), childRel])
+          // Real folders first; a linked folder only later and only when its target was not walked already.
+          if (entry.isSymbolicLink()) linked.push([path.join(abs, entry.name), childRel, found.real!])
+          else if (!visited.has(found.real!)) {
+            visited.add(found.real!)
+            subdirs.push([path.join(abs, entry.name), childRel])
+          }
         } else if (found.stats.isFile()) {
           files.push({ rel: childRel, size: found.stats.size, mtimeMs: found.stats.mtimeMs })
         }
@@ -75,9 +79,12 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
     try {
       if (entry.isSymbolicLink()) {
         const real = await fs.realpath(abs)
-        if (options.confineTo && !isInside(options.confineTo, real)) {
-          log.debug(`walk: not following ${abs}: it leads outside the library`)
-          return undefined
+        if (options.confineTo) {
+          const inside = path.relative(options.confineTo, real)
+          if (!isInside(options.confineTo, real) || inside.split(path.sep).some(isHiddenName)) {
+            log.debug(`walk: not following ${abs}: it leads outside the library or into a hidden folder`)
+            return undefined
+          }
         }
         return { stats: await fs.stat(abs), real }
       }
@@ -92,6 +99,13 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
   }
 
   await visit(dir, '')
+  for (let next = linked.shift(); next; next = linked.shift()) {
+    const [abs, rel, real] = next
+    if (visited.has(real)) continue
+    visited.add(real)
+    dirs.push(rel)
+    await visit(abs, rel)
+  }
   files.sort((a, b) => comparePaths(a.rel, b.rel))
   dirs.sort(comparePaths)
   return { files, dirs }
