@@ -1,39 +1,83 @@
 /**
  * parseFile: one file's bytes in, its articles out, dispatched on the extension.
+ *
+ * Synchronous and total: bad input gives `{ ok: false, reason }`, never a throw.
  */
-import type { ParseOutcome, ParsedArticle } from './types'
+import { log } from '../logger'
+import { bomEncoding, decodeBytes, looksBinary } from './decode'
+import { parseHtml, sniffHtmlCharset } from './html'
+import { parseJson, parseJsonLines } from './json'
+import { parseMarkdown } from './markdown'
+import { normaliseNewlines } from './text'
+import { parseTxt } from './txt'
+import { SUPPORTED_EXTENSIONS, type ParseOutcome } from './types'
+
+/** The default size cap: 20 MB. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+/** Options for parseFile. */
+export interface ParseOptions {
+  /** Files larger than this fail with a reason (default 20 MB). */
+  maxBytes?: number
+}
+
+type Extension = (typeof SUPPORTED_EXTENSIONS)[number]
+
+/** The lower-case extension of a file name, with the dot, or ''. */
+export function extensionOf(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+  const dot = base.lastIndexOf('.')
+  return dot > 0 ? base.slice(dot).toLowerCase() : ''
+}
+
+/** Formats a byte count the way the reasons say it ("31.2 MB"). */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024)
+  return `${mb >= 10 || Number.isInteger(mb) ? mb.toFixed(mb % 1 === 0 ? 0 : 1) : mb.toFixed(1)} MB`
+}
 
 /** Parses one file's bytes into articles; never throws for bad input. */
-export function parseFile(bytes: Uint8Array, fileName: string, _options: { maxBytes?: number } = {}): ParseOutcome {
-  const dot = fileName.lastIndexOf('.')
-  const ext = dot >= 0 ? fileName.slice(dot).toLowerCase() : ''
-  if (ext !== '.txt') return { ok: false, reason: `unsupported file type ${ext || '(none)'}` }
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' }
-  const raw = new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n')
-  const lines = raw.split('\n')
-  const first = lines.findIndex((l) => l.trim() !== '')
-  if (first < 0) return { ok: false, reason: 'empty file' }
-  const title = lines[first]!.trim()
-  const text = lines
-    .slice(first + 1)
-    .join('\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim().replace(/\s*\n\s*/g, ' '))
-    .filter(Boolean)
-    .join('\n\n')
-  const article: ParsedArticle = {
-    title,
-    author: null,
-    site: null,
-    url: null,
-    published: null,
-    language: null,
-    category: null,
-    text,
-    html: null,
-    disclaimers: [],
-    flags: [],
-    wordCount: text ? text.split(/\s+/).length : 0,
+export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParseOutcome {
+  const ext = extensionOf(fileName)
+  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
+    return { ok: false, reason: ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)' }
   }
-  return { ok: true, articles: [{ index: 0, article }], warnings: [] }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  if (bytes.length > maxBytes) {
+    return { ok: false, reason: `file is ${megabytes(bytes.length)}, over the ${megabytes(maxBytes)} limit` }
+  }
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' }
+  const bom = bomEncoding(bytes)
+  if (!bom?.encoding.startsWith('utf-16') && looksBinary(bytes))
+    return { ok: false, reason: `binary data in a ${ext} file` }
+  try {
+    const declared = ext === '.html' || ext === '.htm' ? sniffHtmlCharset(bytes) : null
+    const content = normaliseNewlines(decodeBytes(bytes, declared).text)
+    if (content.trim() === '')
+      return { ok: false, reason: bytes.length > (bom?.length ?? 0) ? 'file holds only whitespace' : 'empty file' }
+    return dispatch(ext as Extension, content)
+  } catch (error) {
+    // A parser library choking on odd input is still bad input, not a crash of the import.
+    log.warn(`formats: ${fileName} could not be parsed`, error)
+    return { ok: false, reason: `could not be parsed: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+/** Calls the parser for an extension. */
+function dispatch(ext: Extension, content: string): ParseOutcome {
+  switch (ext) {
+    case '.txt':
+      return parseTxt(content)
+    case '.html':
+    case '.htm':
+      return parseHtml(content)
+    case '.md':
+    case '.markdown':
+      return parseMarkdown(content)
+    case '.json':
+      return parseJson(content)
+    case '.jsonl':
+    case '.ndjson':
+      return parseJsonLines(content)
+  }
 }

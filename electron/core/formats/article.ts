@@ -1,0 +1,65 @@
+/**
+ * Finishes an article from what a format found: boilerplate out, paragraphs, language, word count.
+ */
+import type { ArticleFlag } from '../../shared/models'
+import { ARTICLE_FLAGS } from '../../shared/models'
+import { flagsFromWording, stripBoilerplate } from './boilerplate'
+import { detectLanguage } from './language'
+import { collapseWhitespace, countWords, joinParagraphs, linesToParagraphs } from './text'
+import type { ParsedArticle } from './types'
+
+/** What a format hands over before the shared finishing steps. */
+export interface ArticleDraft {
+  title: string
+  /** Body lines ('' for a blank line), before boilerplate removal. */
+  lines: string[]
+  author?: string | null
+  site?: string | null
+  url?: string | null
+  published?: string | null
+  /** A language tag from metadata; used when valid. */
+  declaredLanguage?: unknown
+  category?: string | null
+  html?: string | null
+  /** Disclaimers given as metadata (front matter, a JSON field); their wording can set flags. */
+  disclaimers?: string[]
+  flags?: ArticleFlag[]
+  /** Formats that already split paragraphs (HTML, Markdown) pass each paragraph as one line. */
+  linesAreParagraphs?: boolean
+  /** The format ran the boilerplate pass itself (to remove the same blocks from its HTML). */
+  boilerplateDone?: boolean
+}
+
+/** Trims a metadata value to a non-empty single line, or null. */
+export function cleanValue(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const text = collapseWhitespace(value)
+  return text === '' ? null : text
+}
+
+/** Turns a draft into a ParsedArticle; the boilerplate pass runs here for every format. */
+export function finishArticle(draft: ArticleDraft): ParsedArticle {
+  const stripped = draft.boilerplateDone
+    ? { lines: draft.lines, disclaimers: [], flags: [], category: null }
+    : stripBoilerplate(draft.lines)
+  const paragraphs = draft.linesAreParagraphs ? stripped.lines.filter(Boolean) : linesToParagraphs(stripped.lines)
+  const text = joinParagraphs(paragraphs)
+  const metaDisclaimers = (draft.disclaimers ?? []).map((d) => d.trim()).filter(Boolean)
+  const flags = new Set<ArticleFlag>([...(draft.flags ?? []), ...stripped.flags])
+  for (const disclaimer of metaDisclaimers) for (const flag of flagsFromWording(disclaimer)) flags.add(flag)
+  const title = cleanValue(draft.title) ?? ''
+  return {
+    title,
+    author: cleanValue(draft.author),
+    site: cleanValue(draft.site),
+    url: cleanValue(draft.url),
+    published: draft.published ?? null,
+    language: detectLanguage(title, text, draft.declaredLanguage),
+    category: cleanValue(draft.category) ?? stripped.category,
+    text,
+    html: draft.html ?? null,
+    disclaimers: [...new Set([...metaDisclaimers, ...stripped.disclaimers])],
+    flags: ARTICLE_FLAGS.filter((flag) => flags.has(flag)),
+    wordCount: countWords(text),
+  }
+}

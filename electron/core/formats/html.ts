@@ -1,0 +1,191 @@
+/**
+ * Saved HTML pages: metadata from the head and JSON-LD, the main content through Readability
+ * (on linkedom), boilerplate out, sanitized reading HTML.
+ */
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { cleanValue, finishArticle } from './article'
+import { stripBoilerplate } from './boilerplate'
+import { textBlocks, type DomElement, type TextBlock } from './dom-text'
+import { nameValue, normaliseDate } from './fields'
+import { sanitizeArticleHtml } from './sanitize'
+import type { ParseOutcome } from './types'
+
+/** Reads a `<meta charset>` (or http-equiv Content-Type) from the first bytes of an HTML file. */
+export function sniffHtmlCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096))
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)
+  return match ? match[1]! : null
+}
+
+/** What the head and JSON-LD say about the page. */
+export interface HtmlMetadata {
+  title: string | null
+  headline: string | null
+  ogTitle: string | null
+  author: string | null
+  site: string | null
+  ogSite: string | null
+  url: string | null
+  published: string | null
+  language: string | null
+  category: string | null
+}
+
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|ScholarlyArticle|WebPage|LiveBlogPosting|TechArticle)$/
+
+type Json = Record<string, unknown>
+
+/** Finds the first article-like object in a JSON-LD value (arrays and @graph included). */
+function findLdArticle(value: unknown, depth = 0): Json | null {
+  if (depth > 4 || !value || typeof value !== 'object') return null
+  if (Array.isArray(value)) {
+    const found = value.map((v) => findLdArticle(v, depth + 1)).filter((v): v is Json => v !== null)
+    return found.find((v) => !/WebPage/.test(String(v['@type']))) ?? found[0] ?? null
+  }
+  const obj = value as Json
+  const types = ([] as unknown[]).concat(obj['@type'] ?? [])
+  if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) return obj
+  return findLdArticle(obj['@graph'], depth + 1)
+}
+
+/** Reads the JSON-LD article, if any, from the page's ld+json scripts. */
+function readJsonLd(document: Document): Json | null {
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      const found = findLdArticle(JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')))
+      if (found) return found
+    } catch {
+      // A broken JSON-LD block is common and harmless: the other metadata still counts.
+    }
+  }
+  return null
+}
+
+/** Reads the head's metadata (before Readability changes the document). */
+export function readMetadata(document: Document): HtmlMetadata {
+  const meta = new Map<string, string>()
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase()
+    const content = el.getAttribute('content')
+    if (key && content && content.trim() && !meta.has(key)) meta.set(key, content.trim())
+    const equiv = el.getAttribute('http-equiv')?.toLowerCase()
+    if (equiv === 'content-language' && content) meta.set('content-language', content)
+  }
+  const ld = readJsonLd(document)
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null
+  const ldUrl = typeof ld?.url === 'string' ? ld.url : null
+  const metaAuthor =
+    meta.get('author') ?? meta.get('article:author') ?? meta.get('dc.creator') ?? meta.get('parsely-author') ?? null
+  return {
+    title: cleanValue(document.querySelector('title')?.textContent ?? null),
+    headline: cleanValue(ld?.headline ?? null),
+    ogTitle: cleanValue(meta.get('og:title') ?? meta.get('twitter:title') ?? null),
+    author: nameValue(ld?.author) ?? (metaAuthor && !/^https?:/i.test(metaAuthor) ? cleanValue(metaAuthor) : null),
+    site: nameValue(ld?.publisher),
+    ogSite: cleanValue(meta.get('og:site_name') ?? meta.get('application-name') ?? null),
+    url: absoluteUrl(canonical) ?? absoluteUrl(meta.get('og:url') ?? null) ?? absoluteUrl(ldUrl),
+    published:
+      normaliseDate(ld?.datePublished) ??
+      normaliseDate(meta.get('article:published_time')) ??
+      normaliseDate(meta.get('og:published_time')) ??
+      normaliseDate(meta.get('date')) ??
+      normaliseDate(meta.get('pubdate')) ??
+      normaliseDate(meta.get('dc.date')) ??
+      normaliseDate(meta.get('parsely-pub-date')) ??
+      null,
+    language:
+      document.documentElement?.getAttribute('lang') ??
+      meta.get('content-language') ??
+      meta.get('og:locale') ??
+      (typeof ld?.inLanguage === 'string' ? ld.inLanguage : null),
+    category: cleanValue(
+      meta.get('article:section') ?? (typeof ld?.articleSection === 'string' ? ld.articleSection : null),
+    ),
+  }
+}
+
+/** An absolute http(s) URL or null. */
+function absoluteUrl(value: string | null): string | null {
+  if (!value) return null
+  try {
+    const url = new URL(value.trim())
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
+}
+
+const FALLBACK_NOISE = 'script,style,noscript,template,nav,form,iframe,svg,button,select,textarea,header nav,footer'
+
+/** Parses a decoded HTML file into one article. */
+export function parseHtml(content: string): ParseOutcome {
+  const source = /<html[\s>]|<body[\s>]/i.test(content)
+    ? content
+    : `<!DOCTYPE html><html><head></head><body>${content}</body></html>`
+  const { document } = parseHTML(source)
+  const metadata = readMetadata(document as unknown as Document)
+  // Readability resolves relative links against baseURI; linkedom has one only with <base>.
+  const doc = document as unknown as { baseURI: string | null; documentURI?: string }
+  if (!doc.baseURI && metadata.url) Object.defineProperty(document, 'baseURI', { value: metadata.url })
+  if (!doc.documentURI) Object.defineProperty(document, 'documentURI', { value: metadata.url ?? 'about:blank' })
+
+  let root: DomElement | null = null
+  let result: ReturnType<Readability<DomElement>['parse']> | null = null
+  const firstHeading = cleanValue(document.querySelector('h1')?.textContent ?? null)
+  try {
+    result = new Readability<DomElement>(document as unknown as Document, {
+      serializer: (el) => el as unknown as DomElement,
+    }).parse()
+    root = result?.content ?? null
+  } catch {
+    // Pages Readability cannot handle fall back to the body's text below.
+    result = null
+  }
+  let blocks: TextBlock[] = root ? textBlocks(root) : []
+  if (blocks.length === 0) {
+    const body = document.body as unknown as DomElement | null
+    if (body) {
+      for (const el of Array.from(document.querySelectorAll(FALLBACK_NOISE))) el.remove()
+      root = body
+      blocks = textBlocks(body)
+    }
+  }
+  const title = cleanValue(result?.title) ?? metadata.headline ?? metadata.ogTitle ?? metadata.title ?? firstHeading
+  if (blocks.length === 0)
+    return {
+      ok: false,
+      reason: title ? 'no readable text in the HTML page (only a title)' : 'no readable text in the HTML page',
+    }
+
+  // The first block often repeats the title; it is not body.
+  if (title && blocks[0]?.text === title) {
+    blocks[0].element?.remove()
+    blocks = blocks.slice(1)
+  }
+  const lines = blocks.map((b) => b.text)
+  const stripped = stripBoilerplate(lines)
+  for (const index of stripped.removed) blocks[index]?.element?.remove()
+  const html = root ? sanitizeArticleHtml((root as unknown as Element).innerHTML) : null
+
+  const article = finishArticle({
+    title: title ?? lines[0] ?? '',
+    lines: stripped.lines,
+    linesAreParagraphs: true,
+    boilerplateDone: true,
+    author: cleanValue(result?.byline) ?? metadata.author,
+    site: metadata.site ?? metadata.ogSite ?? cleanValue(result?.siteName),
+    url: metadata.url,
+    published: metadata.published ?? normaliseDate(result?.publishedTime),
+    declaredLanguage: metadata.language ?? result?.lang,
+    category: metadata.category ?? stripped.category,
+    html: html || null,
+    disclaimers: stripped.disclaimers,
+    flags: stripped.flags,
+  })
+  if (article.text === '') return { ok: false, reason: 'no readable text in the HTML page' }
+  return { ok: true, articles: [{ index: 0, article }], warnings: [] }
+}

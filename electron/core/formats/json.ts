@@ -1,0 +1,139 @@
+/**
+ * JSON exports: one article object, an array of them, an object wrapping an array, or JSON Lines.
+ */
+import { cleanValue, finishArticle } from './article'
+import { bodyText, lowerKeys, nameValue, normaliseDate, pick, stringList } from './fields'
+import { toLines } from './text'
+import type { ParsedArticle, ParseOutcome } from './types'
+
+const WRAPPER_KEYS = ['articles', 'items', 'data', 'results', 'records', 'entries', 'posts', 'news']
+const MAX_TITLE = 200
+
+/** Describes a JSON.parse error with a line and column ("Unexpected token } at line 3 column 5"). */
+export function describeJsonError(error: unknown, source: string): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const lineCol = /\(?line (\d+) column (\d+)\)?/.exec(message)
+  const position = /at position (\d+)/.exec(message)
+  let base = message
+    .replace(/\s*\(line \d+ column \d+\)/, '')
+    .replace(/ in JSON at position \d+/, '')
+    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .trim()
+  if (base.length > 120) base = `${base.slice(0, 117)}…`
+  if (lineCol) return `${base} at line ${lineCol[1]} column ${lineCol[2]}`
+  if (position) {
+    const offset = Number(position[1])
+    const before = source.slice(0, offset)
+    const line = before.split('\n').length
+    const column = offset - before.lastIndexOf('\n')
+    return `${base} at line ${line} column ${column}`
+  }
+  return base
+}
+
+/** Why a record gave no article, or the article. */
+type RecordResult = { article: ParsedArticle } | { problem: string }
+
+/** Turns one scraper record into an article, or says why it cannot. */
+export function recordToArticle(record: unknown): RecordResult {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return { problem: 'not an article object' }
+  const fields = lowerKeys(record as Record<string, unknown>)
+  let title = nameValue(pick(fields, 'title'))
+  const description = typeof pick(fields, 'description') === 'string' ? (pick(fields, 'description') as string) : null
+  let text = bodyText(pick(fields, 'text')) ?? description
+  if (!title && !text) return { problem: 'no title or text' }
+  let lines = toLines(text ?? '')
+  if (!title) {
+    // No title field: the body's first line stands in, as in a plain-text file.
+    const first = lines.findIndex((line) => line !== '')
+    title = lines[first]!.length <= MAX_TITLE ? lines[first]! : `${lines[first]!.slice(0, MAX_TITLE - 1)}…`
+    if (lines[first]!.length <= MAX_TITLE) lines = lines.slice(first + 1)
+    text = lines.join('\n')
+  }
+  const url = pick(fields, 'url')
+  const article = finishArticle({
+    title,
+    lines,
+    author: nameValue(pick(fields, 'author')),
+    site: nameValue(pick(fields, 'site')),
+    url: typeof url === 'string' ? cleanValue(url) : null,
+    published: normaliseDate(pick(fields, 'published')),
+    declaredLanguage: pick(fields, 'language'),
+    category: nameValue(pick(fields, 'category')),
+    disclaimers: stringList(pick(fields, 'disclaimer')),
+  })
+  return { article }
+}
+
+/** Finds the article records in a parsed .json value. */
+function recordsOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value
+  if (!value || typeof value !== 'object') return [value]
+  const fields = lowerKeys(value as Record<string, unknown>)
+  for (const key of WRAPPER_KEYS) {
+    const inner = fields.get(key)
+    if (Array.isArray(inner)) return inner
+  }
+  if (pick(fields, 'title') !== undefined || pick(fields, 'text') !== undefined) return [value]
+  // A map of id → article (as some exporters write), when every value is an object.
+  const values = Object.values(value)
+  if (values.length > 0 && values.every((v) => v && typeof v === 'object' && !Array.isArray(v))) return values
+  return [value]
+}
+
+/** Collects the outcome of many records; zero articles is a failure naming the first problems. */
+function collect(
+  articles: { index: number; article: ParsedArticle }[],
+  warnings: string[],
+  empty: string,
+): ParseOutcome {
+  if (articles.length > 0) return { ok: true, articles, warnings }
+  if (warnings.length === 0) return { ok: false, reason: empty }
+  const shown = warnings.slice(0, 3).join('; ')
+  return {
+    ok: false,
+    reason: `no usable articles (${shown}${warnings.length > 3 ? `; and ${warnings.length - 3} more` : ''})`,
+  }
+}
+
+/** Parses a decoded .json file. */
+export function parseJson(content: string): ParseOutcome {
+  let value: unknown
+  try {
+    value = JSON.parse(content)
+  } catch (error) {
+    return { ok: false, reason: `not valid JSON: ${describeJsonError(error, content)}` }
+  }
+  const records = recordsOf(value)
+  const articles: { index: number; article: ParsedArticle }[] = []
+  const warnings: string[] = []
+  records.forEach((record, index) => {
+    const result = recordToArticle(record)
+    if ('article' in result) articles.push({ index, article: result.article })
+    else warnings.push(`record ${index + 1}: ${result.problem}`)
+  })
+  return collect(articles, warnings, 'no articles in the file (an empty list)')
+}
+
+/** Parses a decoded .jsonl/.ndjson file: one record per line, blank lines skipped. */
+export function parseJsonLines(content: string): ParseOutcome {
+  const articles: { index: number; article: ParsedArticle }[] = []
+  const warnings: string[] = []
+  const lines = content.split('\n')
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch (error) {
+      warnings.push(
+        `line ${index + 1}: not valid JSON (${describeJsonError(error, line).replace(/ at line 1 column/, ' at column')})`,
+      )
+      return
+    }
+    const result = recordToArticle(value)
+    if ('article' in result) articles.push({ index, article: result.article })
+    else warnings.push(`line ${index + 1}: ${result.problem}`)
+  })
+  return collect(articles, warnings, 'no articles in the file (no records)')
+}

@@ -1,0 +1,291 @@
+/**
+ * Language per article: a declared tag when valid, else letters and function words, else franc.
+ */
+import { franc } from 'franc'
+
+/** franc's ISO 639-3 codes → ISO 639-1, for the languages of its default set that matter here. */
+const ISO3_TO_1: Record<string, string> = {
+  eng: 'en',
+  rus: 'ru',
+  ukr: 'uk',
+  bel: 'be',
+  deu: 'de',
+  ger: 'de',
+  fra: 'fr',
+  fre: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  pol: 'pl',
+  nld: 'nl',
+  dut: 'nl',
+  swe: 'sv',
+  nob: 'nb',
+  nno: 'nn',
+  nor: 'no',
+  dan: 'da',
+  fin: 'fi',
+  ces: 'cs',
+  cze: 'cs',
+  slk: 'sk',
+  slo: 'sk',
+  tur: 'tr',
+  arb: 'ar',
+  ara: 'ar',
+  cmn: 'zh',
+  zho: 'zh',
+  chi: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  hin: 'hi',
+  uzn: 'uz',
+  uzb: 'uz',
+  bul: 'bg',
+  ron: 'ro',
+  rum: 'ro',
+  ind: 'id',
+  lvs: 'lv',
+  lav: 'lv',
+  lit: 'lt',
+  ekk: 'et',
+  est: 'et',
+  hun: 'hu',
+  hrv: 'hr',
+  srp: 'sr',
+  bos: 'bs',
+  slv: 'sl',
+  mkd: 'mk',
+  ell: 'el',
+  gre: 'el',
+  heb: 'he',
+  pes: 'fa',
+  fas: 'fa',
+  per: 'fa',
+  urd: 'ur',
+  ben: 'bn',
+  tha: 'th',
+  vie: 'vi',
+  kaz: 'kk',
+  tat: 'tt',
+  kir: 'ky',
+  tgk: 'tg',
+  azj: 'az',
+  aze: 'az',
+  kat: 'ka',
+  geo: 'ka',
+  hye: 'hy',
+  arm: 'hy',
+  cat: 'ca',
+  glg: 'gl',
+  eus: 'eu',
+  afr: 'af',
+  swh: 'sw',
+  swa: 'sw',
+  tgl: 'tl',
+  zlm: 'ms',
+  msa: 'ms',
+  als: 'sq',
+  sqi: 'sq',
+  mar: 'mr',
+  npi: 'ne',
+  tam: 'ta',
+  tel: 'te',
+  kan: 'kn',
+  mal: 'ml',
+  guj: 'gu',
+  pan: 'pa',
+  amh: 'am',
+  khk: 'mn',
+  mon: 'mn',
+  epo: 'eo',
+  isl: 'is',
+  ice: 'is',
+  gle: 'ga',
+  cym: 'cy',
+  wel: 'cy',
+  sin: 'si',
+  mya: 'my',
+  khm: 'km',
+  lao: 'lo',
+  ydd: 'yi',
+  yid: 'yi',
+  jav: 'jv',
+  sun: 'su',
+  som: 'so',
+  hau: 'ha',
+  yor: 'yo',
+  ibo: 'ig',
+  zul: 'zu',
+  xho: 'xh',
+  uig: 'ug',
+  tuk: 'tk',
+  ckb: 'ku',
+  pbu: 'ps',
+  pus: 'ps',
+}
+
+const ISO1 = new Set(
+  (
+    'aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu ' +
+    'fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ' +
+    'ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os ' +
+    'pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ' +
+    'ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
+  ).split(' '),
+)
+
+/**
+ * Normalises a declared language ('en-US', 'en_GB', 'RU', 'rus') to ISO 639-1, or null when it is not one.
+ */
+export function normaliseLanguage(declared: unknown): string | null {
+  if (typeof declared !== 'string') return null
+  const primary =
+    declared
+      .trim()
+      .toLowerCase()
+      .split(/[-_\s]/)[0] ?? ''
+  if (primary.length === 2) return ISO1.has(primary) ? primary : null
+  if (primary.length === 3) return ISO3_TO_1[primary] ?? null
+  return null
+}
+
+/** Function words that tell the big Latin-script languages apart quickly, without franc. */
+const STOPWORDS: Record<string, Set<string>> = Object.fromEntries(
+  Object.entries({
+    en: 'the and of to in is that for was with on said it as by he his from at have are be this which were has but not they will would an its',
+    de: 'der die und das ist den nicht mit von sich des auf für ein eine dem im auch es wird zu wurde bei nach sie er aus hat wie oder',
+    fr: 'le la les et des du un une est que qui dans pour pas sur au il elle par ne se ce avec sont plus aux été mais',
+    es: 'el la los las y de que en del un una es por con para se no su al lo como más pero sus fue ha este esta',
+    it: 'il la di che e è un una per non del della con sono gli le si da nel alla dei ha anche al più questo',
+    pt: 'o a os as de que e do da em um uma para com não no na por se dos das mais ao é foi como mas',
+    nl: 'de het een en van is dat niet op te voor met zijn er die aan ook als bij om maar wordt nog werd',
+    pl: 'i w na z się nie do że to jest o jak po przez od za dla oraz ale jego już tak',
+  }).map(([lang, words]) => [lang, new Set(words.split(' '))]),
+)
+const LATIN_WORD = /[a-zà-öø-ÿąćęłńśźżčěřšžůœ]+/g
+
+/** Detects a language from Cyrillic letters alone, or null when franc must decide. */
+function cyrillicLanguage(sample: string): string | null {
+  let be = 0 // ў
+  let i = 0 // і
+  let uk = 0 // ї є ґ
+  let ru = 0 // ы э ъ ё
+  let y = 0 // ы
+  let other = 0 // letters of Kazakh, Serbian, Macedonian, Tatar, Mongolian…
+  for (const ch of sample) {
+    switch (ch) {
+      case 'ў':
+      case 'Ў':
+        be++
+        break
+      case 'і':
+      case 'І':
+        i++
+        break
+      case 'ї':
+      case 'Ї':
+      case 'є':
+      case 'Є':
+      case 'ґ':
+      case 'Ґ':
+        uk++
+        break
+      case 'ы':
+      case 'Ы':
+        ru++
+        y++
+        break
+      case 'э':
+      case 'Э':
+      case 'ъ':
+      case 'Ъ':
+      case 'ё':
+      case 'Ё':
+        ru++
+        break
+      case 'ә':
+      case 'ғ':
+      case 'қ':
+      case 'ң':
+      case 'ө':
+      case 'ұ':
+      case 'ү':
+      case 'һ':
+      case 'җ':
+      case 'ј':
+      case 'љ':
+      case 'њ':
+      case 'ћ':
+      case 'ђ':
+      case 'џ':
+      case 'ќ':
+      case 'ѓ':
+      case 'ѕ':
+        other++
+        break
+    }
+  }
+  if (other >= 2) return null
+  if (be >= 2 && i > 0) return 'be'
+  if (uk >= 1 && i >= 1 && y === 0) return 'uk'
+  if (i >= 2 && y >= 2 && uk === 0) return 'be'
+  if (ru >= 2 && i === 0 && uk === 0 && be === 0) return 'ru'
+  if (i >= 3 && ru === 0 && be === 0) return 'uk'
+  return null
+}
+
+/** Scores the function words of the big Latin-script languages; a clear winner or null. */
+function latinLanguage(sample: string): string | null {
+  const counts: Record<string, number> = {}
+  for (const word of sample.toLowerCase().match(LATIN_WORD) ?? []) {
+    for (const lang in STOPWORDS) if (STOPWORDS[lang]!.has(word)) counts[lang] = (counts[lang] ?? 0) + 1
+  }
+  let best: string | null = null
+  let first = 0
+  let second = 0
+  for (const [lang, n] of Object.entries(counts)) {
+    if (n > first) {
+      second = first
+      first = n
+      best = lang
+    } else if (n > second) second = n
+  }
+  return best && first >= 10 && first >= second * 2.5 ? best : null
+}
+
+const SAMPLE_CHARS = 2000
+const MIN_LETTERS = 40
+
+/**
+ * Tells an article's language as ISO 639-1, or null when too short or unsure.
+ *
+ * A valid declared language wins. Russian, Ukrainian and Belarusian are told by their own
+ * letters; English and the big Western languages by function words; the rest by franc on a
+ * bounded sample.
+ */
+export function detectLanguage(title: string, text: string, declared?: unknown): string | null {
+  const fromMetadata = normaliseLanguage(declared)
+  if (fromMetadata) return fromMetadata
+  const sample = `${title}\n${text.slice(0, SAMPLE_CHARS)}`
+  let cyrillic = 0
+  let latin = 0
+  let letters = 0
+  for (let k = 0; k < sample.length; k++) {
+    const code = sample.charCodeAt(k)
+    if (code >= 0x0400 && code <= 0x04ff) cyrillic++
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f))
+      latin++
+    else if (code > 0x2e7f || (code > 0x370 && code < 0x2000)) letters++
+  }
+  letters += cyrillic + latin
+  if (letters < MIN_LETTERS) return null
+  if (cyrillic > latin) {
+    const lang = cyrillicLanguage(sample)
+    if (lang) return lang
+  } else if (latin > letters / 2) {
+    const lang = latinLanguage(sample)
+    if (lang) return lang
+  }
+  const code = franc(sample, { minLength: MIN_LETTERS })
+  return code === 'und' ? null : (ISO3_TO_1[code] ?? null)
+}

@@ -1,0 +1,100 @@
+/**
+ * Markdown with optional YAML front matter: metadata from the front matter, the body rendered with
+ * marked to sanitized reading HTML, text from that HTML.
+ */
+import { parseHTML } from 'linkedom'
+import { marked } from 'marked'
+import YAML from 'yaml'
+import { cleanValue, finishArticle } from './article'
+import { stripBoilerplate } from './boilerplate'
+import { textBlocks, type DomElement } from './dom-text'
+import { lowerKeys, nameValue, normaliseDate, pick, stringList } from './fields'
+import { sanitizeArticleHtml } from './sanitize'
+import type { ParseOutcome } from './types'
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/
+
+/** Splits YAML front matter from the body; a front matter that is not a YAML mapping is a warning. */
+function splitFrontMatter(content: string): { data: Map<string, unknown>; body: string; warning: string | null } {
+  const text = content.replace(/^\uFEFF/, '')
+  const match = FRONT_MATTER.exec(text)
+  if (!match) return { data: new Map(), body: text, warning: null }
+  try {
+    const data: unknown = YAML.parse(match[1]!)
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+      return { data: lowerKeys(data as Record<string, unknown>), body: text.slice(match[0].length), warning: null }
+    }
+    return {
+      data: new Map(),
+      body: text.slice(match[0].length),
+      warning: 'front matter is not a YAML mapping; ignored',
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    return {
+      data: new Map(),
+      body: text.slice(match[0].length),
+      warning: `front matter is not valid YAML (${message}); ignored`,
+    }
+  }
+}
+
+/** A YAML date (which may arrive as a Date) as ISO 8601. */
+function yamlDate(value: unknown): string | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null
+    const iso = value.toISOString()
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso
+  }
+  return normaliseDate(value)
+}
+
+/** Parses a decoded Markdown file into one article. */
+export function parseMarkdown(content: string): ParseOutcome {
+  const { data, body, warning } = splitFrontMatter(content)
+  const rendered = marked.parse(body, { async: false, gfm: true }) as string
+  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${rendered}</body></html>`)
+  const root = document.body as unknown as DomElement
+  let blocks = textBlocks(root)
+
+  let title = nameValue(pick(data, 'title'))
+  if (!title) {
+    const heading = document.querySelector('h1')
+    const headingText = cleanValue(heading?.textContent ?? null)
+    if (heading && headingText) {
+      title = headingText
+      // The heading that gives the title is not body.
+      blocks = blocks.filter((b) => b.element !== (heading as unknown as DomElement))
+      heading.remove()
+    } else if (blocks[0]) {
+      title = blocks[0].text.split('\n')[0]!
+      if (blocks[0].text === title) {
+        blocks[0].element?.remove()
+        blocks = blocks.slice(1)
+      }
+    }
+  }
+  if (!title && blocks.length === 0) return { ok: false, reason: 'no text in the Markdown file' }
+
+  const lines = blocks.map((b) => b.text)
+  const stripped = stripBoilerplate(lines)
+  for (const index of stripped.removed) blocks[index]?.element?.remove()
+  const html = sanitizeArticleHtml((root as unknown as Element).innerHTML)
+  const url = pick(data, 'url')
+  const article = finishArticle({
+    title: title ?? '',
+    lines: stripped.lines,
+    linesAreParagraphs: true,
+    boilerplateDone: true,
+    author: nameValue(pick(data, 'author')),
+    site: nameValue(pick(data, 'site')),
+    url: typeof url === 'string' ? cleanValue(url) : null,
+    published: yamlDate(pick(data, 'published')),
+    declaredLanguage: pick(data, 'language'),
+    category: nameValue(pick(data, 'category')) ?? stripped.category,
+    html: html || null,
+    disclaimers: [...stringList(pick(data, 'disclaimer')), ...stripped.disclaimers],
+    flags: stripped.flags,
+  })
+  return { ok: true, articles: [{ index: 0, article }], warnings: warning ? [warning] : [] }
+}

@@ -1,0 +1,77 @@
+/**
+ * Plain-text helpers shared by every format: line endings, paragraphs, word counts.
+ */
+
+const LINE_BREAKS = /\r\n?/g
+const INLINE_SPACE = /[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g
+const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu
+const BLANK_RUN = /\n\s*\n/
+
+/** Turns CRLF and lone CR line endings into LF. */
+export function normaliseNewlines(text: string): string {
+  return text.indexOf('\r') === -1 ? text : text.replace(LINE_BREAKS, '\n')
+}
+
+/** Collapses runs of spaces and tabs (and odd Unicode spaces) to one space and trims. */
+export function collapseSpaces(text: string): string {
+  return text.replace(INLINE_SPACE, ' ').trim()
+}
+
+/** Collapses every run of whitespace, newlines included, to one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Splits a text body into trimmed lines, with '' standing for a blank line.
+ *
+ * Spaces inside a line are collapsed; the line structure is kept for the boilerplate pass.
+ */
+export function toLines(text: string): string[] {
+  return normaliseNewlines(text)
+    .split('\n')
+    .map((line) => collapseSpaces(line))
+}
+
+/**
+ * Builds paragraphs from lines: blank lines separate paragraphs; when a body has no blank
+ * line at all, every line is its own paragraph (the common shape of scraped text).
+ */
+export function linesToParagraphs(lines: readonly string[]): string[] {
+  const hasBlank = lines.some((line, i) => line === '' && i > 0 && i < lines.length - 1)
+  if (!hasBlank) return lines.filter((line) => line !== '')
+  const paragraphs: string[] = []
+  let current: string[] = []
+  for (const line of lines) {
+    if (line === '') {
+      if (current.length > 0) paragraphs.push(current.join('\n'))
+      current = []
+    } else current.push(line)
+  }
+  if (current.length > 0) paragraphs.push(current.join('\n'))
+  return paragraphs
+}
+
+/** Splits a finished text into its paragraphs. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split(BLANK_RUN)
+    .map((p) => p.trim())
+    .filter(Boolean)
+}
+
+/** Joins paragraphs with one blank line between them. */
+export function joinParagraphs(paragraphs: readonly string[]): string {
+  return paragraphs
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join('\n\n')
+}
+
+/** Counts words (runs of letters or digits, with inner apostrophes, hyphens and dots). */
+export function countWords(text: string): number {
+  let count = 0
+  WORD.lastIndex = 0
+  while (WORD.exec(text) !== null) count++
+  return count
+}
