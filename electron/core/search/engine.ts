@@ -20,10 +20,8 @@ const TEXT_FIELD = 1
 /** Builds a shard from records; the worker pool or the in-thread builder. */
 export type SegmentBuilder = (records: SearchRecord[]) => Promise<Segment>
 
-/** One shard: the hash bucket it owns (the low `depth` bits of an id's hash equal `key`) and its index. */
+/** One shard: a bounded group of documents with its own compact index. */
 export interface Shard {
-  depth: number
-  key: number
   segment: Segment
 }
 
@@ -44,20 +42,6 @@ interface LiveShard extends Shard {
 export interface EngineOptions {
   /** Documents per shard to aim for; a shard splits when it grows past twice this (default 2000). */
   shardSize?: number
-}
-
-/** FNV-1a: a stable 32-bit hash of an id, which decides its shard. */
-export function hashId(id: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
-function mask(depth: number): number {
-  return depth >= 32 ? 0xffffffff : (1 << depth) - 1
 }
 
 class Interner {
@@ -114,6 +98,7 @@ export class SearchEngine {
   #docCount = 0
   #avgFieldLen = new Float64Array(F)
   #vocabByLength: Map<number, string[]> | null = null
+  #docShard = new Map<string, LiveShard>()
 
   constructor(options: EngineOptions = {}) {
     this.shardSize = Math.max(1, options.shardSize ?? 2000)
@@ -136,7 +121,7 @@ export class SearchEngine {
     return out
   }
 
-  /** Replaces every shard with `shards` (after a load). Their buckets must cover the hash space. */
+  /** Replaces every shard with `shards` (after a load). */
   setShards(shards: Shard[]): void {
     for (const s of this.#shards) s.segment.texts.close()
     this.#shards = shards.map((s) => this.#live(s))
@@ -148,101 +133,119 @@ export class SearchEngine {
     this.setShards([])
   }
 
-  /** The shard that owns an id. */
-  #shardIndexFor(hash: number): number {
-    return this.#shards.findIndex((s) => (hash & mask(s.depth)) >>> 0 === s.key)
+  /** Adds a freshly built shard of new documents (a full build adds them one by one, searchable at once). */
+  addShard(shard: Shard): void {
+    for (const d of shard.segment.docs) {
+      if (this.#docShard.has(d.id)) throw new Error(`SearchEngine.addShard: ${d.id} is indexed already`)
+    }
+    this.#shards.push(this.#live(shard))
+    this.#refresh()
   }
 
   /**
-   * Builds the whole index from records, replacing what was there.
-   * `onProgress` hears how many records are indexed after each shard.
+   * Builds the index from a stream of records in shards of `shardSize`, each shard searchable as soon
+   * as it is built; at most `parallel` shards are waiting for the builder at a time, so memory stays bounded.
    */
-  async build(
-    records: SearchRecord[],
+  async buildFrom(
+    records: AsyncIterable<SearchRecord> | Iterable<SearchRecord>,
     builder: SegmentBuilder,
-    onProgress?: (indexed: number) => void,
-  ): Promise<Shard[]> {
-    const depth = records.length <= this.shardSize ? 0 : Math.ceil(Math.log2(records.length / this.shardSize))
-    const buckets: SearchRecord[][] = Array.from({ length: 2 ** depth }, () => [])
-    for (const r of records) buckets[(hashId(r.id) & mask(depth)) >>> 0]!.push(r)
-    let indexed = 0
-    const shards = await Promise.all(
-      buckets.map(async (bucket, key) => {
-        const segment = await builder(bucket)
-        indexed += bucket.length
-        onProgress?.(indexed)
-        return { depth, key, segment }
-      }),
-    )
-    this.setShards(shards)
-    return shards
+    options: { parallel?: number; onShard?: (shard: Shard) => void } = {},
+  ): Promise<void> {
+    const parallel = Math.max(1, options.parallel ?? 2)
+    const running = new Set<Promise<void>>()
+    const seen = new Set<string>()
+    let chunk: SearchRecord[] = []
+    const flush = async () => {
+      const records = chunk
+      chunk = []
+      const job: Promise<void> = builder(records).then((segment) => {
+        const shard = { segment }
+        this.addShard(shard)
+        options.onShard?.(shard)
+      })
+      running.add(job)
+      void job.finally(() => running.delete(job)).catch(() => {})
+      if (running.size >= parallel) await Promise.race(running)
+    }
+    for await (const r of records) {
+      // A record already indexed (or twice in the stream) is left for `apply`.
+      if (seen.has(r.id) || this.#docShard.has(r.id)) continue
+      seen.add(r.id)
+      chunk.push(r)
+      if (chunk.length >= this.shardSize) await flush()
+    }
+    if (chunk.length > 0) await flush()
+    await Promise.all(running)
   }
 
   /**
-   * Adds or replaces `upserts` and removes `removals`, rebuilding only the shards they touch
-   * (splitting a shard that grew too big). Returns the shards that changed and those that went.
+   * Adds or replaces `upserts` and removes `removals`, rebuilding only the shards that hold them; new
+   * documents join the smallest shard with room, or new shards. Returns the shards made and those replaced.
    */
   async apply(
     upserts: SearchRecord[],
     removals: string[],
     builder: SegmentBuilder,
   ): Promise<{ changed: Shard[]; dropped: Shard[] }> {
-    if (this.#shards.length === 0) {
-      const empty = await builder([])
-      this.#shards = [this.#live({ depth: 0, key: 0, segment: empty })]
-    }
-    const touched = new Map<number, { add: SearchRecord[]; drop: Set<string> }>()
-    const touch = (id: string) => {
-      const i = this.#shardIndexFor(hashId(id))
-      if (i < 0) throw new Error('SearchEngine.apply: shards do not cover the hash space')
-      let t = touched.get(i)
-      if (!t) touched.set(i, (t = { add: [], drop: new Set() }))
+    const touched = new Map<LiveShard | null, { add: SearchRecord[]; drop: Set<string> }>()
+    const entry = (shard: LiveShard | null) => {
+      let t = touched.get(shard)
+      if (!t) touched.set(shard, (t = { add: [], drop: new Set() }))
       return t
     }
-    for (const id of removals) touch(id).drop.add(id)
-    for (const r of upserts) {
-      const t = touch(r.id)
+    for (const id of removals) {
+      const shard = this.#docShard.get(id)
+      if (shard) entry(shard).drop.add(id)
+    }
+    const fresh: SearchRecord[] = []
+    const unique = new Map(upserts.map((r) => [r.id, r]))
+    for (const r of unique.values()) {
+      const shard = this.#docShard.get(r.id)
+      if (!shard) {
+        fresh.push(r)
+        continue
+      }
+      const t = entry(shard)
       t.drop.add(r.id)
       t.add.push(r)
     }
-    const jobs: Promise<Shard[]>[] = []
-    for (const [i, t] of touched) {
-      const old = this.#shards[i]!
-      const kept = old.segment.docs.some((d) => t.drop.has(d.id))
-        ? segmentRecords(old.segment).filter((r) => !t.drop.has(r.id))
-        : segmentRecords(old.segment)
-      jobs.push(this.#buildBucket(old.depth, old.key, [...kept, ...t.add], builder))
+    if (fresh.length > 0) {
+      // Fill the smallest shard first, then open new ones.
+      let smallest: LiveShard | null = null
+      for (const s of this.#shards) if (!smallest || s.segment.docs.length < smallest.segment.docs.length) smallest = s
+      const room = smallest ? this.shardSize - smallest.segment.docs.length : 0
+      const intoSmallest = room > 0 ? fresh.splice(0, room) : []
+      if (smallest && intoSmallest.length > 0) entry(smallest).add.push(...intoSmallest)
+      for (let i = 0; i < fresh.length; i += this.shardSize) {
+        entry(null).add.push(...fresh.slice(i, i + this.shardSize))
+      }
     }
-    const built = await Promise.all(jobs)
+    const jobs: Promise<Shard>[] = []
+    for (const [old, t] of touched) {
+      if (old === null) {
+        for (let i = 0; i < t.add.length; i += this.shardSize) {
+          const part = t.add.slice(i, i + this.shardSize)
+          jobs.push(builder(part).then((segment) => ({ segment })))
+        }
+        continue
+      }
+      const kept = segmentRecords(old.segment).filter((r) => !t.drop.has(r.id))
+      jobs.push(builder([...kept, ...t.add]).then((segment) => ({ segment })))
+    }
+    const changed = await Promise.all(jobs)
     const dropped: Shard[] = []
-    const changed: Shard[] = built.flat()
-    const touchedIdx = new Set(touched.keys())
     const next: LiveShard[] = []
-    this.#shards.forEach((s, i) => {
-      if (touchedIdx.has(i)) {
+    for (const s of this.#shards) {
+      if (touched.has(s)) {
         dropped.push(s)
         s.segment.texts.close()
       } else next.push(s)
-    })
-    for (const s of changed) next.push(this.#live(s))
+    }
+    // A shard emptied by removals is simply dropped.
+    for (const s of changed) if (s.segment.docs.length > 0) next.push(this.#live(s))
     this.#shards = next
     this.#refresh()
-    return { changed, dropped }
-  }
-
-  async #buildBucket(depth: number, key: number, records: SearchRecord[], builder: SegmentBuilder): Promise<Shard[]> {
-    if (records.length <= 2 * this.shardSize || depth >= 24) {
-      return [{ depth, key, segment: await builder(records) }]
-    }
-    const low: SearchRecord[] = []
-    const high: SearchRecord[] = []
-    const bit = 2 ** depth
-    for (const r of records) ((hashId(r.id) & bit) === 0 ? low : high).push(r)
-    const halves = await Promise.all([
-      this.#buildBucket(depth + 1, key, low, builder),
-      this.#buildBucket(depth + 1, key + bit, high, builder),
-    ])
-    return halves.flat()
+    return { changed: changed.filter((s) => s.segment.docs.length > 0), dropped }
   }
 
   #live(shard: Shard): LiveShard {
@@ -269,7 +272,9 @@ export class SearchEngine {
   #refresh(): void {
     let n = 0
     const sums = new Float64Array(F)
+    this.#docShard.clear()
     for (const s of this.#shards) {
+      for (const d of s.segment.docs) this.#docShard.set(d.id, s)
       n += s.segment.docs.length
       for (let f = 0; f < F; f++) sums[f]! += s.segment.fieldLenSum[f]!
     }

@@ -411,3 +411,18 @@ export function openSegmentFile(path: string): Segment {
     throw e
   }
 }
+
+/** Points a shard's texts at the file they were just written to, freeing the copy in memory. */
+export function useFileTexts(segment: Segment, path: string, fileBytes: number): void {
+  const base = fileBytes - segment.textStart[segment.docs.length]!
+  const fd = openSync(path, 'r')
+  segment.texts.close()
+  segment.texts = {
+    read(start, end) {
+      const out = Buffer.alloc(end - start)
+      readSync(fd, out, 0, end - start, base + start)
+      return out
+    },
+    close: () => closeSync(fd),
+  }
+}

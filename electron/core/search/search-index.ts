@@ -1,0 +1,224 @@
+/**
+ * Binds the search engine to a library: loads the persisted shards at start (the list never waits),
+ * checks them against the library, indexes what changed in worker threads, follows the library's
+ * changes shard by shard and persists each step.
+ */
+import type { IndexStatus, SearchRequest, SearchResponse } from '../../shared/models'
+import { err, type Result } from '../../shared/result'
+import type { Library } from '../library/types'
+import { log } from '../logger'
+import { createBuilderPool, type BuilderPool } from './builder-pool'
+import { SearchEngine } from './engine'
+import { toSearchRecord, type SearchRecord } from './record'
+import { searchDir, ShardStore } from './store'
+import type { SearchIndex } from './types'
+
+/** Options for `openSearchIndex`. */
+export interface SearchIndexOptions {
+  /** Build threads (default: one per core; 0 builds in the calling thread). */
+  threads?: number
+  /** Documents per shard (default 2000). */
+  shardSize?: number
+  /** Keep the index on disk (default true). */
+  persist?: boolean
+}
+
+// Changed articles are fetched and indexed in batches of this many, so memory stays bounded.
+const BATCH = 2000
+
+class LibrarySearchIndex implements SearchIndex {
+  readonly #library: Library
+  readonly #engine: SearchEngine
+  readonly #pool: BuilderPool
+  readonly #store: ShardStore | null
+  #status: IndexStatus = { state: 'loading', indexed: 0, total: 0 }
+  #listeners = new Set<(status: IndexStatus) => void>()
+  #queue: Promise<void> = Promise.resolve()
+  #loaded: Promise<void>
+  #unsubscribe: () => void
+  #closed = false
+
+  constructor(library: Library, options: SearchIndexOptions) {
+    this.#library = library
+    this.#engine = new SearchEngine({ shardSize: options.shardSize })
+    this.#pool = createBuilderPool(options.threads)
+    this.#store = options.persist === false ? null : new ShardStore(searchDir(library.root))
+    // Loading yields first so opening returns at once; queries wait only for the load, never for a build.
+    this.#loaded = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.#load())
+    this.#enqueue(() => this.#catchUp())
+    this.#unsubscribe = library.onChange((change) => {
+      this.#enqueue(() => this.#update([...change.added, ...change.updated], change.removed))
+    })
+  }
+
+  #setStatus(status: IndexStatus): void {
+    this.#status = status
+    for (const listener of this.#listeners) {
+      try {
+        listener(status)
+      } catch (e) {
+        log.error('search: a status listener failed', e)
+      }
+    }
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(async () => {
+      if (this.#closed) return
+      try {
+        await this.#loaded
+        await task()
+        this.#setStatus({ state: 'ready', indexed: this.#engine.size, total: this.#engine.size })
+      } catch (e) {
+        log.error('search: indexing failed', e)
+        const message = e instanceof Error ? e.message : String(e)
+        this.#setStatus({ state: 'error', indexed: this.#engine.size, total: this.#engine.size, message })
+      }
+    })
+    this.#queue = run
+    return run
+  }
+
+  #load(): void {
+    if (!this.#store) return
+    try {
+      const outcome = this.#store.load()
+      if (outcome.kind === 'loaded') this.#engine.setShards(outcome.shards)
+      else if (outcome.kind === 'unusable') {
+        log.warn(`search: discarding the stored index (${outcome.reason}); it will be rebuilt`)
+        this.#store.clear()
+      }
+    } catch (e) {
+      log.warn('search: the stored index cannot be read; it will be rebuilt', e)
+      this.#engine.clear()
+    }
+    this.#setStatus({ state: 'loading', indexed: this.#engine.size, total: this.#engine.size })
+  }
+
+  #save(): void {
+    if (!this.#store || this.#closed) return
+    try {
+      this.#store.save(this.#engine.shards)
+    } catch (e) {
+      // The index still works from memory; it is rebuilt or re-saved next time.
+      log.warn('search: cannot save the index', e)
+    }
+  }
+
+  /** Brings the index in line with the library: a full build when empty, else only what changed. */
+  async #catchUp(): Promise<void> {
+    const list = this.#library.list()
+    const indexed = this.#engine.documents()
+    const total = list.length
+    this.#setStatus({ state: 'building', indexed: 0, total })
+    if (indexed.size === 0 && total > 0) {
+      await this.#buildAll(total)
+      return
+    }
+    const current = new Set<string>()
+    const changed: string[] = []
+    for (const item of list) {
+      current.add(item.id)
+      if (indexed.get(item.id) !== item.hash) changed.push(item.id)
+    }
+    const removed = [...indexed.keys()].filter((id) => !current.has(id))
+    await this.#update(changed, removed)
+  }
+
+  async #buildAll(total: number): Promise<void> {
+    const library = this.#library
+    async function* records(): AsyncIterable<SearchRecord> {
+      for await (const article of library.articles()) yield toSearchRecord(article)
+    }
+    await this.#engine.buildFrom(records(), this.#pool.build, {
+      parallel: Math.max(1, this.#pool.threads) + 1,
+      onShard: () => this.#setStatus({ state: 'building', indexed: this.#engine.size, total }),
+    })
+    this.#save()
+  }
+
+  async #update(upsertIds: string[], removals: string[]): Promise<void> {
+    if (upsertIds.length === 0 && removals.length === 0) return
+    const total = upsertIds.length + removals.length
+    let done = 0
+    for (let i = 0; i < Math.max(upsertIds.length, 1); i += BATCH) {
+      const ids = upsertIds.slice(i, i + BATCH)
+      const records: SearchRecord[] = []
+      const gone: string[] = i === 0 ? [...removals] : []
+      for (const id of ids) {
+        const article = await this.#library.get(id)
+        if (article) records.push(toSearchRecord(article))
+        else gone.push(id)
+      }
+      await this.#engine.apply(records, gone, this.#pool.build)
+      done += ids.length + (i === 0 ? removals.length : 0)
+      this.#setStatus({ state: 'building', indexed: done, total })
+      this.#save()
+    }
+  }
+
+  async search(request: SearchRequest): Promise<Result<SearchResponse>> {
+    await this.#loaded
+    try {
+      let allowed: Set<string> | undefined
+      if (request.starred !== undefined || request.unread !== undefined) {
+        allowed = new Set()
+        for (const item of this.#library.list()) {
+          if (request.starred !== undefined && item.starred !== request.starred) continue
+          if (request.unread !== undefined && item.read === request.unread) continue
+          allowed.add(item.id)
+        }
+      }
+      return this.#engine.search(request, { allowed })
+    } catch (e) {
+      log.error('search: a query failed', e)
+      return err('internal', `The search failed: ${e instanceof Error ? e.message : String(e)}`)
+    }
+  }
+
+  status(): IndexStatus {
+    return this.#status
+  }
+
+  onStatus(listener: (status: IndexStatus) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  async ready(): Promise<void> {
+    // Later changes queue behind earlier ones; wait until the queue is empty.
+    let last: Promise<void> | null = null
+    while (last !== this.#queue) {
+      last = this.#queue
+      await last
+    }
+  }
+
+  rebuild(): Promise<void> {
+    return this.#enqueue(async () => {
+      this.#store?.clear()
+      this.#engine.clear()
+      const total = this.#library.list().length
+      this.#setStatus({ state: 'building', indexed: 0, total })
+      await this.#buildAll(total)
+    })
+  }
+
+  async close(): Promise<void> {
+    this.#unsubscribe()
+    // Let the running step finish so no shard file is left half-written.
+    await this.#queue
+    this.#closed = true
+    await this.#pool.close()
+    this.#engine.clear()
+    this.#listeners.clear()
+  }
+}
+
+/**
+ * Opens the search index of a library. Returns at once; the stored index loads in the background
+ * and is then brought up to date (`ready()` resolves when it is).
+ */
+export async function openSearchIndex(library: Library, options: SearchIndexOptions = {}): Promise<SearchIndex> {
+  return new LibrarySearchIndex(library, options)
+}

@@ -1,0 +1,116 @@
+/**
+ * The persisted index in `<library>/.broadsheet/search/`: one file per shard and a manifest naming
+ * them with the (id, hash) of every document. Anything damaged, foreign or of another version is
+ * reported so the caller can throw it away and rebuild; nothing here throws for bad files.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { log } from '../logger'
+import type { Shard } from './engine'
+import { encodeSegment, openSegmentFile, SEGMENT_FORMAT, useFileTexts, type Segment } from './segment'
+
+/** Bumped when the manifest's meaning changes; a different version is discarded and rebuilt. */
+export const INDEX_VERSION = 1
+
+interface Manifest {
+  version: number
+  format: number
+  shards: { file: string; docs: [id: string, hash: string][] }[]
+}
+
+/** The search folder of a library. */
+export function searchDir(libraryRoot: string): string {
+  return join(libraryRoot, '.broadsheet', 'search')
+}
+
+/** What a load found. */
+export type LoadOutcome =
+  { kind: 'loaded'; shards: Shard[] } | { kind: 'missing' } | { kind: 'unusable'; reason: string }
+
+const SHARD_FILE = /^shard-[a-z0-9-]+\.bin$/
+
+/** Reads and writes one library's shard files. */
+export class ShardStore {
+  readonly dir: string
+  #files = new WeakMap<Segment, string>()
+  #counter = 0
+
+  constructor(dir: string) {
+    this.dir = dir
+  }
+
+  /** Loads every shard the manifest names, checking versions, checksums and the manifest's lists. */
+  load(): LoadOutcome {
+    const manifestPath = join(this.dir, 'manifest.json')
+    if (!existsSync(manifestPath)) return { kind: 'missing' }
+    const opened: Shard[] = []
+    try {
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest
+      if (manifest?.version !== INDEX_VERSION || manifest.format !== SEGMENT_FORMAT) {
+        return { kind: 'unusable', reason: 'the index was written by another version' }
+      }
+      if (!Array.isArray(manifest.shards)) return { kind: 'unusable', reason: 'the manifest is malformed' }
+      const seen = new Set<string>()
+      for (const entry of manifest.shards) {
+        if (typeof entry?.file !== 'string' || !SHARD_FILE.test(entry.file) || !Array.isArray(entry.docs)) {
+          throw new Error('a manifest entry is malformed')
+        }
+        const segment = openSegmentFile(join(this.dir, entry.file))
+        opened.push({ segment })
+        this.#files.set(segment, entry.file)
+        if (segment.docs.length !== entry.docs.length) throw new Error(`${entry.file} does not match the manifest`)
+        segment.docs.forEach((d, i) => {
+          const [id, hash] = entry.docs[i] ?? []
+          if (d.id !== id || d.hash !== hash || seen.has(d.id))
+            throw new Error(`${entry.file} does not match the manifest`)
+          seen.add(d.id)
+        })
+      }
+      return { kind: 'loaded', shards: opened }
+    } catch (e) {
+      for (const s of opened) s.segment.texts.close()
+      return { kind: 'unusable', reason: e instanceof Error ? e.message : String(e) }
+    }
+  }
+
+  /** Writes the shards not yet on disk, then the manifest, then removes files no longer named. */
+  save(shards: readonly Shard[]): void {
+    mkdirSync(this.dir, { recursive: true })
+    const manifest: Manifest = { version: INDEX_VERSION, format: SEGMENT_FORMAT, shards: [] }
+    for (const { segment } of shards) {
+      let file = this.#files.get(segment)
+      if (!file) {
+        file = `shard-${Date.now().toString(36)}-${process.pid.toString(36)}-${(this.#counter++).toString(36)}.bin`
+        const path = join(this.dir, file)
+        const bytes = encodeSegment(segment)
+        writeFileSync(path + '.tmp', bytes)
+        renameSync(path + '.tmp', path)
+        this.#files.set(segment, file)
+        useFileTexts(segment, path, bytes.length)
+      }
+      manifest.shards.push({ file, docs: segment.docs.map((d) => [d.id, d.hash]) })
+    }
+    const manifestPath = join(this.dir, 'manifest.json')
+    writeFileSync(manifestPath + '.tmp', JSON.stringify(manifest))
+    renameSync(manifestPath + '.tmp', manifestPath)
+    const named = new Set(manifest.shards.map((s) => s.file))
+    for (const name of readdirSync(this.dir)) {
+      if ((SHARD_FILE.test(name) && !named.has(name)) || name.endsWith('.bin.tmp')) {
+        try {
+          rmSync(join(this.dir, name))
+        } catch (e) {
+          log.warn(`search: cannot remove the old shard ${name}`, e)
+        }
+      }
+    }
+  }
+
+  /** Removes every file of the persisted index (only this folder's own files). */
+  clear(): void {
+    if (!existsSync(this.dir)) return
+    for (const name of readdirSync(this.dir)) {
+      if (SHARD_FILE.test(name) || name === 'manifest.json' || name.endsWith('.tmp'))
+        rmSync(join(this.dir, name), { force: true })
+    }
+  }
+}
