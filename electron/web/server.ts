@@ -1,0 +1,50 @@
+/**
+ * `npm run web -- --library DIR [--port N]`: the browser harness from the command line.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_RENDERER_DIR, startWebHarness } from './harness'
+
+/** Runs the harness until interrupted. */
+async function main(): Promise<number> {
+  let values: { library?: string; port?: string; help?: boolean }
+  try {
+    ;({ values } = parseArgs({
+      options: { library: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } },
+    }))
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    return 2
+  }
+  if (values.help || !values.library) {
+    process.stderr.write('Usage: npm run web -- --library DIR [--port N]\n')
+    return values.help ? 0 : 2
+  }
+  const port = Number(values.port ?? '0')
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be a port number (0 picks a free one), not "${values.port}"\n`)
+    return 2
+  }
+  if (!existsSync(path.join(DEFAULT_RENDERER_DIR, 'index.html'))) {
+    process.stderr.write(`No built renderer in ${DEFAULT_RENDERER_DIR}. Run \`npm run build\` first.\n`)
+    return 1
+  }
+  const library = path.resolve(values.library)
+  const harness = await startWebHarness({ library, port })
+  process.stdout.write(`Broadsheet web harness on ${harness.url.replace(/\/$/, '')} (library: ${library})\n`)
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  await harness.close()
+  return 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from 'vitest'
+import { render, screen, within } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import ImportReport from '../../../renderer/components/ImportReport.svelte'
+import type { ImportResult } from '../../../electron/shared/models'
+
+const results: ImportResult[] = [
+  { file: 'port.txt', status: 'imported', articles: ['p1'], warnings: [] },
+  { file: 'digest.jsonl', status: 'imported', articles: ['d1', 'd2', 'd3'], warnings: ['line 4 has no title'] },
+  { file: 'again.txt', status: 'duplicate', articles: [], duplicateOf: 'port.txt', warnings: [] },
+  {
+    file: 'broken.json',
+    status: 'failed',
+    articles: [],
+    error: 'Not valid JSON: unexpected end at line 3',
+    warnings: [],
+  },
+]
+
+describe('ImportReport', () => {
+  it('is a dialog named "Import report" with a summary', () => {
+    render(ImportReport, { results, onclose: () => {} })
+    const dialog = screen.getByRole('dialog', { name: 'Import report' })
+    expect(dialog).toHaveTextContent('2 imported (4 articles), 1 duplicate, 1 failed')
+  })
+
+  it('lists the failed files with their reasons', () => {
+    render(ImportReport, { results, onclose: () => {} })
+    const failed = screen.getByRole('region', { name: 'Failed files' })
+    expect(failed).toHaveTextContent('broken.json: Not valid JSON: unexpected end at line 3')
+  })
+
+  it('lists duplicates and imported files', () => {
+    render(ImportReport, { results, onclose: () => {} })
+    expect(screen.getByRole('region', { name: 'Duplicate files' })).toHaveTextContent(
+      'again.txt: already in the library',
+    )
+    const imported = screen.getByRole('region', { name: 'Imported files' })
+    expect(within(imported).getByText('digest.jsonl')).toBeInTheDocument()
+    expect(imported).toHaveTextContent('3 articles')
+    expect(imported).toHaveTextContent('line 4 has no title')
+  })
+
+  it('closes with its button', async () => {
+    const onclose = vi.fn()
+    render(ImportReport, { results, onclose })
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Close' }))
+    expect(onclose).toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,114 @@
+/**
+ * A fake BroadsheetApi for renderer tests: canned answers, recorded calls, events fired by hand.
+ */
+import { vi } from 'vitest'
+import type { BroadsheetApi, EventChannel, EventPayloads } from '../../electron/shared/ipc-contract'
+import type { Article, ArticleListItem, ArticleState, SearchResponse, Settings } from '../../electron/shared/models'
+import { ok } from '../../electron/shared/result'
+
+/** A list row with sensible defaults. */
+export function item(over: Partial<ArticleListItem> = {}): ArticleListItem {
+  const id = over.id ?? 'a1'
+  return {
+    id,
+    path: `${id}.txt`,
+    collection: '',
+    title: `Title ${id}`,
+    author: null,
+    site: 'example.org',
+    url: 'https://example.org/a',
+    published: '2024-03-05T10:00:00Z',
+    language: 'en',
+    category: null,
+    disclaimers: [],
+    flags: [],
+    wordCount: 100,
+    importedAt: '2025-01-02T08:00:00Z',
+    hash: 'ab'.repeat(32),
+    read: false,
+    starred: false,
+    ...over,
+  }
+}
+
+/** A whole article with sensible defaults. */
+export function article(over: Partial<Article & ArticleState> = {}): Article & ArticleState {
+  return { ...item(over), text: 'First paragraph.\n\nSecond paragraph.', html: null, ...over }
+}
+
+/** An empty search response. */
+export function response(over: Partial<SearchResponse> = {}): SearchResponse {
+  return { total: 0, hits: [], facets: { site: {}, language: {}, flag: {}, year: {}, collection: {} }, ...over }
+}
+
+/** The fake and a way to fire its events. */
+export interface FakeApi {
+  api: BroadsheetApi
+  emit<C extends EventChannel>(channel: C, payload: EventPayloads[C]): void
+  listenerCount(channel: EventChannel): number
+}
+
+/** Builds a fake API over a list of rows; every method is a vi.fn that tests may override. */
+export function fakeApi(items: ArticleListItem[] = [], articles: Record<string, Article & ArticleState> = {}): FakeApi {
+  const listeners = new Map<EventChannel, Set<(payload: never) => void>>()
+  const on =
+    <C extends EventChannel>(channel: C) =>
+    (listener: (payload: EventPayloads[C]) => void) => {
+      const set = listeners.get(channel) ?? new Set()
+      listeners.set(channel, set)
+      set.add(listener as (payload: never) => void)
+      return () => set.delete(listener as (payload: never) => void)
+    }
+  let settings: Settings = { theme: 'system', fontSize: 18, lastView: 'list', lastArticleId: null }
+  const state = new Map<string, ArticleState>()
+  const api: BroadsheetApi = {
+    library: {
+      info: vi.fn(async () => ok({ root: '/lib', articleCount: items.length, collections: [], notices: [] })),
+      list: vi.fn(async () => ok(items)),
+      choose: vi.fn(async () => ok(null)),
+      reveal: vi.fn(async () => ok(null)),
+      onChanged: on('library:changed'),
+    },
+    articles: {
+      get: vi.fn(async (id: string) => {
+        const found = articles[id]
+        return found
+          ? ok({ ...found, ...state.get(id) })
+          : { ok: false as const, error: { code: 'not-found' as const, message: `No article ${id}` } }
+      }),
+      setState: vi.fn(async (id: string, patch: Partial<ArticleState>) => {
+        const base = articles[id] ?? { read: false, starred: false }
+        const next = { read: base.read, starred: base.starred, ...state.get(id), ...patch }
+        state.set(id, next)
+        return ok(next)
+      }),
+      reveal: vi.fn(async () => ok(null)),
+      trash: vi.fn(async () => ok(false)),
+      openOriginal: vi.fn(async () => ok(null)),
+    },
+    imports: {
+      dropped: vi.fn(async () => ok([])),
+      dialog: vi.fn(async () => ok(null)),
+      onProgress: on('import:progress'),
+    },
+    search: {
+      query: vi.fn(async () => ok(response())),
+      onIndexStatus: on('index:status'),
+    },
+    settings: {
+      get: vi.fn(async () => ok(settings)),
+      set: vi.fn(async (patch) => {
+        settings = { ...settings, ...patch }
+        return ok(settings)
+      }),
+    },
+    app: { onCommand: on('app:command') },
+  }
+  return {
+    api,
+    emit: (channel, payload) => {
+      for (const listener of listeners.get(channel) ?? []) listener(payload as never)
+    },
+    listenerCount: (channel) => listeners.get(channel)?.size ?? 0,
+  }
+}

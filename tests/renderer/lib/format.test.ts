@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { paragraphs, provenanceLine, rowDate, segments } from '../../../renderer/lib/format'
+
+describe('format', () => {
+  it('splits text into paragraphs that keep their offsets', () => {
+    const text = 'One two.\n\nThree four.\n \nFive.'
+    const paras = paragraphs(text)
+    expect(paras.map((p) => p.text)).toEqual(['One two.', 'Three four.', 'Five.'])
+    for (const p of paras) expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text)
+  })
+
+  it('marks ranges inside a paragraph and numbers the hits across the text', () => {
+    const text = 'alpha beta\n\ngamma beta'
+    const [first, second] = paragraphs(text)
+    const ranges: [number, number][] = [
+      [6, 10],
+      [18, 22],
+    ]
+    expect(segments(first!.text, first!.start, ranges)).toEqual([
+      { text: 'alpha ', hit: null },
+      { text: 'beta', hit: 0 },
+    ])
+    expect(segments(second!.text, second!.start, ranges)).toEqual([
+      { text: 'gamma ', hit: null },
+      { text: 'beta', hit: 1 },
+    ])
+  })
+
+  it('clips a range that crosses a paragraph edge', () => {
+    expect(segments('abcdef', 10, [[8, 12]])).toEqual([
+      { text: 'ab', hit: 0 },
+      { text: 'cdef', hit: null },
+    ])
+  })
+
+  it('falls back to the import date and to "unknown"', () => {
+    expect(rowDate({ published: null, importedAt: 'not a date' })).toEqual({ text: 'unknown', imported: true })
+    expect(provenanceLine({ path: 'a.txt', importedAt: '2025-01-02', published: null, site: null })).toBe(
+      'Offline copy of a.txt, imported 2 Jan 2025; published unknown; source unknown',
+    )
+  })
+})

@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest'
+import { ReaderState } from '../../../renderer/state/reader.svelte'
+import { article, fakeApi } from '../fake-api'
+
+describe('ReaderState', () => {
+  it('opens an article and marks it read', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a', read: false }) })
+    const onState = vi.fn()
+    const reader = new ReaderState(fake.api, onState)
+    expect(await reader.open('a')).toBe(true)
+    expect(reader.article?.read).toBe(true)
+    expect(fake.api.articles.setState).toHaveBeenCalledWith('a', { read: true })
+    expect(onState).toHaveBeenCalledWith('a', { read: true, starred: false })
+  })
+
+  it('shows the text view with hits when opened from a search, else the HTML when there is some', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a', html: '<p>First</p>' }) })
+    const reader = new ReaderState(fake.api)
+    await reader.open('a')
+    expect(reader.mode).toBe('html')
+    await reader.open('a', [[0, 5]])
+    expect(reader.mode).toBe('text')
+    expect(reader.matches).toEqual([[0, 5]])
+  })
+
+  it('steps through hits and wraps around', async () => {
+    const reader = new ReaderState(fakeApi([], { a: article({ id: 'a' }) }).api)
+    await reader.open('a', [
+      [0, 5],
+      [18, 24],
+    ])
+    reader.stepHit(1)
+    expect(reader.hit).toBe(1)
+    reader.stepHit(1)
+    expect(reader.hit).toBe(0)
+    reader.stepHit(-1)
+    expect(reader.hit).toBe(1)
+  })
+
+  it('toggles the star', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a', starred: false }) })
+    const reader = new ReaderState(fake.api)
+    await reader.open('a')
+    await reader.toggleStar()
+    expect(reader.article?.starred).toBe(true)
+    await reader.toggleStar()
+    expect(reader.article?.starred).toBe(false)
+  })
+
+  it('reports an article that cannot be found', async () => {
+    const reader = new ReaderState(fakeApi().api)
+    expect(await reader.open('gone')).toBe(false)
+    expect(reader.error?.code).toBe('not-found')
+  })
+
+  it('cites title, site, date, URL and file hash', async () => {
+    const a = article({ id: 'a', title: 'Bridge repairs', site: 'x.example', url: 'https://x.example/b' })
+    const reader = new ReaderState(fakeApi([], { a }).api)
+    await reader.open('a')
+    const text = reader.citation() ?? ''
+    for (const part of ['"Bridge repairs"', 'x.example', '5 Mar 2024', 'https://x.example/b', a.hash]) {
+      expect(text).toContain(part)
+    }
+  })
+
+  it('asks the app to open the original only when told to', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a' }) })
+    const reader = new ReaderState(fake.api)
+    await reader.open('a')
+    expect(fake.api.articles.openOriginal).not.toHaveBeenCalled()
+    await reader.openOriginal()
+    expect(fake.api.articles.openOriginal).toHaveBeenCalledWith('a')
+  })
+})

@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { SearchState } from '../../../renderer/state/search.svelte'
+import { fakeApi } from '../fake-api'
+
+describe('SearchState', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('turns facets into request filters', async () => {
+    const fake = fakeApi()
+    const search = new SearchState(fake.api)
+    search.setQuery('port')
+    search.setFilter('year', '2024')
+    search.setFilter('flag', 'machine-translated')
+    search.setFilter('site', 'x.example')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.api.search.query).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        query: 'port',
+        from: '2024-01-01',
+        to: '2024-12-31',
+        flags: ['machine-translated'],
+        site: 'x.example',
+      }),
+    )
+  })
+
+  it('clears a facet chosen twice', () => {
+    const search = new SearchState(fakeApi().api)
+    search.setFilter('language', 'ru')
+    search.setFilter('language', 'ru')
+    expect(search.filters).toEqual({})
+  })
+
+  it('asks nothing when the query is empty and there are no filters', async () => {
+    const fake = fakeApi()
+    const search = new SearchState(fake.api)
+    search.setQuery('   ')
+    await vi.advanceTimersByTimeAsync(200)
+    expect(fake.api.search.query).not.toHaveBeenCalled()
+    expect(search.active).toBe(false)
+  })
+
+  it('follows the index status and searches again once the index is ready', async () => {
+    const fake = fakeApi()
+    const search = new SearchState(fake.api)
+    const stop = search.connect()
+    search.setQuery('port')
+    await vi.advanceTimersByTimeAsync(200)
+    fake.emit('index:status', { state: 'building', indexed: 4000, total: 10000 })
+    expect(search.status).toEqual({ state: 'building', indexed: 4000, total: 10000 })
+    fake.emit('index:status', { state: 'ready', indexed: 10000, total: 10000 })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.api.search.query).toHaveBeenCalledTimes(2)
+    stop()
+  })
+})
