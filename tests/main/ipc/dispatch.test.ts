@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { invokeChannels, type InvokeChannel } from '../../../electron/shared/ipc-contract'
+import { dispatch } from '../../../electron/main/ipc/dispatch'
+import { createHandlers } from '../../../electron/main/ipc/handlers'
+import { fakeContext } from '../helpers/fake-context'
+
+const bytes = new Uint8Array([104, 105])
+
+/** For every channel: argument tuples that must be refused before any handler runs. */
+const badArguments: Record<InvokeChannel, unknown[][]> = {
+  'library:info': [['extra']],
+  'library:list': [[1]],
+  'library:choose': [['/etc']],
+  'library:reveal': [['/etc']],
+  'article:get': [[], [''], [42], [{}], ['x'.repeat(2000)], [null]],
+  'article:set-state': [
+    ['world/port.txt'],
+    ['world/port.txt', { read: 'yes' }],
+    ['world/port.txt', { read: true, path: '/etc/passwd' }],
+    ['world/port.txt', null],
+    ['', { read: true }],
+  ],
+  'article:reveal': [[], [''], [7], ['world/port.txt', '/etc/passwd']],
+  'article:trash': [[], [''], [[]], ['world/port.txt', true]],
+  'article:open-original': [[], [''], [1], ['world/port.txt', 'https://evil.example/']],
+  'import:files': [
+    [],
+    [[]],
+    [[{ kind: 'path', path: '' }]],
+    [[{ kind: 'url', url: 'https://example.com/a.html' }]],
+    [[{ kind: 'bytes', name: '../escape.txt', bytes }]],
+    [[{ kind: 'bytes', name: '/etc/passwd', bytes }]],
+    [[{ kind: 'bytes', name: 'a/..\\..\\b.txt', bytes }]],
+    [[{ kind: 'bytes', name: 'a.txt', bytes: 'not bytes' }]],
+    [[{ kind: 'path', path: '/downloads/a.txt' }], '../outside'],
+    [[{ kind: 'path', path: '/downloads/a.txt' }], '.broadsheet'],
+    [[{ kind: 'path', path: '/downloads/a.txt' }], 42],
+    ['/downloads/a.txt'],
+  ],
+  'import:dialog': [['../outside'], [5], ['world/.hidden']],
+  'search:query': [
+    [],
+    [{}],
+    [{ query: 5 }],
+    [{ query: 'port', limit: 0 }],
+    [{ query: 'port', limit: 1.5 }],
+    [{ query: 'port', offset: -1 }],
+    [{ query: 'port', flags: ['bogus'] }],
+    [{ query: 'port', from: 'yesterday' }],
+    [{ query: 'port', collection: '../up' }],
+    [{ query: 'port', sort: 'random' }],
+    [{ query: 'x'.repeat(3000) }],
+    ['port'],
+  ],
+  'settings:get': [[true]],
+  'settings:set': [[{ theme: 'neon' }], [{ fontSize: 100 }], [{ fontSize: '12' }], [{ unknown: 1 }], [null], []],
+}
+
+/** For every channel: one valid argument tuple, to show the refusals above are about the arguments. */
+const goodArguments: Record<InvokeChannel, unknown[]> = {
+  'library:info': [],
+  'library:list': [],
+  'library:choose': [],
+  'library:reveal': [],
+  'article:get': ['world/port.txt'],
+  'article:set-state': ['world/port.txt', { read: true }],
+  'article:reveal': ['world/port.txt'],
+  'article:trash': ['world/port.txt'],
+  'article:open-original': ['world/port.txt'],
+  'import:files': [
+    [
+      { kind: 'path', path: '/downloads/a.txt' },
+      { kind: 'bytes', name: 'notes/b.txt', bytes },
+    ],
+    'world',
+  ],
+  'import:dialog': ['world'],
+  'search:query': [{ query: 'port', flags: ['opinion'], from: '2024-01-01', limit: 20 }],
+  'settings:get': [],
+  'settings:set': [{ theme: 'dark', fontSize: 18 }],
+}
+
+const cases = Object.entries(badArguments).flatMap(([channel, tuples]) =>
+  tuples.map((args) => ({ channel, args, label: `${channel} ${JSON.stringify(args).slice(0, 80)}` })),
+)
+
+describe('dispatch', () => {
+  it('has refusal cases for every channel of the contract', () => {
+    expect(Object.keys(badArguments).sort()).toEqual(Object.keys(invokeChannels).sort())
+    expect(Object.keys(goodArguments).sort()).toEqual(Object.keys(invokeChannels).sort())
+  })
+
+  it.each(cases)('refuses $label with invalid-argument before the core sees it', async ({ channel, args }) => {
+    const fake = fakeContext()
+    const result = await dispatch(createHandlers(fake.ctx), channel, args)
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(fake.calls()).toEqual([])
+  })
+
+  it.each(Object.keys(goodArguments) as InvokeChannel[])(
+    'passes valid arguments of %s to its handler',
+    async (channel) => {
+      const fake = fakeContext()
+      const result = await dispatch(createHandlers(fake.ctx), channel, goodArguments[channel])
+      expect(result.ok).toBe(true)
+      expect(fake.calls().length).toBeGreaterThan(0)
+    },
+  )
+
+  it('refuses a channel that is not in the contract', async () => {
+    const fake = fakeContext()
+    const result = await dispatch(createHandlers(fake.ctx), 'shell:exec', ['rm -rf /'])
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(fake.calls()).toEqual([])
+  })
+
+  it('turns a handler that throws into an internal error value', async () => {
+    const fake = fakeContext()
+    fake.library.list.mockImplementation(() => {
+      throw new Error('disk on fire')
+    })
+    const result = await dispatch(createHandlers(fake.ctx), 'library:list', [])
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('disk on fire') },
+    })
+  })
+})
