@@ -56,8 +56,17 @@ export function makeSnippet(text: string, matches: readonly TextRange[]): { text
     }
     if (matches.length === 0 || w + SNIPPET_WORDS >= words.length) break
   }
-  // Start a little before the first match so it reads in context.
-  if (bestCount > 0) best = Math.max(0, best - 3)
+  if (bestCount > 0) {
+    // Centre the matches of the best window so they read in context.
+    const first = wordAt(words, matches[firstMatchFrom(matches, words[best]![0])]![0])
+    const lastEnd = Math.min(best + SNIPPET_WORDS, words.length) - 1
+    let last = first
+    for (const r of matches) if (r[0] >= words[first]![0] && r[1] <= words[lastEnd]![1]) last = wordAt(words, r[1] - 1)
+    best = Math.max(
+      0,
+      Math.min(first - Math.floor((SNIPPET_WORDS - (last - first + 1)) / 2), words.length - SNIPPET_WORDS),
+    )
+  }
   const endWord = Math.min(best + SNIPPET_WORDS, words.length) - 1
   const start = words[best]![0]
   const end = words[endWord]![1]
@@ -71,4 +80,22 @@ export function makeSnippet(text: string, matches: readonly TextRange[]): { text
     text: prefix + text.slice(start, end).replace(/\s+/g, (s) => ' '.repeat(s.length)) + suffix,
     matches: inside,
   }
+}
+
+function firstMatchFrom(matches: readonly TextRange[], start: number): number {
+  let i = 0
+  while (i < matches.length - 1 && matches[i]![0] < start) i++
+  return i
+}
+
+/** The index of the word holding character `at`. */
+function wordAt(words: readonly TextRange[], at: number): number {
+  let lo = 0
+  let hi = words.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if (words[mid]![0] <= at) lo = mid
+    else hi = mid - 1
+  }
+  return lo
 }
