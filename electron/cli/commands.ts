@@ -8,4 +8,6 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   import: async () => (await import('./commands/import')).command,
   list: async () => (await import('./commands/list')).command,
   show: async () => (await import('./commands/show')).command,
+  search: async () => (await import('./commands/search')).command,
+  reindex: async () => (await import('./commands/reindex')).command,
 }

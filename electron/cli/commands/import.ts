@@ -45,7 +45,7 @@ export const command: CliCommand = {
           onProgress: ctx.stderrIsTTY
             ? ({ done, total, current }) => {
                 progressShown = true
-                const line = current ? `[${done + 1}/${total}] ${current}` : ''
+                const line = current ? `[${done}/${total}] ${current}` : ''
                 ctx.err(`\r\x1b[K${line.slice(0, (process.stderr.columns || 80) - 1)}`)
               }
             : undefined,

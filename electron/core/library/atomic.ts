@@ -10,29 +10,42 @@ import { numberedName } from './paths'
 /** How many `name (n).ext` candidates a copy tries before it gives up. */
 const MAX_NAME_TRIES = 10_000
 
-async function writeTemp(tmpDir: string, data: Uint8Array | string, sync: boolean): Promise<string> {
-  await fs.mkdir(tmpDir, { recursive: true })
-  const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(6).toString('hex')}.part`)
+// Unique per process (a random part in case two processes share a library), then a counter: cheap per file.
+const tempPrefix = `${process.pid}-${randomBytes(4).toString('hex')}`
+let tempCounter = 0
+
+/** A written, synced temp file with the size and mtime it will keep once linked into place. */
+export interface TempFile {
+  path: string
+  size: number
+  mtimeMs: number
+}
+
+/** Writes `data` to a new temp file in `tmpDir` (which must exist), optionally synced. */
+export async function writeTemp(tmpDir: string, data: Uint8Array | string, sync: boolean): Promise<TempFile> {
+  const tmp = path.join(tmpDir, `${tempPrefix}-${(tempCounter += 1)}.part`)
   const handle = await fs.open(tmp, 'wx')
   try {
     await handle.writeFile(data)
     if (sync) await handle.sync()
+    const stats = await handle.stat()
+    await handle.close()
+    return { path: tmp, size: stats.size, mtimeMs: stats.mtimeMs }
   } catch (error) {
     await handle.close().catch(() => {})
     await fs.rm(tmp, { force: true })
     throw error
   }
-  await handle.close()
-  return tmp
 }
 
 /** Replaces `target` with `data` atomically (temp file, fsync, rename); for Broadsheet's own files. */
 export async function writeFileAtomic(target: string, data: string, tmpDir: string): Promise<void> {
+  await fs.mkdir(tmpDir, { recursive: true })
   const tmp = await writeTemp(tmpDir, data, true)
   try {
-    await fs.rename(tmp, target)
+    await fs.rename(tmp.path, target)
   } catch (error) {
-    await fs.rm(tmp, { force: true })
+    await fs.rm(tmp.path, { force: true })
     throw error
   }
 }
@@ -44,19 +57,13 @@ export interface CopyNewOptions {
 }
 
 /**
- * Writes `data` as a new file in `dir`, named `fileName` or the first free `fileName (n).ext`; never overwrites.
+ * Links a temp file into `dir` as `fileName` or the first free `fileName (n).ext`; never overwrites.
  *
- * The bytes go to a synced temp file first, which is then hard-linked under the free name (link fails with EEXIST
- * rather than overwrite, so a name race is safe). Resolves to the name used.
+ * A hard link fails with EEXIST rather than overwrite, so a name race is safe. Where hard links are not supported
+ * (FAT, some network drives) the name is reserved with an exclusive create and the temp file renamed over that
+ * empty placeholder. The temp file is gone afterwards either way. Resolves to the name used.
  */
-export async function copyNew(
-  data: Uint8Array,
-  dir: string,
-  fileName: string,
-  tmpDir: string,
-  options: CopyNewOptions = {},
-): Promise<string> {
-  const tmp = await writeTemp(tmpDir, data, options.sync ?? true)
+export async function linkNew(tmp: string, dir: string, fileName: string): Promise<string> {
   try {
     for (let n = 1; n <= MAX_NAME_TRIES; n++) {
       const name = numberedName(fileName, n)
@@ -67,23 +74,40 @@ export async function copyNew(
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
         if (code === 'EEXIST') continue
-        if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'ENOSYS') {
-          // No hard links here (e.g. FAT or some network drives): reserve the name with an exclusive create,
-          // then move the whole temp file over our own empty placeholder.
-          try {
-            await (await fs.open(target, 'wx')).close()
-          } catch (reserveError) {
-            if ((reserveError as NodeJS.ErrnoException).code === 'EEXIST') continue
-            throw reserveError
-          }
-          await fs.rename(tmp, target)
-          return name
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error
+        try {
+          await (await fs.open(target, 'wx')).close()
+        } catch (reserveError) {
+          if ((reserveError as NodeJS.ErrnoException).code === 'EEXIST') continue
+          throw reserveError
         }
-        throw error
+        await fs.rename(tmp, target)
+        return name
       }
     }
     throw new Error(`no free name for ${fileName} after ${MAX_NAME_TRIES} tries`)
   } finally {
-    await fs.rm(tmp, { force: true })
+    await fs.unlink(tmp).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error
+    })
   }
+}
+
+/** Options for `copyNew`. */
+export interface CopyNewOptions {
+  /** fsync the temp file before it is linked into place (default true). */
+  sync?: boolean
+}
+
+/** Writes `data` as a new file in `dir` (temp file, fsync, link), named `fileName` or `fileName (n).ext`. */
+export async function copyNew(
+  data: Uint8Array,
+  dir: string,
+  fileName: string,
+  tmpDir: string,
+  options: CopyNewOptions = {},
+): Promise<string> {
+  await fs.mkdir(tmpDir, { recursive: true })
+  const tmp = await writeTemp(tmpDir, data, options.sync ?? true)
+  return linkNew(tmp.path, dir, fileName)
 }

@@ -11,7 +11,7 @@ import type { ImportSource } from '../../shared/ipc-contract'
 import type { ImportProgress, ImportResult } from '../../shared/models'
 import { SUPPORTED_EXTENSIONS, type ParseOutcome } from '../formats/types'
 import { log } from '../logger'
-import { copyNew } from './atomic'
+import { linkNew, writeTemp } from './atomic'
 import type { Catalog } from './catalog'
 import { buildEntry, safeParse } from './entry'
 import { extensionOf, isHiddenName, isInside, resolveInside, sha256, validCollection } from './paths'
@@ -29,12 +29,23 @@ export interface ImportContext {
   sync?: boolean
 }
 
-/** Where the time of an import went, in milliseconds (summed over files). */
-export interface ImportTimings {
+/** Time spent per stage, in milliseconds (summed over files). */
+export interface StageTimes {
   read: number
   hash: number
   parse: number
   copy: number
+}
+
+/** Where the time of an import went: per stage, and per stage for each extension with file and byte counts. */
+export interface ImportTimings extends StageTimes {
+  byExtension: Record<string, StageTimes & { files: number; bytes: number }>
+}
+
+function addTime(timings: ImportTimings, ext: string, stage: keyof StageTimes, ms: number): void {
+  timings[stage] += ms
+  const forExt = (timings.byExtension[ext] ??= { files: 0, bytes: 0, read: 0, hash: 0, parse: 0, copy: 0 })
+  forExt[stage] += ms
 }
 
 /** An import's results, the ids it added, and its timings. */
@@ -65,8 +76,21 @@ interface Prepared {
   outcome?: ParseOutcome
 }
 
-/** How many files are read and parsed ahead of the in-order commit. */
+/** How many files are read and parsed ahead of the in-order decisions. */
 const READ_AHEAD = 8
+
+/** How many copies (write, fsync, link) run at once; fsync waits on the disk, not the CPU. */
+const COPIES_IN_FLIGHT = 8
+
+/** What one batch shares between its items. */
+interface Batch {
+  /** The first article id per content hash: the library's, then this batch's (undefined when that copy failed). */
+  firstByHash: Map<string, Promise<string | undefined>>
+  /** The last copy into each target name, so two same-named files are numbered in input order. */
+  nameChains: Map<string, Promise<unknown>>
+  readyDirs: Map<string, string | Error>
+  timings: ImportTimings
+}
 
 /** Runs one import; the caller holds the library's lock and saves the catalog afterwards. */
 export async function runImport(
@@ -75,13 +99,14 @@ export async function runImport(
   into: string,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportOutcome> {
-  const timings: ImportTimings = { read: 0, hash: 0, parse: 0, copy: 0 }
+  const timings: ImportTimings = { read: 0, hash: 0, parse: 0, copy: 0, byExtension: {} }
   const items = validCollection(into) ? await expandSources(sources, into) : await badCollection(sources, into)
-  const results: ImportResult[] = []
-  const added: string[] = []
-  const byHash = ctx.catalog.hashIndex()
-  const readyDirs = new Map<string, string | Error>()
+  const batch: Batch = { firstByHash: new Map(), nameChains: new Map(), readyDirs: new Map(), timings }
+  for (const [hash, id] of ctx.catalog.hashIndex()) batch.firstByHash.set(hash, Promise.resolve(id))
+  await fs.mkdir(ctx.tmpDir, { recursive: true }).catch(() => {})
   const total = items.length
+  const results: ImportResult[] = new Array(total)
+  let done = 0
 
   const pending: Promise<Prepared>[] = []
   const start = (i: number) => {
@@ -90,14 +115,23 @@ export async function runImport(
   }
   for (let i = 0; i < READ_AHEAD; i++) start(i)
 
+  const inFlight = new Set<Promise<void>>()
   for (let i = 0; i < total; i++) {
     const prepared = await pending[i]!
     delete pending[i]
     start(i + READ_AHEAD)
-    onProgress?.({ done: i, total, current: prepared.item.file })
-    results.push(await commit(ctx, prepared, byHash, readyDirs, added, timings))
+    const task = commit(ctx, prepared, batch).then((result) => {
+      results[i] = result
+      done += 1
+      onProgress?.({ done, total, current: result.file })
+    })
+    inFlight.add(task)
+    void task.finally(() => inFlight.delete(task))
+    if (inFlight.size >= COPIES_IN_FLIGHT) await Promise.race(inFlight)
   }
+  await Promise.all(inFlight)
   onProgress?.({ done: total, total, current: null })
+  const added = results.flatMap((result) => (result.status === 'imported' ? result.articles : []))
   return { results, added, timings }
 }
 
@@ -211,15 +245,17 @@ async function prepare(ctx: ImportContext, item: ImportItem, timings: ImportTimi
   } catch (error) {
     return { item, failure: readFailure(error) }
   } finally {
-    timings.read += performance.now() - t
+    addTime(timings, ext, 'read', performance.now() - t)
   }
   if (bytes.length > ctx.maxFileBytes) return { item, failure: tooBig(bytes.length) }
+  timings.byExtension[ext]!.files += 1
+  timings.byExtension[ext]!.bytes += bytes.length
   t = performance.now()
   const hash = sha256(bytes)
-  timings.hash += performance.now() - t
+  addTime(timings, ext, 'hash', performance.now() - t)
   t = performance.now()
   const outcome = safeParse(bytes, item.name, ctx.maxFileBytes)
-  timings.parse += performance.now() - t
+  addTime(timings, ext, 'parse', performance.now() - t)
   return { item, bytes, hash, outcome }
 }
 
@@ -242,39 +278,57 @@ async function targetFolder(ctx: ImportContext, rel: string, ready: Map<string, 
   }
 }
 
-/** Decides duplicate or copy for one prepared item, in input order. */
-async function commit(
-  ctx: ImportContext,
-  prepared: Prepared,
-  byHash: Map<string, string>,
-  readyDirs: Map<string, string | Error>,
-  added: string[],
-  timings: ImportTimings,
-): Promise<ImportResult> {
+/**
+ * Decides duplicate or copy for one prepared item. The decision is taken synchronously when called (so in input
+ * order); the copy then runs alongside others.
+ */
+function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<ImportResult> {
   const { item, bytes, hash, outcome } = prepared
-  if (prepared.failure || !bytes || !hash || !outcome) return failed(item.file, prepared.failure ?? 'not read')
-  if (!outcome.ok) return failed(item.file, outcome.reason)
-  if (outcome.articles.length === 0) return failed(item.file, 'no article found in the file', outcome.warnings)
-  const duplicateOf = byHash.get(hash)
-  if (duplicateOf)
-    return { file: item.file, status: 'duplicate', articles: [], duplicateOf, warnings: outcome.warnings }
-
-  const t = performance.now()
-  try {
-    const dir = await targetFolder(ctx, item.targetDir, readyDirs)
-    const name = await copyNew(bytes, dir, item.name, ctx.tmpDir, { sync: ctx.sync ?? true })
-    const rel = joinRel(item.targetDir, name)
-    const stat = await fs.stat(path.join(dir, name))
-    const entry = buildEntry(rel, bytes, stat, new Date().toISOString(), ctx.maxFileBytes, hash, outcome)
-    ctx.catalog.set(rel, entry)
-    const ids = entry.articles.map((article) => article.id)
-    byHash.set(hash, ids[0]!)
-    added.push(...ids)
-    return { file: item.file, status: 'imported', articles: ids, warnings: outcome.warnings }
-  } catch (error) {
-    log.warn(`import: cannot copy ${item.file}`, error)
-    return failed(item.file, `cannot copy into the library: ${error instanceof Error ? error.message : String(error)}`)
-  } finally {
-    timings.copy += performance.now() - t
+  if (prepared.failure || !bytes || !hash || !outcome) {
+    return Promise.resolve(failed(item.file, prepared.failure ?? 'not read'))
   }
+  if (!outcome.ok) return Promise.resolve(failed(item.file, outcome.reason))
+  if (outcome.articles.length === 0) {
+    return Promise.resolve(failed(item.file, 'no article found in the file', outcome.warnings))
+  }
+  const earlier = batch.firstByHash.get(hash)
+  let settle: (id: string | undefined) => void = () => {}
+  const mine = new Promise<string | undefined>((resolve) => (settle = resolve))
+  batch.firstByHash.set(hash, earlier ? earlier.then((id) => id ?? mine) : mine)
+  const nameKey = `${item.targetDir}/${item.name}`
+  const previousSameName = batch.nameChains.get(nameKey)
+
+  const run = async (): Promise<ImportResult> => {
+    const duplicateOf = earlier ? await earlier : undefined
+    if (duplicateOf) {
+      settle(undefined)
+      return { file: item.file, status: 'duplicate', articles: [], duplicateOf, warnings: outcome.warnings }
+    }
+    const t = performance.now()
+    try {
+      const dir = await targetFolder(ctx, item.targetDir, batch.readyDirs)
+      const tmp = await writeTemp(ctx.tmpDir, bytes, ctx.sync ?? true)
+      await previousSameName
+      const name = await linkNew(tmp.path, dir, item.name)
+      const rel = joinRel(item.targetDir, name)
+      const entry = buildEntry(rel, bytes, tmp, new Date().toISOString(), ctx.maxFileBytes, hash, outcome)
+      ctx.catalog.set(rel, entry)
+      const ids = entry.articles.map((article) => article.id)
+      settle(ids[0])
+      return { file: item.file, status: 'imported', articles: ids, warnings: outcome.warnings }
+    } catch (error) {
+      settle(undefined)
+      log.warn(`import: cannot copy ${item.file}`, error)
+      const reason = error instanceof Error ? error.message : String(error)
+      return failed(item.file, `cannot copy into the library: ${reason}`)
+    } finally {
+      addTime(batch.timings, extensionOf(item.name), 'copy', performance.now() - t)
+    }
+  }
+  const result = run()
+  batch.nameChains.set(
+    nameKey,
+    result.catch(() => {}),
+  )
+  return result
 }

@@ -1,0 +1,79 @@
+/**
+ * Import benchmark: `npm run bench:import -- [--no-sync] DIR…`
+ *
+ * Imports each DIR (one import per DIR, as a user would) into a fresh temp library and prints files/s and MB/s
+ * of the whole import (read, hash, parse, copy), per DIR and in total, then per extension where the time went.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openLibrary } from '../../electron/core/library/library'
+
+const args = process.argv.slice(2)
+const sync = !args.includes('--no-sync')
+const dirs = args.filter((arg) => !arg.startsWith('--'))
+if (dirs.length === 0) {
+  console.error('usage: npm run bench:import -- [--no-sync] DIR…')
+  process.exit(2)
+}
+
+const ms = (n: number) => `${n.toFixed(0)} ms`
+const mb = (bytes: number) => bytes / 1_048_576
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'))
+try {
+  const library = await openLibrary(root, { syncCopies: sync })
+  console.log(`library ${root} (fsync copies: ${sync ? 'yes' : 'no'}), ${os.cpus().length} CPUs`)
+  let allFiles = 0
+  let allBytes = 0
+  let allMs = 0
+  const stages: Record<
+    string,
+    { files: number; bytes: number; read: number; hash: number; parse: number; copy: number }
+  > = {}
+  for (const dir of dirs) {
+    const start = performance.now()
+    const results = await library.import([{ kind: 'path', path: dir }])
+    const wall = performance.now() - start
+    const timings = library.lastImportTimings()!
+    const files = results.length
+    const bytes = Object.values(timings.byExtension).reduce((sum, e) => sum + e.bytes, 0)
+    const count = (status: string) => results.filter((r) => r.status === status).length
+    console.log(
+      `${dir}: ${files} files, ${mb(bytes).toFixed(1)} MB in ${ms(wall)}: ` +
+        `${(files / (wall / 1000)).toFixed(0)} files/s, ${(mb(bytes) / (wall / 1000)).toFixed(1)} MB/s ` +
+        `(${count('imported')} imported, ${count('duplicate')} duplicates, ${count('failed')} failed)`,
+    )
+    allFiles += files
+    allBytes += bytes
+    allMs += wall
+    for (const [ext, t] of Object.entries(timings.byExtension)) {
+      const sum = (stages[ext] ??= { files: 0, bytes: 0, read: 0, hash: 0, parse: 0, copy: 0 })
+      for (const key of ['files', 'bytes', 'read', 'hash', 'parse', 'copy'] as const) sum[key] += t[key]
+    }
+  }
+  console.log(
+    `total: ${allFiles} files in ${ms(allMs)}: ${(allFiles / (allMs / 1000)).toFixed(0)} files/s, ` +
+      `${(mb(allBytes) / (allMs / 1000)).toFixed(1)} MB/s`,
+  )
+  console.log(
+    '\nper extension (stage times summed over files; reads overlap, so they add up to more than the wall time):',
+  )
+  console.log('ext        files      MB     read     hash    parse     copy   parse files/s')
+  for (const [ext, t] of Object.entries(stages).sort()) {
+    console.log(
+      [
+        (ext || '(none)').padEnd(8),
+        String(t.files).padStart(7),
+        mb(t.bytes).toFixed(1).padStart(7),
+        ms(t.read).padStart(8),
+        ms(t.hash).padStart(8),
+        ms(t.parse).padStart(8),
+        ms(t.copy).padStart(8),
+        (t.parse > 0 ? (t.files / (t.parse / 1000)).toFixed(0) : '-').padStart(15),
+      ].join(' '),
+    )
+  }
+  await library.close()
+} finally {
+  fs.rmSync(root, { recursive: true, force: true })
+}
