@@ -3,7 +3,8 @@
  */
 import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { log } from '../logger'
 import type { SegmentBuilder } from './engine'
@@ -26,12 +27,22 @@ export const buildInThread: SegmentBuilder = async (records) => buildSegment(rec
  * The worker script beside this module: `index-worker.js` in the bundle (dist/main), or
  * `index-worker.ts` when running from source under tsx, which the worker then loads through tsx too.
  */
-function workerEntry(): { url: URL; execArgv: string[] } | null {
+function workerEntry(): (() => Worker) | null {
   const js = new URL('./index-worker.js', import.meta.url)
-  if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return { url: js, execArgv: [] }
+  if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return () => new Worker(js)
   const ts = new URL('./index-worker.ts', import.meta.url)
-  if (ts.protocol === 'file:' && existsSync(fileURLToPath(ts))) return { url: ts, execArgv: ['--import', 'tsx'] }
-  return null
+  if (ts.protocol !== 'file:' || !existsSync(fileURLToPath(ts))) return null
+  let tsx: string
+  try {
+    // require.resolve gives the CommonJS build; the worker needs its ES module twin beside it.
+    const cjs = createRequire(import.meta.url).resolve('tsx/esm/api')
+    tsx = pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href
+  } catch {
+    return null
+  }
+  // From source: register tsx inside the worker, then load the .ts entry.
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(ts.href)}) })`
+  return () => new Worker(boot, { eval: true })
 }
 
 interface Pending {
@@ -67,7 +78,7 @@ export function createBuilderPool(threads = cpus().length): BuilderPool {
   }
 
   const start = () => {
-    const worker = new Worker(entry.url, { execArgv: entry.execArgv })
+    const worker = entry()
     all.add(worker)
     worker.on('message', (answer: BuildAnswer) => {
       const job = running.get(worker)
@@ -87,7 +98,7 @@ export function createBuilderPool(threads = cpus().length): BuilderPool {
     })
     worker.on('error', (error) => {
       // A worker that cannot run (e.g. no loader for .ts) means building in this thread from now on.
-      log.warn('search: a build worker failed; building in the main thread', error)
+      if (!broken) log.warn('search: a build worker failed; building in the main thread', error)
       broken = true
       all.delete(worker)
       const job = running.get(worker)

@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../../electron/cli/main'
+import { makeTempDir, sampleText, type TempDir } from '../../helpers/temp-library'
+
+let lib: TempDir
+
+beforeEach(() => {
+  lib = makeTempDir()
+  lib.write('harbour/port.txt', sampleText('River port opens', 'The new river port opened on Monday with two cranes.'))
+  lib.write('harbour/quay.txt', sampleText('Quay repairs', 'The port river channel was dredged near the quay.'))
+  lib.write('ru/most.txt', sampleText('Мост открыт', 'Строительство моста через реку завершено.'))
+})
+
+afterEach(() => lib.remove())
+
+async function cli(args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const status = await runCli(['--library', lib.root, ...args], {
+    out: (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+    stderrIsTTY: false,
+    env: {},
+  })
+  return { status, stdout, stderr }
+}
+
+describe('reindex command', () => {
+  it('rebuilds the index and prints the counts', async () => {
+    const run = await cli(['reindex', '--json'])
+    expect(run.status).toBe(0)
+    const out = JSON.parse(run.stdout)
+    expect(out.articles).toBe(3)
+    expect(out.shards).toBeGreaterThanOrEqual(1)
+    const again = await cli(['search', 'quay', '--json'])
+    expect(JSON.parse(again.stdout).total).toBe(1)
+  })
+})

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../../electron/cli/main'
+import { makeTempDir, sampleText, type TempDir } from '../../helpers/temp-library'
+
+let lib: TempDir
+
+beforeEach(() => {
+  lib = makeTempDir()
+  lib.write('harbour/port.txt', sampleText('River port opens', 'The new river port opened on Monday with two cranes.'))
+  lib.write('harbour/quay.txt', sampleText('Quay repairs', 'The port river channel was dredged near the quay.'))
+  lib.write('ru/most.txt', sampleText('Мост открыт', 'Строительство моста через реку завершено.'))
+})
+
+afterEach(() => lib.remove())
+
+async function cli(args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const status = await runCli(['--library', lib.root, ...args], {
+    out: (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+    stderrIsTTY: false,
+    env: {},
+  })
+  return { status, stdout, stderr }
+}
+
+describe('search command', () => {
+  it('prints JSON with total, hits with match ranges, and facets', async () => {
+    const run = await cli(['search', '"river port"', '--json'])
+    expect(run.status).toBe(0)
+    const out = JSON.parse(run.stdout)
+    expect(out.total).toBe(1)
+    expect(Object.keys(out.hits[0]).sort()).toEqual(
+      ['flags', 'id', 'language', 'matches', 'published', 'score', 'site', 'snippet', 'title'].sort(),
+    )
+    expect(out.hits[0].title).toBe('River port opens')
+    expect(out.hits[0].matches.length).toBeGreaterThan(0)
+    expect(out.facets.collection).toEqual({ harbour: 1 })
+  })
+
+  it('finds Russian words in other forms', async () => {
+    const run = await cli(['search', 'мост', '--json'])
+    expect(JSON.parse(run.stdout).hits.map((h: { title: string }) => h.title)).toEqual(['Мост открыт'])
+  })
+
+  it('prints readable hits with the matched words in brackets', async () => {
+    const run = await cli(['search', 'cranes'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('River port opens')
+    expect(run.stdout).toContain('[cranes]')
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 article found (showing 1–1)')
+  })
+
+  it('exits 1 with one line pointing at a query syntax error', async () => {
+    const run = await cli(['search', 'river nosuch:port'])
+    expect(run.status).toBe(1)
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(run.stderr).toContain('character 7 ("nosuch")')
+  })
+
+  it('rejects an unknown flag name as a usage error', async () => {
+    const run = await cli(['search', 'port', '--flag', 'nonsense'])
+    expect(run.status).toBe(2)
+  })
+})
