@@ -16,7 +16,8 @@ import { err, ok, type Result } from '../shared/result'
 import { log } from '../core/logger'
 import { openLibrary } from '../core/library/library'
 import type { Library } from '../core/library/types'
-import type { OpenSearchIndex, SearchIndex } from '../core/search/types'
+import { openSearchIndex } from '../core/search/search-index'
+import type { SearchIndex } from '../core/search/types'
 import { createHandlers, type AppContext, type ShellServices, type SettingsStore } from '../main/ipc/handlers'
 import { dispatch } from '../main/ipc/dispatch'
 import { isWireBytes } from './wire'
@@ -67,18 +68,6 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.map': 'application/json',
   '.woff2': 'font/woff2',
-}
-
-async function loadSearch(): Promise<OpenSearchIndex | null> {
-  // The search index is optional here: without it the harness still serves the library.
-  const modulePath = '../core/search/search-index'
-  try {
-    const mod = (await import(modulePath)) as { openSearchIndex?: OpenSearchIndex }
-    return mod.openSearchIndex ?? null
-  } catch (error) {
-    log.warn('web harness: no search index module', error)
-    return null
-  }
 }
 
 /** Builds the bridge script that defines `window.broadsheet` in the page. */
@@ -149,7 +138,6 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   const bridge = await buildBridge()
   // The bridge is a same-origin classic script before the app's module, so `script-src 'self'` still holds.
   const page = indexHtml.replace(/<script\b/, '<script src="./__bridge.js"></script>\n    <script')
-  const openSearchIndex = await loadSearch()
 
   const clients = new Set<ServerResponse>()
   const emit = <C extends EventChannel>(channel: C, payload: EventPayloads[C]) => {
@@ -169,13 +157,12 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       return err('library-unusable', error instanceof Error ? error.message : String(error))
     }
     let nextSearch: SearchIndex | null = null
-    if (openSearchIndex) {
-      try {
-        nextSearch = await openSearchIndex(next)
-      } catch (error) {
-        log.error('web harness: cannot open the search index', error)
-        emit('index:status', { state: 'error', indexed: 0, total: 0, message: `Search is unavailable: ${error}` })
-      }
+    try {
+      nextSearch = await openSearchIndex(next)
+    } catch (error) {
+      // The library stays readable without search; the status line says why.
+      log.error('web harness: cannot open the search index', error)
+      emit('index:status', { state: 'error', indexed: 0, total: 0, message: `Search is unavailable: ${error}` })
     }
     for (const stop of unsubscribe) stop()
     const previous = { library, search }
