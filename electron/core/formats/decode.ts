@@ -242,7 +242,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   const utf8 = tryUtf8(bytes)
   const declaredName = declared ? normaliseCharset(declared) : null
   if (declaredName && declaredName !== 'utf-8') {
-    const isPlainAscii = utf8 !== null && !/[^\x00-\x7f]/.test(utf8)
+    const isPlainAscii = utf8 !== null && !/[^\p{ASCII}]/u.test(utf8)
     if (utf8 === null || isPlainAscii) return { text: decodeAs(bytes, declaredName), encoding: declaredName }
   }
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' }

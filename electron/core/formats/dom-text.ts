@@ -47,7 +47,6 @@ const BLOCK_TAGS = new Set([
   'body',
   'html',
 ])
-const BLOCK_SELECTOR = [...BLOCK_TAGS].filter((t) => t !== 'body' && t !== 'html').join(',')
 const SKIPPED_TAGS = new Set([
   'script',
   'style',
@@ -82,26 +81,7 @@ export interface DomNode {
 /** An element as this module sees it. */
 export interface DomElement extends DomNode {
   localName: string
-  querySelector(selector: string): unknown
   remove(): void
-}
-
-/** Collects the text of inline content, with <br> as '\n'. */
-function inlineText(node: DomNode, out: string[]): void {
-  if (node.nodeType === 3) {
-    out.push(node.textContent ?? '')
-    return
-  }
-  if (node.nodeType !== 1) return
-  const el = node as DomElement
-  const tag = el.localName.toLowerCase()
-  if (SKIPPED_TAGS.has(tag)) return
-  if (tag === 'br') {
-    out.push('\n')
-    return
-  }
-  const children = el.childNodes
-  for (let i = 0; i < children.length; i++) inlineText(children[i]!, out)
 }
 
 /** Tidies collected inline text: spaces collapsed per line, empty lines dropped. */
@@ -114,42 +94,44 @@ function tidy(parts: string[]): string {
     .join('\n')
 }
 
-/** Lists the paragraphs of a subtree in document order. */
+/** Lists the paragraphs of a subtree in document order (one pass, no selector queries). */
 export function textBlocks(root: DomElement): TextBlock[] {
   const blocks: TextBlock[] = []
   walk(root, blocks)
-  return blocks
+  // The root itself is never handed out for removal.
+  return blocks.map((b) => (b.element === root ? { element: null, text: b.text } : b))
 }
 
-function walk(node: DomElement, blocks: TextBlock[]): void {
+/** Collects `owner`'s paragraphs: its own text is one block unless nested blocks split it. */
+function walk(owner: DomElement, blocks: TextBlock[]): void {
   let loose: string[] = []
+  let nested = false
   const flush = () => {
     const text = tidy(loose)
     if (text) blocks.push({ element: null, text })
     loose = []
   }
-  const children = node.childNodes
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!
-    if (child.nodeType !== 1) {
-      inlineText(child, loose)
-      continue
-    }
-    const el = child as DomElement
-    const tag = el.localName.toLowerCase()
-    if (SKIPPED_TAGS.has(tag)) continue
-    if (!BLOCK_TAGS.has(tag)) {
-      inlineText(el, loose)
-      continue
-    }
-    flush()
-    if (el.querySelector(BLOCK_SELECTOR)) walk(el, blocks)
-    else {
-      const parts: string[] = []
-      inlineText(el, parts)
-      const text = tidy(parts)
-      if (text) blocks.push({ element: el, text })
+  const visit = (node: DomNode) => {
+    const children = node.childNodes
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!
+      if (child.nodeType === 3) {
+        loose.push(child.textContent ?? '')
+        continue
+      }
+      if (child.nodeType !== 1) continue
+      const el = child as DomElement
+      const tag = el.localName.toLowerCase()
+      if (SKIPPED_TAGS.has(tag)) continue
+      if (tag === 'br') loose.push('\n')
+      else if (BLOCK_TAGS.has(tag)) {
+        flush()
+        nested = true
+        walk(el, blocks)
+      } else visit(el)
     }
   }
-  flush()
+  visit(owner)
+  const text = tidy(loose)
+  if (text) blocks.push({ element: nested ? null : owner, text })
 }

@@ -121,6 +121,16 @@ function absoluteUrl(value: string | null): string | null {
 
 const FALLBACK_NOISE = 'script,style,noscript,template,nav,form,iframe,svg,button,select,textarea,header nav,footer'
 
+/** Tells whether a paragraph is just the byline ("By Clara Mendes", "Автор: …"). */
+function isBylineOf(text: string, author: string): boolean {
+  const rest = text.replace(/^(?:by|written by|от|автор|авторы|текст|автор:)\s*:?\s*/iu, '').trim()
+  return (
+    rest.length > 0 &&
+    rest.length <= author.length + 2 &&
+    author.toLowerCase().startsWith(rest.toLowerCase().replace(/[.,]$/, ''))
+  )
+}
+
 /** Parses a decoded HTML file into one article. */
 export function parseHtml(content: string): ParseOutcome {
   const source = /<html[\s>]|<body[\s>]/i.test(content)
@@ -161,8 +171,13 @@ export function parseHtml(content: string): ParseOutcome {
       reason: title ? 'no readable text in the HTML page (only a title)' : 'no readable text in the HTML page',
     }
 
-  // The first block often repeats the title; it is not body.
+  // The first blocks often repeat the title and the byline; they are not body.
   if (title && blocks[0]?.text === title) {
+    blocks[0].element?.remove()
+    blocks = blocks.slice(1)
+  }
+  const author = cleanValue(result?.byline) ?? metadata.author
+  if (author && blocks[0] && isBylineOf(blocks[0].text, author)) {
     blocks[0].element?.remove()
     blocks = blocks.slice(1)
   }
@@ -176,7 +191,7 @@ export function parseHtml(content: string): ParseOutcome {
     lines: stripped.lines,
     linesAreParagraphs: true,
     boilerplateDone: true,
-    author: cleanValue(result?.byline) ?? metadata.author,
+    author,
     site: metadata.site ?? metadata.ogSite ?? cleanValue(result?.siteName),
     url: metadata.url,
     published: metadata.published ?? normaliseDate(result?.publishedTime),

@@ -30,10 +30,12 @@ export function extensionOf(fileName: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : ''
 }
 
-/** Formats a byte count the way the reasons say it ("31.2 MB"). */
-function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024)
-  return `${mb >= 10 || Number.isInteger(mb) ? mb.toFixed(mb % 1 === 0 ? 0 : 1) : mb.toFixed(1)} MB`
+/** Formats a byte count the way the reasons say it ("31.2 MB", "20 MB", "512 bytes"). */
+export function formatSize(bytes: number): string {
+  const round = (n: number) => String(Math.round(n * 10) / 10)
+  if (bytes >= 1024 * 1024) return `${round(bytes / (1024 * 1024))} MB`
+  if (bytes >= 1024) return `${round(bytes / 1024)} KB`
+  return `${bytes} bytes`
 }
 
 /** Parses one file's bytes into articles; never throws for bad input. */
@@ -44,7 +46,7 @@ export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOpt
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   if (bytes.length > maxBytes) {
-    return { ok: false, reason: `file is ${megabytes(bytes.length)}, over the ${megabytes(maxBytes)} limit` }
+    return { ok: false, reason: `file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit` }
   }
   if (bytes.length === 0) return { ok: false, reason: 'empty file' }
   const bom = bomEncoding(bytes)

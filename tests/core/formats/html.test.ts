@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { parseFile } from '../../../electron/core/formats/index'
+import { checkCase, loadFixtureCases } from '../../helpers/fixture-cases'
+
+describe('html', () => {
+  const cases = loadFixtureCases('html')
+
+  it('has fixture cases', () => {
+    expect(cases.length).toBeGreaterThan(0)
+  })
+
+  it.each(cases)('reads $name as expected', ({ fileName, bytes, expected }) => {
+    checkCase(parseFile(bytes, fileName, expected.options), expected)
+  })
+})
