@@ -30,9 +30,14 @@ async function usage(): Promise<string> {
     '',
     'Commands:',
   ]
-  for (const load of Object.values(commands)) {
-    const command = await load()
-    lines.push(`  ${command.usage.padEnd(36)} ${command.summary}`)
+  for (const [name, load] of Object.entries(commands)) {
+    try {
+      const command = await load()
+      lines.push(`  ${command.usage.padEnd(36)} ${command.summary}`)
+    } catch (error) {
+      // One broken command must not hide the others' help.
+      lines.push(`  ${name.padEnd(36)} (cannot load: ${error instanceof Error ? error.message.split('\n')[0] : error})`)
+    }
   }
   lines.push(
     '',
