@@ -71,6 +71,10 @@ try {
     if (!has(required)) fail(`${required} is missing from app.asar`)
   }
   if (!entries.some((e) => /^dist\/renderer\/assets\/.+\.js$/.test(e))) fail('the renderer has no script in assets/')
+  // The search index builds in a worker thread when its entry exists.
+  if (existsSync(path.join(root, 'electron/core/search/index-worker.ts')) && !has('dist/main/index-worker.js')) {
+    fail('dist/main/index-worker.js (the search index worker) is missing from app.asar')
+  }
   const walk = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
       d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)],
