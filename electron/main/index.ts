@@ -41,6 +41,8 @@ function main(): void {
   app.enableSandbox()
   registerAppScheme()
   installWebContentsGuards(app)
+  // Any later session (none today) gets the same blocker and permission denials as the default one.
+  app.on('session-created', (created) => hardenSession(created))
 
   const settings = openSettingsStore(path.join(app.getPath('userData'), 'settings.json'))
   let win: BrowserWindow | null = null
@@ -101,6 +103,8 @@ function main(): void {
     if (current) {
       if (current.isMinimized()) current.restore()
       current.focus()
+    } else if (app.isReady()) {
+      openWindow()
     }
     // A second launch is always packaged-style or `electron .`-style, like this one.
     queueImport(pathsFromArgv(argv, workingDirectory, app.isPackaged))

@@ -69,10 +69,16 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea)
   const win = new BrowserWindow(mainWindowOptions(options.bounds, options.preloadPath, workAreas))
 
-  win.once('ready-to-show', () => {
+  // Show on the first paint; if the page never gets there (a broken build), show anyway so the app is not invisible.
+  let shown = false
+  const showOnce = () => {
+    if (shown || win.isDestroyed()) return
+    shown = true
     if (options.bounds?.maximized) win.maximize()
     win.show()
-  })
+  }
+  win.once('ready-to-show', showOnce)
+  setTimeout(showOnce, 5000).unref()
 
   const currentBounds = (): WindowBounds => ({ ...win.getNormalBounds(), maximized: win.isMaximized() })
   let timer: NodeJS.Timeout | undefined
