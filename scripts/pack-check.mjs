@@ -1,7 +1,8 @@
 // Proves the package layout without the real Electron binary (which cannot be downloaded here):
 // runs electron-builder's `dir` target with electron-builder.yml against a stand-in Electron distribution in a
 // temp folder, then opens the app.asar it produced and checks that main, preload, renderer and the sample
-// library are inside and nothing else (no tests, no sources, no .ts, no source maps, no dev dependencies).
+// library are inside and nothing else (no tests, no sources, no .ts, no source maps, no dev dependencies),
+// and that electron-builder flipped the hardened Electron fuses in the packaged executable.
 // Needs `npm run build` first. Offline; fails loudly with the list of problems.
 import {
   existsSync,
@@ -20,6 +21,21 @@ import { listPackage } from '@electron/asar'
 import builder from 'electron-builder'
 import { parse } from 'yaml'
 
+// Electron's fuse wire (https://www.electronjs.org/docs/latest/tutorial/fuses), in wire order.
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
+const ON = 0x31
+const OFF = 0x30
+const FUSES = [
+  { key: 'runAsNode', electronDefault: true, hardened: false },
+  { key: 'enableCookieEncryption', electronDefault: false, hardened: true },
+  { key: 'enableNodeOptionsEnvironmentVariable', electronDefault: true, hardened: false },
+  { key: 'enableNodeCliInspectArguments', electronDefault: true, hardened: false },
+  { key: 'enableEmbeddedAsarIntegrityValidation', electronDefault: false, hardened: true },
+  { key: 'onlyLoadAppFromAsar', electronDefault: false, hardened: true },
+  { key: 'loadBrowserProcessSpecificV8Snapshot', electronDefault: false, hardened: false },
+  { key: 'grantFileProtocolExtraPrivileges', electronDefault: true, hardened: false },
+]
+
 const started = Date.now()
 const root = process.cwd()
 const problems = []
@@ -35,10 +51,22 @@ for (const built of ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/rende
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-pack-'))
 let failed = true
 try {
-  // A stand-in for Electron's Linux distribution: electron-builder only copies it and renames `electron`.
+  // A stand-in for Electron's Linux distribution: electron-builder copies it, renames `electron` and flips the
+  // fuses in it. The stand-in carries Electron's fuse sentinel with a version-1 wire at Electron's defaults,
+  // so the flip really happens and can be read back below.
   const electronDist = path.join(tmp, 'electron-dist')
   mkdirSync(path.join(electronDist, 'locales'), { recursive: true })
-  writeFileSync(path.join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in for Electron"\n')
+  const defaults = Buffer.from(FUSES.map((f) => (f.electronDefault ? ON : OFF)))
+  writeFileSync(
+    path.join(electronDist, 'electron'),
+    Buffer.concat([
+      Buffer.from(`#!/bin/sh\necho "stand-in for Electron"\nexit 0\n# `),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, FUSES.length]),
+      defaults,
+      Buffer.from('\n'),
+    ]),
+  )
   chmodSync(path.join(electronDist, 'electron'), 0o755)
   writeFileSync(path.join(electronDist, 'LICENSE'), 'stand-in\n')
 
@@ -50,8 +78,6 @@ try {
     config: {
       ...config,
       electronDist,
-      // The stand-in is not a real Electron binary: there are no fuse bits to flip.
-      electronFuses: null,
       directories: { ...config.directories, output },
     },
   })
@@ -61,6 +87,20 @@ try {
   if (!existsSync(archive)) throw new Error(`pack:check: no app.asar at ${archive}`)
   if (existsSync(path.join(appDir, 'resources', 'app'))) fail('an unpacked resources/app folder sits beside app.asar')
   if (!existsSync(path.join(appDir, 'broadsheet'))) fail('the executable is not named "broadsheet"')
+
+  // The fuses: electron-builder.yml must ask for the hardened set, and the packaged binary must carry it.
+  const executable = readFileSync(path.join(appDir, 'broadsheet'))
+  const at = executable.indexOf(SENTINEL)
+  if (at === -1) fail('the fuse sentinel is gone from the packaged executable')
+  const wire =
+    at === -1 ? Buffer.alloc(0) : executable.subarray(at + SENTINEL.length + 2, at + SENTINEL.length + 2 + FUSES.length)
+  FUSES.forEach((fuse, i) => {
+    if (config.electronFuses?.[fuse.key] !== fuse.hardened) {
+      fail(`electron-builder.yml: electronFuses.${fuse.key} must be ${fuse.hardened}`)
+    }
+    if (wire[i] !== (fuse.hardened ? ON : OFF))
+      fail(`fuse ${fuse.key} is not ${fuse.hardened ? 'on' : 'off'} in the package`)
+  })
 
   const entries = listPackage(archive, { isPack: false }).map((p) => p.split(path.sep).join('/').replace(/^\//, ''))
   const files = new Set(entries)
@@ -149,7 +189,7 @@ try {
     process.stdout.write(
       `pack:check ok: app.asar holds ${entries.length} entries (${(size / 1024 / 1024).toFixed(1)} MB): ` +
         `main, preload, renderer, ${samples.length} sample files, ${packedModules.size} production modules; ` +
-        `no sources, maps, tests or dev dependencies (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+        `no sources, maps, tests or dev dependencies; ${FUSES.length} fuses set (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
     )
   }
 } catch (error) {
