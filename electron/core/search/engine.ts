@@ -8,7 +8,7 @@ import { ARTICLE_FLAGS } from '../../shared/models'
 import { ok, type Result } from '../../shared/result'
 import { parseQuery, type ParsedQuery, type QueryPhrase, type TermMatcher } from './query'
 import { FIELD_BOOST, FIELDS, type DocMeta, type SearchRecord } from './record'
-import { findTerm, segmentRecords, segmentText, termPositions, termsWithPrefix, type Segment } from './segment'
+import { findTerm, PostingCursor, segmentRecords, segmentText, termsWithPrefix, type Segment } from './segment'
 import { highlight, makeSnippet } from './snippet'
 
 const F = FIELDS.length
@@ -32,6 +32,8 @@ interface Columns {
   flags: Uint8Array
   /** Milliseconds since the epoch, NaN when unknown. */
   time: Float64Array
+  /** Year of publication, 0 when unknown. */
+  year: Int16Array
 }
 
 interface LiveShard extends Shard {
@@ -257,6 +259,7 @@ export class SearchEngine {
       collection: new Int32Array(n),
       flags: new Uint8Array(n),
       time: new Float64Array(n),
+      year: new Int16Array(n),
     }
     for (let i = 0; i < n; i++) {
       const d = docs[i]!
@@ -265,6 +268,8 @@ export class SearchEngine {
       cols.collection[i] = this.#collections.id(d.collection)
       cols.flags[i] = flagMask(d.flags)
       cols.time[i] = dateMs(d.published)
+      const year = Number.isNaN(cols.time[i]!) ? 0 : new Date(cols.time[i]!).getUTCFullYear()
+      cols.year[i] = year > 0 && year < 32768 ? year : 0
     }
     return { ...shard, cols }
   }
@@ -343,24 +348,17 @@ export class SearchEngine {
   search(request: SearchRequest, extras: SearchExtras = {}): Result<SearchResponse> {
     const parsed = parseQuery(request.query)
     if (!parsed.ok) return parsed
-    const candidates = this.#match(parsed.value, request, extras)
-    const facets = this.#facets(candidates)
     const offset = Math.max(0, request.offset ?? 0)
     const limit = Math.max(0, request.limit ?? 20)
-    const page = topK(
-      candidates,
-      offset + limit,
-      request.sort === 'date',
-      (c) => this.#shards[c.shard]!.segment.docs[c.doc]!.id,
-    )
+    const { total, top, facets } = this.#match(parsed.value, request, extras, offset + limit)
     const textTerms = new Set<string>()
     for (const c of parsed.value.clauses) {
       if (c.presence !== 'prohibited' && c.fields.includes(TEXT_FIELD))
         for (const t of this.#expand(c.matcher)) textTerms.add(t)
     }
     const textPhrases = parsed.value.phrases.filter((p) => p.presence === 'required' && p.fields.includes(TEXT_FIELD))
-    const hits = page.slice(offset, offset + limit).map((c) => this.#hit(c, textTerms, textPhrases))
-    return ok({ total: candidates.length, hits, facets })
+    const hits = top.slice(offset, offset + limit).map((c) => this.#hit(c, textTerms, textPhrases))
+    return ok({ total, hits, facets })
   }
 
   #hit(c: Candidate, terms: Set<string>, phrases: QueryPhrase[]): SearchHit {
@@ -383,36 +381,31 @@ export class SearchEngine {
     }
   }
 
-  #facets(candidates: Candidate[]): SearchFacets {
-    const site = new Map<number, number>()
-    const language = new Map<number, number>()
-    const collection = new Map<number, number>()
-    const flag = new Int32Array(ARTICLE_FLAGS.length)
-    const year = new Map<number, number>()
-    const bump = (m: Map<number, number>, k: number) => {
-      if (k >= 0) m.set(k, (m.get(k) ?? 0) + 1)
-    }
-    for (const c of candidates) {
-      const cols = this.#shards[c.shard]!.cols
-      bump(site, cols.site[c.doc]!)
-      bump(language, cols.language[c.doc]!)
-      bump(collection, cols.collection[c.doc]!)
-      const f = cols.flags[c.doc]!
-      for (let b = 0; b < flag.length; b++) if (f & (1 << b)) flag[b]!++
-      if (!Number.isNaN(c.time)) bump(year, new Date(c.time).getUTCFullYear())
-    }
-    const named = (m: Map<number, number>, names: string[]) =>
-      Object.fromEntries([...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => [names[k]!, v]))
+  #facetsOf(counts: FacetCounts): SearchFacets {
+    const named = (c: Int32Array, names: string[]) =>
+      Object.fromEntries(
+        [...c]
+          .map((v, i) => [names[i]!, v] as const)
+          .filter(([, v]) => v > 0)
+          .sort((a, b) => b[1] - a[1]),
+      )
+    const years: [string, number][] = []
+    for (let y = counts.year.length - 1; y >= 0; y--) if (counts.year[y]) years.push([String(y), counts.year[y]!])
     return {
-      site: named(site, this.#sites.values),
-      language: named(language, this.#languages.values),
-      flag: Object.fromEntries(ARTICLE_FLAGS.flatMap((f, i) => (flag[i] ? [[f, flag[i]!]] : []))),
-      year: Object.fromEntries([...year].sort((a, b) => b[0] - a[0]).map(([k, v]) => [String(k), v])),
-      collection: named(collection, this.#collections.values),
+      site: named(counts.site, this.#sites.values),
+      language: named(counts.language, this.#languages.values),
+      flag: Object.fromEntries(ARTICLE_FLAGS.flatMap((f, i) => (counts.flag[i] ? [[f, counts.flag[i]!]] : []))),
+      year: Object.fromEntries(years),
+      collection: named(counts.collection, this.#collections.values),
     }
   }
 
-  #match(query: ParsedQuery, request: SearchRequest, extras: SearchExtras): Candidate[] {
+  #match(
+    query: ParsedQuery,
+    request: SearchRequest,
+    extras: SearchExtras,
+    k: number,
+  ): { total: number; top: Candidate[]; facets: SearchFacets } {
     const idfCache = new Map<string, number>()
     // Per expanded term: the query weight per field (lunr's query vector, divided by its norm).
     const weights = new Map<string, Float64Array>()
@@ -440,7 +433,15 @@ export class SearchEngine {
     for (const w of weights.values()) for (let f = 0; f < F; f++) if (w[f]) w[f] = w[f]! / norm[f]!
     const positive = weights.size > 0 || required.length > 0 || query.phrases.some((p) => p.presence === 'required')
     const filter = this.#filter(request, extras)
-    const out: Candidate[] = []
+    const counts: FacetCounts = {
+      site: new Int32Array(this.#sites.values.length),
+      language: new Int32Array(this.#languages.values.length),
+      collection: new Int32Array(this.#collections.values.length),
+      flag: new Int32Array(ARTICLE_FLAGS.length),
+      year: new Int32Array(32768),
+    }
+    const top = new TopK(k, request.sort === 'date', (si, d) => this.#shards[si]!.segment.docs[d]!.id)
+    let total = 0
     this.#shards.forEach((shard, si) => {
       const seg = shard.segment
       const n = seg.docs.length
@@ -477,16 +478,28 @@ export class SearchEngine {
         const want = p.presence === 'required' ? 1 : 0
         for (let d = 0; d < n; d++) if (has[d] !== want) ok[d] = 0
       }
+      const cols = shard.cols
       for (let d = 0; d < n; d++) {
         if (!ok[d] || (positive && !matched[d])) continue
-        if (!filter(shard, d)) continue
-        out.push({ shard: si, doc: d, score: scores[d]!, time: shard.cols.time[d]! })
+        if (filter && !filter(shard, d)) continue
+        total++
+        const site = cols.site[d]!
+        if (site >= 0) counts.site[site]!++
+        const language = cols.language[d]!
+        if (language >= 0) counts.language[language]!++
+        const collection = cols.collection[d]!
+        if (collection >= 0) counts.collection[collection]!++
+        const flags = cols.flags[d]!
+        if (flags) for (let b = 0; b < counts.flag.length; b++) if (flags & (1 << b)) counts.flag[b]!++
+        counts.year[cols.year[d]!]!++
+        top.offer(scores[d]!, cols.time[d]!, si, d)
       }
     })
-    return out
+    counts.year[0] = 0
+    return { total, top: top.sorted(), facets: this.#facetsOf(counts) }
   }
 
-  #filter(request: SearchRequest, extras: SearchExtras): (shard: LiveShard, doc: number) => boolean {
+  #filter(request: SearchRequest, extras: SearchExtras): ((shard: LiveShard, doc: number) => boolean) | null {
     const checks: ((shard: LiveShard, doc: number) => boolean)[] = []
     if (request.site !== undefined) {
       const id = this.#sites.ids.get(request.site) ?? -2
@@ -515,6 +528,8 @@ export class SearchEngine {
     if (!Number.isNaN(to)) checks.push((s, d) => s.cols.time[d]! <= to)
     const allowed = extras.allowed
     if (allowed) checks.push((s, d) => allowed.has(s.segment.docs[d]!.id))
+    if (checks.length === 0) return null
+    if (checks.length === 1) return checks[0]!
     return (s, d) => checks.every((c) => c(s, d))
   }
 }
@@ -537,71 +552,152 @@ function docsWithPhrase(seg: Segment, phrase: QueryPhrase): Uint8Array {
   const has = new Uint8Array(seg.docs.length)
   const ids = phrase.words.map((w) => findTerm(seg, w.term))
   if (ids.some((t) => t < 0)) return has
-  // Start from the rarest word so the fewest candidates are checked.
-  const order = phrase.words.map((_, i) => i).sort((a, b) => postingCount(seg, ids[a]!) - postingCount(seg, ids[b]!))
-  const lists = phrase.words.map((_, i) => termPositions(seg, ids[i]!))
-  const first = order[0]!
-  const fields = new Set(phrase.fields)
-  for (const [key, positions] of lists[first]!) {
-    if (!fields.has(key % F)) continue
-    const doc = Math.floor(key / F)
-    if (has[doc]) continue
-    const others = order.slice(1).map((i) => ({ set: lists[i]!.get(key), offset: phrase.words[i]!.offset }))
-    if (others.some((o) => !o.set)) continue
-    const base = phrase.words[first]!.offset
-    const found = positions.some((p) => others.every((o) => o.set!.includes(p - base + o.offset)))
-    if (found) has[doc] = 1
+  const cursors = ids.map((t) => new PostingCursor(seg, t))
+  const inField = new Uint8Array(F)
+  for (const f of phrase.fields) inField[f] = 1
+  // A merge join over the words' postings: positions are decoded only where every word is present.
+  for (;;) {
+    let max = 0
+    for (const c of cursors) max = Math.max(max, c.key())
+    if (max === Infinity) return has
+    let aligned = true
+    for (const c of cursors) {
+      while (c.key() < max) c.next()
+      if (c.key() !== max) aligned = false
+    }
+    if (!aligned) continue
+    const doc = Math.floor(max / F)
+    if (inField[max % F] && !has[doc]) {
+      const lists = cursors.map((c) => c.positions())
+      const first = lists[0]!
+      const base = phrase.words[0]!.offset
+      const found = first.some((p) =>
+        lists.every((list, i) => i === 0 || list.includes(p - base + phrase.words[i]!.offset)),
+      )
+      if (found) has[doc] = 1
+    }
+    for (const c of cursors) c.next()
   }
-  return has
 }
 
-function postingCount(seg: Segment, t: number): number {
-  return seg.termStart[t + 1]! - seg.termStart[t]!
-}
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
 
-/** Whether two strings are within `max` edits (Levenshtein), stopping early once over. */
+/** Whether two strings are within `max` edits (insert, delete, substitute, swap neighbours, as lunr counts them). */
 export function withinDistance(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  if (a === b) return true
+  if (max === 1) return oneEditApart(a, b)
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2))
+  let [before, prev, cur] = rows as [Int32Array, Int32Array, Int32Array]
+  for (let j = 0; j <= b.length; j++) prev[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
+    cur[0] = i
     let best = i
+    const ca = a.charCodeAt(i - 1)
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-      cur.push(v)
+      const cb = b.charCodeAt(j - 1)
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1))
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
+        v = Math.min(v, before[j - 2]! + 1)
+      cur[j] = v
       if (v < best) best = v
     }
     if (best > max) return false
-    prev = cur
+    ;[before, prev, cur] = [prev, cur, before]
   }
   return prev[b.length]! <= max
 }
 
-/** The best `k` candidates in order (score or date), without sorting the whole result set. */
-function topK(candidates: Candidate[], k: number, byDate: boolean, idOf: (c: Candidate) => string): Candidate[] {
-  const compare = (a: Candidate, b: Candidate): number => {
-    if (byDate) {
-      const at = Number.isNaN(a.time) ? -Infinity : a.time
-      const bt = Number.isNaN(b.time) ? -Infinity : b.time
-      if (at !== bt) return bt - at
-      if (a.score !== b.score) return b.score - a.score
+function oneEditApart(a: string, b: string): boolean {
+  if (a.length > b.length) [a, b] = [b, a]
+  let i = 0
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  if (a.length === b.length) {
+    // One substitution, or two neighbours swapped: the rest must match.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  }
+  // One insertion into a.
+  return a.slice(i) === b.slice(i + 1)
+}
+
+interface FacetCounts {
+  site: Int32Array
+  language: Int32Array
+  collection: Int32Array
+  flag: Int32Array
+  year: Int32Array
+}
+
+/** Keeps the best `k` candidates seen (by score, or by date), without holding or sorting the whole result set. */
+class TopK {
+  readonly #k: number
+  readonly #byDate: boolean
+  readonly #idOf: (shard: number, doc: number) => string
+  // A heap with the worst kept candidate on top.
+  #heap: Candidate[] = []
+
+  constructor(k: number, byDate: boolean, idOf: (shard: number, doc: number) => string) {
+    this.#k = k
+    this.#byDate = byDate
+    this.#idOf = idOf
+  }
+
+  /** Whether a is better than b: score (or date) first, then date (or score), then id. */
+  #better(a: Candidate, b: Candidate): boolean {
+    const at = Number.isNaN(a.time) ? -Infinity : a.time
+    const bt = Number.isNaN(b.time) ? -Infinity : b.time
+    if (this.#byDate) {
+      if (at !== bt) return at > bt
+      if (a.score !== b.score) return a.score > b.score
     } else {
-      if (a.score !== b.score) return b.score - a.score
-      const at = Number.isNaN(a.time) ? -Infinity : a.time
-      const bt = Number.isNaN(b.time) ? -Infinity : b.time
-      if (at !== bt) return bt - at
+      if (a.score !== b.score) return a.score > b.score
+      if (at !== bt) return at > bt
     }
-    const ai = idOf(a)
-    const bi = idOf(b)
-    return ai < bi ? -1 : ai > bi ? 1 : 0
+    return this.#idOf(a.shard, a.doc) < this.#idOf(b.shard, b.doc)
   }
-  let pool = candidates
-  if (k > 0 && candidates.length > 4 * k && candidates.length > 1000) {
-    // Keep only those at or above the k-th best key, found with a typed-array sort.
-    const key = (c: Candidate) => (byDate ? (Number.isNaN(c.time) ? -Infinity : c.time) : c.score)
-    const keys = Float64Array.from(candidates, key).sort()
-    const threshold = keys[keys.length - k]!
-    pool = candidates.filter((c) => key(c) >= threshold)
+
+  offer(score: number, time: number, shard: number, doc: number): void {
+    if (this.#k === 0) return
+    const heap = this.#heap
+    if (heap.length === this.#k) {
+      const worst = heap[0]!
+      // Cheap rejection before making a candidate object.
+      const key = this.#byDate ? (Number.isNaN(time) ? -Infinity : time) : score
+      const worstKey = this.#byDate ? (Number.isNaN(worst.time) ? -Infinity : worst.time) : worst.score
+      if (key < worstKey) return
+      const c = { shard, doc, score, time }
+      if (!this.#better(c, worst)) return
+      heap[0] = c
+      this.#down(0)
+      return
+    }
+    heap.push({ shard, doc, score, time })
+    let i = heap.length - 1
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!this.#better(heap[parent]!, heap[i]!)) break
+      ;[heap[parent], heap[i]] = [heap[i]!, heap[parent]!]
+      i = parent
+    }
   }
-  return pool.slice().sort(compare).slice(0, k)
+
+  #down(i: number): void {
+    const heap = this.#heap
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let worst = i
+      if (l < heap.length && this.#better(heap[worst]!, heap[l]!)) worst = l
+      if (r < heap.length && this.#better(heap[worst]!, heap[r]!)) worst = r
+      if (worst === i) return
+      ;[heap[worst], heap[i]] = [heap[i]!, heap[worst]!]
+      i = worst
+    }
+  }
+
+  /** The kept candidates, best first. */
+  sorted(): Candidate[] {
+    return [...this.#heap].sort((a, b) => (this.#better(a, b) ? -1 : this.#better(b, a) ? 1 : 0))
+  }
 }

@@ -178,16 +178,40 @@ export function termsWithPrefix(segment: Segment, prefix: string): string[] {
 }
 
 /**
- * Positions of term t per (doc, field) key `doc * FIELDS.length + field`.
+ * Walks the postings of one term in (doc, field) order, reading positions only when asked.
  */
-export function termPositions(segment: Segment, t: number): Map<number, number[]> {
-  const out = new Map<number, number[]>()
-  const { positions, postDoc, postField, postTf } = segment
-  let at = segment.termPosStart[t]!
-  for (let p = segment.termStart[t]!; p < segment.termStart[t + 1]!; p++) {
-    const list: number[] = []
+export class PostingCursor {
+  readonly #segment: Segment
+  #p: number
+  readonly #end: number
+  #at: number
+
+  constructor(segment: Segment, t: number) {
+    this.#segment = segment
+    this.#p = segment.termStart[t]!
+    this.#end = segment.termStart[t + 1]!
+    this.#at = segment.termPosStart[t]!
+  }
+
+  /** The current posting's key `doc * FIELDS.length + field`, or Infinity past the end. */
+  key(): number {
+    return this.#p < this.#end ? this.#segment.postDoc[this.#p]! * F + this.#segment.postField[this.#p]! : Infinity
+  }
+
+  /** Moves to the next posting, skipping the current one's positions. */
+  next(): void {
+    const positions = this.#segment.positions
+    for (let k = this.#segment.postTf[this.#p]!; k > 0; k--) while (positions[this.#at++]! & 0x80);
+    this.#p++
+  }
+
+  /** The current posting's positions (then call `next()`). */
+  positions(): number[] {
+    const { positions, postTf } = this.#segment
+    const out: number[] = []
+    let at = this.#at
     let last = 0
-    for (let k = 0; k < postTf[p]!; k++) {
+    for (let k = 0; k < postTf[this.#p]!; k++) {
       let value = 0
       let shift = 0
       let byte: number
@@ -197,11 +221,10 @@ export function termPositions(segment: Segment, t: number): Map<number, number[]
         shift += 7
       } while (byte & 0x80)
       last += value
-      list.push(last)
+      out.push(last)
     }
-    out.set(postDoc[p]! * F + postField[p]!, list)
+    return out
   }
-  return out
 }
 
 /** The text of document `doc`, or '' when it cannot be read back (a damaged text is not worth a crash). */

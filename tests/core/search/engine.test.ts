@@ -247,7 +247,17 @@ describe('SearchEngine', () => {
       }
     })
     const many = await engineOf(records, 9)
-    for (const query of ['river', 'port barge', 'мост', 'council election', 'text:bridge^3 title:port']) {
+    for (const query of [
+      'river',
+      'port barge',
+      'мост',
+      'council election',
+      'text:bridge^3 title:port',
+      'harbuor~1',
+      'bri*',
+      'cuoncil~2',
+      '+river -port',
+    ]) {
       // Ties may come in either order, so compare each document's score.
       const expected = new Map(plain.search(query).map((h) => [h.ref, h.score]))
       const got = run(many, { query, limit: 1000 }).hits
