@@ -5,8 +5,11 @@ import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contr
 import type { ArticleFlag, IndexStatus, SearchHit, SearchRequest, SearchResponse } from '../../electron/shared/models'
 import type { Failure } from '../../electron/shared/result'
 
-/** How long typing must pause before a search runs. */
-export const SEARCH_DEBOUNCE_MS = 120
+/** How long typing must pause before a search runs: short enough to feel instant, long enough to skip mid-word keys. */
+export const SEARCH_DEBOUNCE_MS = 60
+
+/** How many hits a search asks for first; "Show more" asks for more. */
+export const SEARCH_PAGE = 50
 
 /** A facet the results can be narrowed by. */
 export type FacetKind = 'site' | 'language' | 'flag' | 'year' | 'collection'
@@ -24,6 +27,8 @@ export class SearchState {
   #error = $state.raw<Failure | null>(null)
   #pending = $state(false)
   #status = $state.raw<IndexStatus | null>(null)
+  #answered = $state<string | null>(null)
+  #limit = $state(SEARCH_PAGE)
   #timer: ReturnType<typeof setTimeout> | null = null
   /** Numbers each request so that an answer older than the newest one is dropped. */
   #sequence = 0
@@ -55,6 +60,10 @@ export class SearchState {
   get pending(): boolean {
     return this.#pending
   }
+  /** The query (trimmed) whose answer or error is showing, or null. */
+  get answered(): string | null {
+    return this.#answered
+  }
   /** True when there is a query or a filter. */
   get active(): boolean {
     return this.#active
@@ -67,7 +76,14 @@ export class SearchState {
   /** Sets the query as the user types; the search runs once typing pauses. */
   setQuery(query: string): void {
     this.#query = query
+    this.#limit = SEARCH_PAGE
     this.#schedule()
+  }
+
+  /** Asks for more hits of the same search. */
+  showMore(): void {
+    this.#limit = Math.min(1000, this.#limit + 4 * SEARCH_PAGE)
+    void this.run()
   }
 
   /** Sets or (with null, or the same value again) clears a facet filter, then searches at once. */
@@ -93,6 +109,7 @@ export class SearchState {
     this.#response = null
     this.#error = null
     this.#pending = false
+    this.#answered = null
   }
 
   /** The hit for an article in the current results, if it is one. */
@@ -103,7 +120,7 @@ export class SearchState {
   /** The request the current query and filters make. */
   request(): SearchRequest {
     const f = this.#filters
-    const request: SearchRequest = { query: this.#query.trim(), sort: this.#sort, limit: 200 }
+    const request: SearchRequest = { query: this.#query.trim(), sort: this.#sort, limit: this.#limit }
     if (f.site) request.site = f.site
     if (f.language) request.language = f.language
     if (f.collection !== undefined) request.collection = f.collection
@@ -123,12 +140,15 @@ export class SearchState {
       this.#response = null
       this.#error = null
       this.#pending = false
+      this.#answered = null
       return
     }
     this.#pending = true
-    const result = await this.#api.search.query(this.request())
+    const request = this.request()
+    const result = await this.#api.search.query(request)
     if (mine !== this.#sequence) return
     this.#pending = false
+    this.#answered = request.query
     if (result.ok) {
       this.#response = result.value
       this.#error = null
