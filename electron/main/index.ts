@@ -37,6 +37,15 @@ if (!app.requestSingleInstanceLock()) {
   main()
 }
 
+/** The user's Documents folder, or their home folder on systems that have none. */
+function documentsFolder(): string {
+  try {
+    return app.getPath('documents')
+  } catch {
+    return app.getPath('home')
+  }
+}
+
 function main(): void {
   app.enableSandbox()
   registerAppScheme()
@@ -54,7 +63,7 @@ function main(): void {
     openLibrary,
     openSearchIndex,
     settings,
-    defaultRoot: path.join(app.getPath('documents'), 'Broadsheet Library'),
+    defaultRoot: path.join(documentsFolder(), 'Broadsheet Library'),
     sampleDir: path.join(app.getAppPath(), 'resources', 'sample-library'),
     emit,
     warn: (message, detail) => void dialog.showMessageBox({ type: 'warning', title: 'Broadsheet', message, detail }),
