@@ -136,8 +136,9 @@ export function stripBoilerplate(lines: readonly string[], scan: { top?: boolean
     else break
   }
   const categories: number[] = []
-  if (block.length > 0) {
-    // Up to two short labels right above the block (a category, a section) belong to it.
+  if (block.length > 0 && !pending.some((p) => p.headline)) {
+    // Up to two short labels right above the block (a category, a section) belong to it, unless
+    // they stand among headline-like lines (then they are more likely a list of headlines).
     for (const p of pending) {
       if (p.headline || categories.length === 2 || !onlyBlanksBetween(lines, p.index, cut)) break
       cut = p.index

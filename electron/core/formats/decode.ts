@@ -12,6 +12,8 @@ export interface Decoded {
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true })
 const SAMPLE = 64 * 1024
+// Enough Cyrillic letters to tell the code pages apart, cheap to decode seven times.
+const SCORE_SAMPLE = 8 * 1024
 
 const CHARDET_NAMES: Record<string, string> = {
   'windows-1251': 'windows-1251',
@@ -153,27 +155,30 @@ export function cyrillicScore(text: string): number {
   let pairs = 0
   let common = 0
   let odd = 0
-  let prev = ''
+  let prev = -1
+  let prevLower = false
   const end = Math.min(text.length, 20000)
   for (let i = 0; i < end; i++) {
-    const ch = text[i]!
-    if (isBasicCyrillic(ch)) {
-      const low = ch.toLowerCase()
-      if (low === ch) lower++
-      else {
+    const code = text.charCodeAt(i)
+    const index = letterIndex(code)
+    if (index >= 0) {
+      const isUpper = (code >= 0x0410 && code <= 0x042f) || (code >= 0x0400 && code <= 0x040f) || code === 0x0490
+      if (isUpper) {
         upper++
-        if (prev && prev === text[i - 1]) odd++ // an upper-case letter inside a lower-case word
-      }
-      if (prev) {
+        if (prevLower) odd++ // an upper-case letter inside a lower-case word
+      } else lower++
+      if (prev >= 0) {
         pairs++
-        if (COMMON_BIGRAMS.has(prev + low)) common++
+        common += COMMON_PAIRS[prev * 64 + index]!
       }
-      prev = low
+      prev = index
+      prevLower = !isUpper
     } else {
-      if (ch.charCodeAt(0) >= 0x80 && !FRIENDLY.has(ch)) {
-        if (isBasicCyrillic(text[i - 1] ?? '') || isBasicCyrillic(text[i + 1] ?? '')) odd++
+      if (code >= 0x80 && !FRIENDLY.has(code)) {
+        if (letterIndex(text.charCodeAt(i - 1)) >= 0 || letterIndex(text.charCodeAt(i + 1)) >= 0) odd++
       }
-      prev = ''
+      prev = -1
+      prevLower = false
     }
   }
   const letters = lower + upper
@@ -185,26 +190,42 @@ export function cyrillicScore(text: string): number {
 }
 
 // Characters that sit next to Cyrillic words in real text.
-const FRIENDLY = new Set([...'«»„“”‘’—–…№\u00a0'])
+const FRIENDLY = new Set([...'«»„“”‘’—–…№\u00a0'].map((c) => c.charCodeAt(0)))
 
-/** The letters of Russian, Ukrainian and Belarusian, both cases. */
-function isBasicCyrillic(ch: string): boolean {
-  const code = ch.charCodeAt(0)
-  return (
-    (code >= 0x0410 && code <= 0x044f) ||
-    code === 0x0401 ||
-    code === 0x0451 ||
-    code === 0x0406 ||
-    code === 0x0456 ||
-    code === 0x0407 ||
-    code === 0x0457 ||
-    code === 0x0404 ||
-    code === 0x0454 ||
-    code === 0x0490 ||
-    code === 0x0491 ||
-    code === 0x040e ||
-    code === 0x045e
-  )
+/** The letters of Russian, Ukrainian and Belarusian as 0..37 (case folded), or -1. */
+function letterIndex(code: number): number {
+  if (code >= 0x0430 && code <= 0x044f) return code - 0x0430
+  if (code >= 0x0410 && code <= 0x042f) return code - 0x0410
+  switch (code) {
+    case 0x0451:
+    case 0x0401:
+      return 32
+    case 0x0456:
+    case 0x0406:
+      return 33
+    case 0x0457:
+    case 0x0407:
+      return 34
+    case 0x0454:
+    case 0x0404:
+      return 35
+    case 0x0491:
+    case 0x0490:
+      return 36
+    case 0x045e:
+    case 0x040e:
+      return 37
+    default:
+      return -1
+  }
+}
+
+// COMMON_BIGRAMS as a 64×64 lookup table over letterIndex.
+const COMMON_PAIRS = new Uint8Array(64 * 64)
+for (const pair of COMMON_BIGRAMS) {
+  const a = letterIndex(pair.charCodeAt(0))
+  const b = letterIndex(pair.charCodeAt(1))
+  if (a >= 0 && b >= 0) COMMON_PAIRS[a * 64 + b] = 1
 }
 
 // Preference order when two code pages read equally well (they share most letters).
@@ -217,8 +238,9 @@ function detectLegacy(bytes: Uint8Array, census: { high: number; asciiLetters: n
   const sample = bytes.length > SAMPLE ? bytes.subarray(0, SAMPLE) : bytes
   let best: string | null = null
   let bestScore = 1.3
+  const probe = sample.subarray(0, SCORE_SAMPLE)
   for (const encoding of CYRILLIC_PREFERENCE) {
-    const score = cyrillicScore(decodeAs(sample, encoding))
+    const score = cyrillicScore(decodeAs(probe, encoding))
     if (score > bestScore + 0.02) {
       best = encoding
       bestScore = score

@@ -266,7 +266,7 @@ const MIN_LETTERS = 40
 export function detectLanguage(title: string, text: string, declared?: unknown): string | null {
   const fromMetadata = normaliseLanguage(declared)
   if (fromMetadata) return fromMetadata
-  const sample = `${title}\n${text.slice(0, SAMPLE_CHARS)}`
+  const sample = `${title.slice(0, 300)}\n${text.slice(0, SAMPLE_CHARS)}`
   let cyrillic = 0
   let latin = 0
   let letters = 0

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { detectLanguage, normaliseLanguage } from '../../../electron/core/formats/language'
+
+describe('detectLanguage', () => {
+  it.each([
+    [
+      'en',
+      'The council said the new bridge would open in the spring and that the old one would be closed for repairs until the end of the year.',
+    ],
+    [
+      'ru',
+      'Городской совет сообщил, что новый мост откроют весной, а старый закроют на ремонт до конца года. Жители смогут высказаться.',
+    ],
+    [
+      'uk',
+      'Міська рада повідомила, що новий міст відкриють навесні, а старий закриють на ремонт до кінця року. Мешканці її підтримали.',
+    ],
+    [
+      'be',
+      'Гарадская рада паведаміла, што новы мост адкрыюць увесну, а стары зачыняць на рамонт да канца года. Жыхары гэта падтрымалі.',
+    ],
+    [
+      'de',
+      'Der Stadtrat teilte mit, dass die neue Brücke im Frühjahr eröffnet wird und die alte bis zum Ende des Jahres gesperrt bleibt.',
+    ],
+    [
+      'fr',
+      "Le conseil municipal a annoncé que le nouveau pont ouvrira au printemps et que l'ancien sera fermé pour des travaux jusqu'à la fin de l'année.",
+    ],
+    [
+      'es',
+      'El ayuntamiento anunció que el nuevo puente se abrirá en primavera y que el antiguo estará cerrado por obras hasta el final del año.',
+    ],
+    [
+      'pl',
+      'Rada miasta poinformowała, że nowy most zostanie otwarty wiosną, a stary będzie zamknięty z powodu remontu do końca roku.',
+    ],
+  ])('tells %s from a clear paragraph', (lang, text) => {
+    expect(detectLanguage('', text)).toBe(lang)
+  })
+
+  it('says null for text too short to tell', () => {
+    expect(detectLanguage('Hi', 'Ok.')).toBeNull()
+  })
+
+  it('takes a valid declared language over detection', () => {
+    expect(
+      detectLanguage('', 'The council said the bridge would open in the spring after long repairs.', 'ru-RU'),
+    ).toBe('ru')
+  })
+
+  it('ignores an invalid declared language', () => {
+    expect(
+      detectLanguage(
+        '',
+        'The council said the bridge would open in the spring and that the old one would be closed for repairs until the end of the year.',
+        'xx-YY',
+      ),
+    ).toBe('en')
+  })
+})
+
+describe('normaliseLanguage', () => {
+  it.each([
+    ['en-US', 'en'],
+    ['en_GB', 'en'],
+    ['RU', 'ru'],
+    ['rus', 'ru'],
+    ['ukr', 'uk'],
+    ['zz', null],
+    ['', null],
+    [42, null],
+  ])('reads %s as %s', (input, output) => {
+    expect(normaliseLanguage(input)).toBe(output)
+  })
+})
