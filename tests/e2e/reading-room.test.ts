@@ -38,6 +38,7 @@ function fixtureFiles(): { name: string; bytes: Buffer }[] {
     title: 'Tram line to the university opens',
     text: 'The new tram line to the university campus opened on Monday with free rides all week.\n\nThe line has nine stops.',
     site: 'Brackenford Evening Post',
+    url: 'https://brackenford-post.example/tram-line',
     published: '2025-10-01',
   })
   const jsonl = [
@@ -202,11 +203,32 @@ describe('the reading room in Chromium', () => {
     await shot(page, '07-library-dark-after-outside-change')
   })
 
-  it('opens the original only through the app when clicked, never by following a link', async () => {
-    expect(await page.locator('a[href^="http"]').count()).toBe(0)
+  it('shows article HTML in a sandboxed frame without scripts, under its own CSP', async () => {
     await page.getByRole('listbox', { name: 'Articles' }).getByText('Lantern festival lights up the old town').click()
     await page.getByRole('heading', { level: 1, name: 'Lantern festival lights up the old town' }).waitFor()
-    expect(harness.shellRequests.filter((r) => r.action === 'openExternal')).toHaveLength(0)
+    const frame = page.locator('iframe')
+    await frame.waitFor()
+    const sandbox = await frame.getAttribute('sandbox')
+    expect(sandbox).not.toBeNull()
+    expect(sandbox).not.toContain('allow-scripts')
+    expect(await frame.getAttribute('srcdoc')).toContain("default-src 'none'")
+    await page
+      .frameLocator('iframe')
+      .getByText(/Thousands of paper lanterns/)
+      .waitFor()
+    expect(await page.getByRole('note', { name: /Disclaimer/ }).textContent()).toContain('source Kessling Courier')
     await shot(page, '08-reader-html')
+  })
+
+  it('opens the original address only when the user clicks, through the app', async () => {
+    expect(await page.locator('a[href^="http"]').count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await page.getByRole('listbox', { name: 'Articles' }).getByText('Tram line to the university opens').click()
+    await page.getByRole('heading', { level: 1, name: 'Tram line to the university opens' }).waitFor()
+    expect(harness.shellRequests.filter((r) => r.action === 'openExternal')).toHaveLength(0)
+    await page.getByRole('button', { name: /Open original/ }).click()
+    await expect
+      .poll(() => harness.shellRequests.filter((r) => r.action === 'openExternal').map((r) => r.target))
+      .toEqual(['https://brackenford-post.example/tram-line'])
   })
 })
