@@ -35,6 +35,15 @@ if (workers.length > 0) {
   })
 }
 
+// The library's parse worker, beside the main bundle (electron/core/library/parse-pool.ts looks for it there).
+await esbuild({
+  ...common,
+  entryPoints: { 'parse-worker': 'electron/core/library/parse-worker.ts' },
+  outdir: 'dist/main',
+  format: 'esm',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+})
+
 // A sandboxed preload must be a single CommonJS file.
 await esbuild({
   ...common,

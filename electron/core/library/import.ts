@@ -13,7 +13,7 @@ import { SUPPORTED_EXTENSIONS, type ParseOutcome } from '../formats/types'
 import { log } from '../logger'
 import { linkNew, writeTemp } from './atomic'
 import type { Catalog } from './catalog'
-import { buildEntry, safeParse } from './entry'
+import { buildEntry } from './entry'
 import { extensionOf, isHiddenName, isInside, resolveInside, sha256, validCollection } from './paths'
 import { walk } from './walk'
 
@@ -27,6 +27,8 @@ export interface ImportContext {
   maxFileBytes: number
   /** fsync every copy before it is linked into place (default true). */
   sync?: boolean
+  /** Parses a file's bytes (in a worker pool, or inline). */
+  parse(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ParseOutcome>
 }
 
 /** Time spent per stage, in milliseconds (summed over files). */
@@ -254,7 +256,7 @@ async function prepare(ctx: ImportContext, item: ImportItem, timings: ImportTimi
   const hash = sha256(bytes)
   addTime(timings, ext, 'hash', performance.now() - t)
   t = performance.now()
-  const outcome = safeParse(bytes, item.name, ctx.maxFileBytes)
+  const outcome = await ctx.parse(bytes, item.name, ctx.maxFileBytes)
   addTime(timings, ext, 'parse', performance.now() - t)
   return { item, bytes, hash, outcome }
 }

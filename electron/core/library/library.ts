@@ -15,7 +15,8 @@ import type {
 } from '../../shared/models'
 import { log } from '../logger'
 import { Catalog, catalogFile, comparePaths, type CatalogEntry } from './catalog'
-import { buildEntry, safeParse, toArticle } from './entry'
+import { buildEntry, toArticle } from './entry'
+import { createParsePool } from './parse-pool'
 import { runImport, type ImportTimings } from './import'
 import { DATA_DIR, collectionOf, isInside, isSupportedFile, resolveInside } from './paths'
 import { StateStore } from './state-store'
@@ -38,6 +39,8 @@ export class LibraryOpenError extends Error {
 export interface OpenLibraryExtras extends OpenLibraryOptions {
   /** fsync imported copies (default true; the benchmark can turn it off to see its cost). */
   syncCopies?: boolean
+  /** Parse worker threads (default: one per core, at most 4; 0 parses in the calling thread). */
+  parseThreads?: number
 }
 
 /** A library as the core uses it: the contract plus what benchmarks want to see. */
@@ -93,6 +96,8 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   } catch (error) {
     log.warn(`library: cannot prepare ${dataDir}`, error)
   }
+  const pool = createParsePool(options.parseThreads)
+  const parse = (bytes: Uint8Array, rel: string) => pool.parse(bytes, rel, maxFileBytes)
   const catalog = await Catalog.load(catalogFile(dataDir))
   const state = await StateStore.load(dataDir, notices)
   let dirs: string[] = []
@@ -144,7 +149,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       log.debug(`library: cannot read ${rel}`, error)
       return undefined
     }
-    const entry = buildEntry(rel, bytes, stat, importedAt, maxFileBytes)
+    const entry = buildEntry(rel, bytes, stat, importedAt, maxFileBytes, undefined, await parse(bytes, rel))
     if (entry.error) log.info(`library: ${rel} cannot be read as an article: ${entry.error}`)
     return entry
   }
@@ -285,7 +290,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
         log.warn(`library: cannot read ${found.rel}`, error)
         return undefined
       }
-      const outcome = safeParse(bytes, found.rel, maxFileBytes)
+      const outcome = await parse(bytes, found.rel)
       if (!outcome.ok) return undefined
       for (const { index, article } of outcome.articles) {
         const whole = toArticle(found.rel, index, article, found.entry.hash, found.entry.importedAt)
@@ -306,7 +311,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
           log.warn(`library: cannot read ${rel}`, error)
           continue
         }
-        const outcome = safeParse(bytes, rel, maxFileBytes)
+        const outcome = await parse(bytes, rel)
         if (!outcome.ok) continue
         for (const { index, article } of outcome.articles)
           yield toArticle(rel, index, article, entry.hash, entry.importedAt)
@@ -329,7 +334,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     import(sources: ImportSource[], importOptions: ImportOptions = {}): Promise<ImportResult[]> {
       return exclusive(async () => {
         const outcome = await runImport(
-          { root, realRoot, tmpDir, catalog, maxFileBytes, sync: options.syncCopies ?? true },
+          { root, realRoot, tmpDir, catalog, maxFileBytes, sync: options.syncCopies ?? true, parse: pool.parse },
           sources,
           importOptions.into ?? '',
           importOptions.onProgress,
@@ -370,6 +375,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       await watcher?.close()
       await lock
       await state.flush()
+      await pool.close()
     },
 
     lastImportTimings: () => lastTimings,

@@ -67,7 +67,8 @@ afterEach(async () => {
 
 async function open(options = {}) {
   await library?.close()
-  library = await openLibrary(lib.root, options)
+  // Parsing stays in this thread so the spy and the JSONL stand-in above see every parse.
+  library = await openLibrary(lib.root, { parseThreads: 0, ...options })
   return library
 }
 

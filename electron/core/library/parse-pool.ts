@@ -1,0 +1,202 @@
+/**
+ * A small pool of parse workers. Parsing (Readability over a big page) is the CPU-heavy part of an import; in
+ * workers it runs on every core and a parser that crashes or hangs on one file fails only that file.
+ */
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { ParseOutcome } from '../formats/types'
+import { log } from '../logger'
+import { safeParse } from './entry'
+
+/** Parses a file's bytes, somewhere. */
+export interface ParsePool {
+  parse(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ParseOutcome>
+  /** Worker threads in use (0: parsing runs in the calling thread). */
+  readonly threads: number
+  close(): Promise<void>
+}
+
+/** Longest one file may take to parse before its worker is stopped and the file fails. */
+export const PARSE_TIMEOUT_MS = 60_000
+
+/** Files smaller than this parse in the calling thread: the hop to a worker would cost more than it saves. */
+export const INLINE_PARSE_BYTES = 64 * 1024
+
+/** A worker with nothing to do for this long is stopped (the next parse starts it again). */
+const IDLE_MS = 10_000
+
+/** The default number of workers: one per core, at most 4. */
+export function defaultParseThreads(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()))
+}
+
+/** Parses in the calling thread. */
+export const inlineParsePool: ParsePool = {
+  parse: async (bytes, fileName, maxBytes) => safeParse(bytes, fileName, maxBytes),
+  threads: 0,
+  close: async () => {},
+}
+
+/**
+ * How to start a worker: `parse-worker.js` beside the bundle (dist/main), or `parse-worker.ts` from source,
+ * loaded through tsx registered inside the worker.
+ */
+function workerFactory(): (() => Worker) | null {
+  const js = new URL('./parse-worker.js', import.meta.url)
+  if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return () => new Worker(js)
+  const ts = new URL('./parse-worker.ts', import.meta.url)
+  if (ts.protocol !== 'file:' || !existsSync(fileURLToPath(ts))) return null
+  let tsx: string
+  try {
+    tsx = pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs'),
+    ).href
+  } catch {
+    return null
+  }
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(ts.href)}) })`
+  return () => new Worker(boot, { eval: true })
+}
+
+interface Job {
+  id: number
+  bytes: Uint8Array
+  fileName: string
+  maxBytes: number
+  resolve: (outcome: ParseOutcome) => void
+}
+
+interface Slot {
+  worker: Worker
+  job?: Job
+  timer?: NodeJS.Timeout
+  idleTimer?: NodeJS.Timeout
+}
+
+/**
+ * Starts a pool of up to `threads` workers, lazily, for files of at least `INLINE_PARSE_BYTES`; 0 threads (or
+ * workers that cannot start) parses everything in the calling thread.
+ */
+export function createParsePool(threads = defaultParseThreads()): ParsePool {
+  const factory = threads > 0 ? workerFactory() : null
+  if (!factory) return inlineParsePool
+  const slots = new Set<Slot>()
+  const queue: Job[] = []
+  let nextId = 0
+  let broken = false
+  let closed = false
+
+  function finish(slot: Slot, outcome: ParseOutcome): void {
+    const job = slot.job
+    clearTimeout(slot.timer)
+    slot.job = undefined
+    slot.timer = undefined
+    job?.resolve(outcome)
+  }
+
+  function retire(slot: Slot): void {
+    clearTimeout(slot.timer)
+    clearTimeout(slot.idleTimer)
+    slots.delete(slot)
+    void slot.worker.terminate()
+  }
+
+  function start(): Slot | undefined {
+    let worker: Worker
+    try {
+      worker = factory!()
+    } catch (error) {
+      log.warn('parse-pool: cannot start a worker; parsing in the main thread', error)
+      broken = true
+      return undefined
+    }
+    worker.unref()
+    const slot: Slot = { worker }
+    worker.on('message', (message: { id: number; outcome: ParseOutcome }) => {
+      if (slot.job?.id === message.id) finish(slot, message.outcome)
+      pump()
+    })
+    worker.on('error', (error) => {
+      log.warn(`parse-pool: a worker failed${slot.job ? ` on ${slot.job.fileName}` : ''}`, error)
+      const job = slot.job
+      retire(slot)
+      if (job) {
+        // A worker that never came up (no tsx, no bundle) is not the file's fault: parse it here instead.
+        if (/Unknown file extension|Cannot find module|ERR_MODULE_NOT_FOUND/.test(String(error))) {
+          broken = true
+          job.resolve(safeParse(job.bytes, job.fileName, job.maxBytes))
+        } else job.resolve({ ok: false, reason: `the parser crashed on this file (${error.message})` })
+      }
+      pump()
+    })
+    worker.on('exit', () => {
+      if (slots.has(slot)) {
+        const job = slot.job
+        retire(slot)
+        job?.resolve({ ok: false, reason: 'the parser stopped unexpectedly on this file' })
+        pump()
+      }
+    })
+    slots.add(slot)
+    return slot
+  }
+
+  function assign(slot: Slot, job: Job): void {
+    clearTimeout(slot.idleTimer)
+    slot.idleTimer = undefined
+    slot.job = job
+    slot.timer = setTimeout(() => {
+      log.warn(`parse-pool: ${job.fileName} took longer than ${PARSE_TIMEOUT_MS / 1000} s; stopping its parser`)
+      retire(slot)
+      job.resolve({ ok: false, reason: `parsing took longer than ${PARSE_TIMEOUT_MS / 1000} seconds` })
+      pump()
+    }, PARSE_TIMEOUT_MS)
+    slot.timer.unref()
+    slot.worker.postMessage({ id: job.id, bytes: job.bytes, fileName: job.fileName, maxBytes: job.maxBytes })
+  }
+
+  function pump(): void {
+    while (queue.length > 0) {
+      if (broken || closed) {
+        const job = queue.shift()!
+        job.resolve(safeParse(job.bytes, job.fileName, job.maxBytes))
+        continue
+      }
+      let slot = [...slots].find((s) => !s.job)
+      if (!slot && slots.size < threads) slot = start()
+      if (!slot) return
+      assign(slot, queue.shift()!)
+    }
+    for (const slot of slots) {
+      if (!slot.job && !slot.idleTimer) {
+        slot.idleTimer = setTimeout(() => retire(slot), IDLE_MS)
+        slot.idleTimer.unref()
+      }
+    }
+  }
+
+  return {
+    threads,
+    parse(bytes, fileName, maxBytes) {
+      if (broken || closed || bytes.length < INLINE_PARSE_BYTES)
+        return Promise.resolve(safeParse(bytes, fileName, maxBytes))
+      return new Promise((resolve) => {
+        queue.push({ id: (nextId += 1), bytes, fileName, maxBytes, resolve })
+        pump()
+      })
+    },
+    async close() {
+      closed = true
+      pump()
+      for (const slot of [...slots]) {
+        if (slot.job) finish(slot, safeParse(slot.job.bytes, slot.job.fileName, slot.job.maxBytes))
+        retire(slot)
+      }
+    },
+  }
+}
