@@ -45,9 +45,14 @@ function runLunr(fn: lunr.PipelineFunction, word: string): string | null {
 
 /** Folds a word, drops it when it is a stop word (null) and stems it with the stemmer of its script. */
 export function analyzeWord(word: string): string | null {
+  const seen = stemCache.get(word)
+  if (seen !== undefined) return seen
   const folded = fold(word)
   const cached = stemCache.get(folded)
-  if (cached !== undefined) return cached
+  if (cached !== undefined) {
+    stemCache.set(word, cached)
+    return cached
+  }
   let result: string | null
   if (CYRILLIC.test(folded)) {
     result = runLunr(lunr.ru.stopWordFilter, folded) === null ? null : runLunr(lunr.ru.stemmer, folded)
@@ -58,6 +63,7 @@ export function analyzeWord(word: string): string | null {
   // The cache is bounded so a long-running app does not grow it without end.
   if (stemCache.size > 500_000) stemCache.clear()
   stemCache.set(folded, result)
+  stemCache.set(word, result)
   return result
 }
 
