@@ -65,7 +65,11 @@ function fixtureFiles(): { name: string; bytes: Buffer }[] {
 }
 
 /** Drops files on the window the way a user's drag does: dragenter, dragover, drop with a DataTransfer. */
-async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): Promise<void> {
+async function dropFiles(
+  page: Page,
+  files: { name: string; bytes: Buffer }[],
+  beforeDrop: () => Promise<void> = async () => {},
+): Promise<void> {
   const payload = files.map((f) => ({ name: f.name, base64: f.bytes.toString('base64') }))
   await page.evaluate((items) => {
     const transfer = new DataTransfer()
@@ -74,11 +78,17 @@ async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): 
       const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
       transfer.items.add(new File([bytes], item.name))
     }
-    const target = document.body
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
+    const w = window as unknown as { __transfer: DataTransfer }
+    w.__transfer = transfer
+    for (const type of ['dragenter', 'dragover']) {
+      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
     }
   }, payload)
+  await beforeDrop()
+  await page.evaluate(() => {
+    const transfer = (window as unknown as { __transfer: DataTransfer }).__transfer
+    document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }))
+  })
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -116,7 +126,11 @@ describe('the reading room in Chromium', () => {
   })
 
   it('imports dropped files of every format and reports the bad one with its reason', async () => {
-    await dropFiles(page, fixtureFiles())
+    await dropFiles(page, fixtureFiles(), async () => {
+      await page.getByText('Drop to import').waitFor()
+      await shot(page, '02-drop-overlay')
+    })
+    expect(await page.getByText('Drop to import').count()).toBe(0)
     const report = page.getByRole('dialog', { name: 'Import report' })
     await report.waitFor()
     const failed = report.getByRole('region', { name: 'Failed files' })
