@@ -1,5 +1,5 @@
 /**
- * Import benchmark: `npm run bench:import -- [--no-sync] DIR…`
+ * Import benchmark: `npm run bench:import -- [--no-sync] [--threads=N] DIR…`
  *
  * Imports each DIR (one import per DIR, as a user would) into a fresh temp library and prints files/s and MB/s
  * of the whole import (read, hash, parse, copy), per DIR and in total, then per extension where the time went.
@@ -11,9 +11,11 @@ import { openLibrary } from '../../electron/core/library/library'
 
 const args = process.argv.slice(2)
 const sync = !args.includes('--no-sync')
+const threadsArg = args.find((arg) => arg.startsWith('--threads='))
+const parseThreads = threadsArg ? Number(threadsArg.slice('--threads='.length)) : undefined
 const dirs = args.filter((arg) => !arg.startsWith('--'))
 if (dirs.length === 0) {
-  console.error('usage: npm run bench:import -- [--no-sync] DIR…')
+  console.error('usage: npm run bench:import -- [--no-sync] [--threads=N] DIR…')
   process.exit(2)
 }
 
@@ -21,8 +23,11 @@ const ms = (n: number) => `${n.toFixed(0)} ms`
 const mb = (bytes: number) => bytes / 1_048_576
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'))
 try {
-  const library = await openLibrary(root, { syncCopies: sync })
-  console.log(`library ${root} (fsync copies: ${sync ? 'yes' : 'no'}), ${os.cpus().length} CPUs`)
+  const library = await openLibrary(root, { syncCopies: sync, parseThreads })
+  console.log(
+    `library ${root} (fsync copies: ${sync ? 'yes' : 'no'}, parse threads: ${parseThreads ?? 'default'}), ` +
+      `${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`,
+  )
   let allFiles = 0
   let allBytes = 0
   let allMs = 0
