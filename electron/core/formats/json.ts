@@ -3,11 +3,10 @@
  */
 import { cleanValue, finishArticle } from './article'
 import { bodyText, lowerKeys, nameValue, normaliseDate, pick, stringList } from './fields'
-import { toLines } from './text'
+import { shortTitle, TITLE_MAX, toLines } from './text'
 import type { ParsedArticle, ParseOutcome } from './types'
 
 const WRAPPER_KEYS = ['articles', 'items', 'data', 'results', 'records', 'entries', 'posts', 'news']
-const MAX_TITLE = 200
 
 /** Describes a JSON.parse error with a line and column ("Unexpected token } at line 3 column 5"). */
 export function describeJsonError(error: unknown, source: string): string {
@@ -40,15 +39,15 @@ export function recordToArticle(record: unknown): RecordResult {
   const fields = lowerKeys(record as Record<string, unknown>)
   let title = nameValue(pick(fields, 'title'))
   const description = typeof pick(fields, 'description') === 'string' ? (pick(fields, 'description') as string) : null
-  let text = bodyText(pick(fields, 'text')) ?? description
+  const text = bodyText(pick(fields, 'text')) ?? description
   if (!title && !text) return { problem: 'no title or text' }
   let lines = toLines(text ?? '')
   if (!title) {
     // No title field: the body's first line stands in, as in a plain-text file.
     const first = lines.findIndex((line) => line !== '')
-    title = lines[first]!.length <= MAX_TITLE ? lines[first]! : `${lines[first]!.slice(0, MAX_TITLE - 1)}…`
-    if (lines[first]!.length <= MAX_TITLE) lines = lines.slice(first + 1)
-    text = lines.join('\n')
+    const long = lines[first]!.length > TITLE_MAX
+    title = long ? shortTitle(lines[first]!) : lines[first]!
+    if (!long) lines = lines.slice(first + 1)
   }
   const url = pick(fields, 'url')
   const article = finishArticle({

@@ -75,3 +75,15 @@ export function countWords(text: string): number {
   while (WORD.exec(text) !== null) count++
   return count
 }
+
+/** Longest first line that still counts as a title. */
+export const TITLE_MAX = 200
+
+/** A title from a long paragraph: its first sentence, or its first words cut at a word boundary with '…'. */
+export function shortTitle(paragraph: string, max = 160): string {
+  const sentence = /^(.{20,}?[.!?…])\s/u.exec(paragraph)
+  if (sentence && sentence[1]!.length <= max) return sentence[1]!
+  const cut = paragraph.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`
+}

@@ -3,7 +3,7 @@
  */
 import { finishArticle } from './article'
 import { stripBoilerplate } from './boilerplate'
-import { toLines } from './text'
+import { shortTitle, toLines, TITLE_MAX } from './text'
 import type { ParseOutcome } from './types'
 
 /** Parses a decoded .txt file into one article. */
@@ -13,9 +13,11 @@ export function parseTxt(content: string): ParseOutcome {
   const lines = top.lines
   const first = lines.findIndex((line) => line !== '')
   if (first < 0) return { ok: false, reason: 'no text in the file' }
+  // A first "line" that is a whole paragraph is body too; the title is then its opening words.
+  const long = lines[first]!.length > TITLE_MAX
   const article = finishArticle({
-    title: lines[first]!,
-    lines: lines.slice(first + 1),
+    title: long ? shortTitle(lines[first]!) : lines[first]!,
+    lines: lines.slice(long ? first : first + 1),
     disclaimers: top.disclaimers,
     flags: top.flags,
   })
