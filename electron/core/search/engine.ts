@@ -182,7 +182,7 @@ export class SearchEngine {
 
   /**
    * Adds or replaces `upserts` and removes `removals`, rebuilding only the shards that hold them; new
-   * documents join the smallest shard with room, or new shards. Returns the shards made and those replaced.
+   * documents join the smallest shard while it is small (a quarter of `shardSize`), or new shards. Returns the shards made and those replaced.
    */
   async apply(
     upserts: SearchRecord[],
@@ -212,10 +212,11 @@ export class SearchEngine {
       t.add.push(r)
     }
     if (fresh.length > 0) {
-      // Fill the smallest shard first, then open new ones.
+      // New documents go to a small shard, quick to rebuild, while there is one; then to new shards.
+      const small = Math.max(1, Math.floor(this.shardSize / 4))
       let smallest: LiveShard | null = null
       for (const s of this.#shards) if (!smallest || s.segment.docs.length < smallest.segment.docs.length) smallest = s
-      const room = smallest ? this.shardSize - smallest.segment.docs.length : 0
+      const room = smallest ? small - smallest.segment.docs.length : 0
       const intoSmallest = room > 0 ? fresh.splice(0, room) : []
       if (smallest && intoSmallest.length > 0) entry(smallest).add.push(...intoSmallest)
       for (let i = 0; i < fresh.length; i += this.shardSize) {

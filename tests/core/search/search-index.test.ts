@@ -101,9 +101,10 @@ describe('openSearchIndex', () => {
     library.change([record('new/lighthouse', 'Lighthouse keeper retires', 'The lighthouse keeper retired today.')])
     await index.ready()
     expect(ids(await search(index, { query: 'lighthouse' }))).toEqual(['new/lighthouse'])
-    // One shard was rewritten, the others kept.
+    // At most one shard was written (a small one or a new one); the others were kept.
     const filesAfter = shardFiles(dir.root)
-    expect(filesAfter.filter((f) => filesBefore.has(f)).length).toBe(filesBefore.size - 1)
+    expect(filesAfter.filter((f) => filesBefore.has(f)).length).toBeGreaterThanOrEqual(filesBefore.size - 1)
+    expect(filesAfter.filter((f) => !filesBefore.has(f))).toHaveLength(1)
 
     library.change([record('new/lighthouse', 'Lighthouse sold', 'The old tower was sold at auction.')])
     await index.ready()

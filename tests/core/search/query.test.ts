@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { parseQuery } from '../../../electron/core/search/query'
+import { DEFAULT_FIELDS, FIELD_ID } from '../../../electron/core/search/record'
+
+function parsed(query: string) {
+  const r = parseQuery(query)
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
+
+describe('parseQuery', () => {
+  it('reads lunr clauses with fields, presence, boosts, wildcards and edit distance', () => {
+    const q = parsed('title:Bridges +port -grain harb* riv~1 tide^3')
+    expect(q.clauses.map((c) => [c.presence, c.matcher.kind, c.boost])).toEqual([
+      ['optional', 'exact', 1],
+      ['required', 'exact', 1],
+      ['prohibited', 'exact', 1],
+      ['optional', 'prefix', 1],
+      ['optional', 'fuzzy', 1],
+      ['optional', 'exact', 3],
+    ])
+    expect(q.clauses[0]!.fields).toEqual([FIELD_ID.title])
+    expect(q.clauses[0]!.matcher).toEqual({ kind: 'exact', term: 'bridg' })
+    expect(q.clauses[1]!.fields).toEqual(DEFAULT_FIELDS)
+  })
+
+  it('leaves disclaimers out of unscoped clauses and phrases', () => {
+    const q = parsed('port "river port"')
+    expect(q.clauses[0]!.fields).not.toContain(FIELD_ID.disclaimer)
+    expect(q.phrases[0]!.fields).not.toContain(FIELD_ID.disclaimer)
+    expect(parsed('disclaimer:automatic').clauses[0]!.fields).toEqual([FIELD_ID.disclaimer])
+  })
+
+  it('reads quoted phrases with their word offsets, field and sign', () => {
+    const q = parsed('-title:"port of London" "river port"')
+    expect(q.phrases).toEqual([
+      {
+        fields: [FIELD_ID.title],
+        presence: 'prohibited',
+        words: [
+          { term: 'port', offset: 0 },
+          { term: 'london', offset: 2 },
+        ],
+      },
+      {
+        fields: DEFAULT_FIELDS,
+        presence: 'required',
+        words: [
+          { term: 'river', offset: 0 },
+          { term: 'port', offset: 1 },
+        ],
+      },
+    ])
+    expect(q.clauses).toEqual([])
+  })
+
+  it('gives an empty query no clauses', () => {
+    expect(parsed('   ')).toEqual({ clauses: [], phrases: [] })
+  })
+
+  it('points a syntax error at its place in the query', () => {
+    const cases: [string, string][] = [
+      ['port nosuch:x', 'nosuch'],
+      ['port "river', '"river'],
+      ['port nope:"river port"', 'nope'],
+    ]
+    for (const [query, at] of cases) {
+      const r = parseQuery(query)
+      expect(r.ok).toBe(false)
+      if (!r.ok) {
+        expect(r.error.code).toBe('query-syntax')
+        expect(query.slice(r.error.start, r.error.end)).toBe(at)
+      }
+    }
+  })
+})

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { highlight, makeSnippet, SNIPPET_WORDS } from '../../../electron/core/search/snippet'
+import { analyzeWord } from '../../../electron/core/search/analyzer'
+
+describe('highlight', () => {
+  it('marks every form of a word and merges a phrase into one range', () => {
+    const text = 'Bridges and a bridge; the river port by the port river.'
+    const ranges = highlight(text, new Set([analyzeWord('bridge')!]), [
+      {
+        fields: [1],
+        presence: 'required',
+        words: [
+          { term: 'river', offset: 0 },
+          { term: 'port', offset: 1 },
+        ],
+      },
+    ])
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Bridges', 'bridge', 'river port'])
+  })
+})
+
+describe('makeSnippet', () => {
+  it('gives about thirty words around the matches, with their ranges inside the snippet', () => {
+    const words = Array.from({ length: 200 }, (_, i) => `w${i}`)
+    words[120] = 'harbour'
+    words[125] = 'harbour'
+    const text = words.join(' ')
+    const start = text.indexOf('harbour')
+    const matches: [number, number][] = [
+      [start, start + 7],
+      [text.lastIndexOf('harbour'), text.lastIndexOf('harbour') + 7],
+    ]
+    const snippet = makeSnippet(text, matches)
+    expect(snippet.text.startsWith('… ')).toBe(true)
+    expect(snippet.text.endsWith(' …')).toBe(true)
+    expect(snippet.text.replace(/…/g, '').trim().split(' ')).toHaveLength(SNIPPET_WORDS)
+    expect(snippet.matches.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['harbour', 'harbour'])
+  })
+
+  it('starts at the beginning when nothing matched in the text', () => {
+    const snippet = makeSnippet('Short text with no match.', [])
+    expect(snippet).toEqual({ text: 'Short text with no match.', matches: [] })
+  })
+})
