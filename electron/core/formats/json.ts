@@ -1,7 +1,9 @@
 /**
  * JSON exports: one article object, an array of them, an object wrapping an array, or JSON Lines.
  */
+import { parseHTML } from 'linkedom'
 import { cleanValue, finishArticle } from './article'
+import { textBlocks, type DomElement } from './dom-text'
 import { bodyText, lowerKeys, nameValue, normaliseDate, pick, stringList } from './fields'
 import { shortTitle, TITLE_MAX, toLines } from './text'
 import type { ParsedArticle, ParseOutcome } from './types'
@@ -30,6 +32,16 @@ export function describeJsonError(error: unknown, source: string): string {
   return base
 }
 
+// Some scrapers export the body as HTML ("<p>…</p>"); its paragraphs are wanted, not its tags.
+const MARKUP = /<\/p>|<br\s*\/?>|<\/div>|<\/h[1-6]>|<\/li>/i
+
+/** Paragraph lines (blank-separated) from a body given as HTML. */
+function markupLines(html: string): string[] {
+  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`)
+  const blocks = textBlocks(document.body as unknown as DomElement)
+  return blocks.flatMap((block, i) => (i === 0 ? [block.text] : ['', block.text]))
+}
+
 /** Why a record gave no article, or the article. */
 type RecordResult = { article: ParsedArticle } | { problem: string }
 
@@ -41,7 +53,7 @@ export function recordToArticle(record: unknown): RecordResult {
   const description = typeof pick(fields, 'description') === 'string' ? (pick(fields, 'description') as string) : null
   const text = bodyText(pick(fields, 'text')) ?? description
   if (!title && !text) return { problem: 'no title or text' }
-  let lines = toLines(text ?? '')
+  let lines = MARKUP.test(text ?? '') ? markupLines(text!) : toLines(text ?? '')
   if (!title) {
     // No title field: the body's first line stands in, as in a plain-text file.
     const first = lines.findIndex((line) => line !== '')
