@@ -27,6 +27,9 @@ import { watchLibrary, type LibraryWatcher } from './watch'
 /** The default largest article file: 20 MB. */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 
+/** How long catalog cache writes wait for more changes. */
+const CATALOG_WRITE_DELAY_MS = 1000
+
 /** How many changed files a scan reads and parses at a time. */
 const SCAN_CONCURRENCY = 4
 
@@ -126,12 +129,29 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     }
   }
 
-  async function saveCatalog(): Promise<void> {
-    try {
-      await catalog.save(catalogFile(dataDir), tmpDir)
-    } catch (error) {
-      log.warn('library: cannot write the catalog cache', error)
-    }
+  let catalogTimer: NodeJS.Timeout | undefined
+  let catalogWrite: Promise<void> = Promise.resolve()
+
+  /** Writes the catalog cache now (after any write already running). */
+  function writeCatalog(): Promise<void> {
+    clearTimeout(catalogTimer)
+    catalogTimer = undefined
+    catalogWrite = catalogWrite.then(async () => {
+      try {
+        await catalog.save(catalogFile(dataDir), tmpDir)
+      } catch (error) {
+        log.warn('library: cannot write the catalog cache', error)
+      }
+    })
+    return catalogWrite
+  }
+
+  /**
+   * Writes the catalog cache soon. It is only a cache (a lost write costs a re-parse at the next start), and a big
+   * library's catalog is megabytes, so a burst of changes gives one write.
+   */
+  function saveCatalog(): void {
+    if (!catalogTimer) catalogTimer = setTimeout(() => void writeCatalog(), CATALOG_WRITE_DELAY_MS)
   }
 
   /** Reads and parses one file into its catalog entry, keeping its first-seen `importedAt`. */
@@ -210,7 +230,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, readNext))
     carryStateOverRenames(change, removedEntries)
     if (change.added.length || change.updated.length || change.removed.length || toRead.length || removedEntries.size) {
-      await saveCatalog()
+      saveCatalog()
     }
     return change
   }
@@ -247,8 +267,20 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       for (let c = collectionOf(rel); c !== '' && !collections.has(c); c = collectionOf(c)) collections.add(c)
     }
     dirs = [...collections].sort(comparePaths)
-    if (change.added.length || change.updated.length || change.removed.length) await saveCatalog()
+    if (change.added.length || change.updated.length || change.removed.length) saveCatalog()
     return change
+  }
+
+  /** Every article summary in path order, cached until the next change (state is added by list()). */
+  function listItems(): ArticleListItem[] {
+    if (!listCache) {
+      const items: ArticleListItem[] = []
+      for (const rel of catalog.paths()) {
+        for (const summary of catalog.get(rel)!.articles) items.push({ ...summary, read: false, starred: false })
+      }
+      listCache = items
+    }
+    return listCache
   }
 
   function hasChanges(change: LibraryChange): boolean {
@@ -264,18 +296,11 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     root,
 
     info(): LibraryInfo {
-      return { root, articleCount: library.list().length, collections: [...dirs], notices: [...notices] }
+      return { root, articleCount: listItems().length, collections: [...dirs], notices: [...notices] }
     },
 
     list(): ArticleListItem[] {
-      if (!listCache) {
-        const items: ArticleListItem[] = []
-        for (const rel of catalog.paths()) {
-          for (const summary of catalog.get(rel)!.articles) items.push({ ...summary, ...state.get(summary.id) })
-        }
-        listCache = items
-      }
-      return listCache.map((item) => ({ ...item, ...state.get(item.id) }))
+      return listItems().map((item) => ({ ...item, ...state.get(item.id) }))
     },
 
     async get(id: string): Promise<Article | undefined> {
@@ -349,7 +374,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
             }
           }
           dirs = [...collections].sort(comparePaths)
-          await saveCatalog()
+          saveCatalog()
         }
         emit({ added: outcome.added, updated: [], removed: [] })
         return outcome.results
@@ -374,6 +399,8 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       closed = true
       await watcher?.close()
       await lock
+      if (catalogTimer) await writeCatalog()
+      await catalogWrite
       await state.flush()
       await pool.close()
     },
