@@ -3,6 +3,9 @@
  *
  * Imports each DIR (one import per DIR, as a user would) into a fresh temp library and prints files/s and MB/s
  * of the whole import (read, hash, parse, copy), per DIR and in total, then per extension where the time went.
+ *
+ * `npm run bench:import -- --startup=N` instead writes N small synthetic articles into a temp library and times
+ * the first open (every file parsed), a restart (catalog cache: stats only) and a restart after 100 files changed.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -13,14 +16,19 @@ const args = process.argv.slice(2)
 const sync = !args.includes('--no-sync')
 const threadsArg = args.find((arg) => arg.startsWith('--threads='))
 const parseThreads = threadsArg ? Number(threadsArg.slice('--threads='.length)) : undefined
+const ms = (n: number) => `${n.toFixed(0)} ms`
+const mb = (bytes: number) => bytes / 1_048_576
+const startupArg = args.find((arg) => arg.startsWith('--startup='))
 const dirs = args.filter((arg) => !arg.startsWith('--'))
+if (startupArg) {
+  await startupBench(Number(startupArg.slice('--startup='.length)))
+  process.exit(0)
+}
 if (dirs.length === 0) {
   console.error('usage: npm run bench:import -- [--no-sync] [--threads=N] DIR…')
   process.exit(2)
 }
 
-const ms = (n: number) => `${n.toFixed(0)} ms`
-const mb = (bytes: number) => bytes / 1_048_576
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'))
 try {
   const library = await openLibrary(root, { syncCopies: sync, parseThreads })
@@ -81,4 +89,39 @@ try {
   await library.close()
 } finally {
   fs.rmSync(root, { recursive: true, force: true })
+}
+
+async function startupBench(count: number): Promise<void> {
+  const lib = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-startup-'))
+  try {
+    let t = performance.now()
+    for (let i = 0; i < count; i++) {
+      const dir = path.join(lib, `desk-${i % 50}`, `week-${Math.floor(i / 5000)}`)
+      if (i % 5000 < 50) fs.mkdirSync(dir, { recursive: true })
+      const body = `Synthetic report ${i} on the harbour works.\n\nThe council met on day ${i % 365} to discuss the plan.`
+      fs.writeFileSync(path.join(dir, `story-${i}.txt`), `Story ${i}\n\n${body}\n`)
+    }
+    console.log(`wrote ${count} files in ${ms(performance.now() - t)} (load ${os.loadavg()[0]!.toFixed(1)})`)
+    const timeOpen = async (label: string) => {
+      const start = performance.now()
+      const library = await openLibrary(lib, { parseThreads })
+      const opened = performance.now() - start
+      const n = library.info().articleCount
+      await library.close()
+      console.log(`${label}: ${n} articles, open ${ms(opened)}, open+close ${ms(performance.now() - start)}`)
+    }
+    await timeOpen('first open (parses every file)')
+    await timeOpen('restart (catalog cache)')
+    t = Date.now() / 1000 + 10
+    for (let i = 0; i < Math.min(100, count); i++) {
+      const file = path.join(lib, `desk-${i % 50}`, `week-${Math.floor(i / 5000)}`, `story-${i}.txt`)
+      fs.appendFileSync(file, 'Updated.\n')
+      fs.utimesSync(file, t, t)
+    }
+    await timeOpen('restart after 100 files changed')
+    const catalogBytes = fs.statSync(path.join(lib, '.broadsheet', 'catalog.json')).size
+    console.log(`catalog.json: ${mb(catalogBytes).toFixed(1)} MB`)
+  } finally {
+    fs.rmSync(lib, { recursive: true, force: true })
+  }
 }

@@ -21,7 +21,7 @@ import { runImport, type ImportTimings } from './import'
 import { DATA_DIR, collectionOf, isInside, isSupportedFile, resolveInside } from './paths'
 import { StateStore } from './state-store'
 import type { ImportOptions, Library, OpenLibraryOptions } from './types'
-import { walk } from './walk'
+import { walk, type WalkResult } from './walk'
 import { watchLibrary, type LibraryWatcher } from './watch'
 
 /** The default largest article file: 20 MB. */
@@ -101,6 +101,9 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   }
   const pool = createParsePool(options.parseThreads)
   const parse = (bytes: Uint8Array, rel: string) => pool.parse(bytes, rel, maxFileBytes)
+  // The first walk (stats only) runs while the catalog cache is read and parsed.
+  const firstWalk = walk(root, { confineTo: realRoot })
+  firstWalk.catch(() => {})
   const catalog = await Catalog.load(catalogFile(dataDir))
   const state = await StateStore.load(dataDir, notices)
   let dirs: string[] = []
@@ -201,9 +204,9 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     }
   }
 
-  async function fullScan(): Promise<LibraryChange> {
+  async function fullScan(walked?: Promise<WalkResult>): Promise<LibraryChange> {
     const change: LibraryChange = { added: [], updated: [], removed: [] }
-    const found = await walk(root, { confineTo: realRoot })
+    const found = await (walked ?? walk(root, { confineTo: realRoot }))
     dirs = found.dirs
     const seen = new Set<string>()
     const toRead: { rel: string; size: number; mtimeMs: number }[] = []
@@ -287,7 +290,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     return change.added.length + change.updated.length + change.removed.length > 0
   }
 
-  const first = await fullScan()
+  const first = await fullScan(firstWalk)
   log.info(
     `library: opened ${root} (${first.added.length} new, ${first.updated.length} changed articles since last time)`,
   )
