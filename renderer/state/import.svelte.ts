@@ -5,6 +5,9 @@ import type { BroadsheetApi, DroppedFile, Unsubscribe } from '../../electron/sha
 import type { ImportProgress, ImportResult } from '../../electron/shared/models'
 import type { Failure } from '../../electron/shared/result'
 
+/** Files per import request: keeps each request (bytes, in a plain browser) and the contract's limit in bounds. */
+export const IMPORT_BATCH = 2000
+
 /** The import area's state; the API comes in through the constructor. */
 export class ImportState {
   #api: BroadsheetApi
@@ -34,10 +37,19 @@ export class ImportState {
     return this.#error
   }
 
-  /** Imports files dropped onto the window. */
+  /** Imports files dropped onto the window, in batches; one report covers them all. */
   async dropped(files: DroppedFile[]): Promise<void> {
     if (files.length === 0) return
-    await this.#run(() => this.#api.imports.dropped(files))
+    await this.#run(async () => {
+      const results: ImportResult[] = []
+      for (let start = 0; start < files.length; start += IMPORT_BATCH) {
+        const answer = await this.#api.imports.dropped(files.slice(start, start + IMPORT_BATCH))
+        // A batch that could not run at all stops the rest; what was imported so far stays in the report.
+        if (!answer.ok) return results.length > 0 ? { ok: true as const, value: results } : answer
+        results.push(...answer.value)
+      }
+      return { ok: true as const, value: results }
+    })
   }
 
   /** Shows the system file dialog and imports what the user picks. */

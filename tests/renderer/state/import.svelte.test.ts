@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ImportState } from '../../../renderer/state/import.svelte'
+import { IMPORT_BATCH, ImportState } from '../../../renderer/state/import.svelte'
 import { fakeApi } from '../fake-api'
 import { ok } from '../../../electron/shared/result'
 
@@ -45,5 +45,29 @@ describe('ImportState', () => {
     const imports = new ImportState(fake.api)
     await imports.dialog()
     expect(imports.error?.message).toBe('No library is open.')
+  })
+})
+
+describe('ImportState batches', () => {
+  it('imports a large drop in batches and reports every file once', async () => {
+    const fake = fakeApi()
+    vi.mocked(fake.api.imports.dropped).mockImplementation(async (files) =>
+      ok(
+        files.map((f) => ({
+          file: f.relativePath,
+          status: 'imported' as const,
+          articles: [f.relativePath],
+          warnings: [],
+        })),
+      ),
+    )
+    const imports = new ImportState(fake.api)
+    const files = Array.from({ length: IMPORT_BATCH * 2 + 5 }, (_, i) => ({
+      file: new File(['x'], `f${i}.txt`),
+      relativePath: `dir/f${i}.txt`,
+    }))
+    await imports.dropped(files)
+    expect(fake.api.imports.dropped).toHaveBeenCalledTimes(3)
+    expect(imports.report?.map((r) => r.file)).toEqual(files.map((f) => f.relativePath))
   })
 })
