@@ -30,6 +30,9 @@ export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 /** How long catalog cache writes wait for more changes. */
 const CATALOG_WRITE_DELAY_MS = 1000
 
+/** How many unreadable files the notice names. */
+const UNREADABLE_SHOWN = 5
+
 /** How many changed files a scan reads and parses at a time. */
 const SCAN_CONCURRENCY = 4
 
@@ -286,6 +289,18 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     return listCache
   }
 
+  /** Files in the library that are not articles Broadsheet can read, named with their reasons (a few of them). */
+  function unreadableNotice(): LibraryNotice | undefined {
+    const failed: string[] = []
+    for (const [rel, entry] of catalog.entries()) if (entry.error) failed.push(`${rel} (${entry.error})`)
+    if (failed.length === 0) return undefined
+    failed.sort(comparePaths)
+    const shown = failed.slice(0, UNREADABLE_SHOWN).join('; ')
+    const more = failed.length > UNREADABLE_SHOWN ? `; and ${failed.length - UNREADABLE_SHOWN} more` : ''
+    const count = failed.length === 1 ? '1 file' : `${failed.length} files`
+    return { code: 'scan-failed', message: `${count} in the library could not be read as articles: ${shown}${more}` }
+  }
+
   function hasChanges(change: LibraryChange): boolean {
     return change.added.length + change.updated.length + change.removed.length > 0
   }
@@ -299,7 +314,13 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     root,
 
     info(): LibraryInfo {
-      return { root, articleCount: listItems().length, collections: [...dirs], notices: [...notices] }
+      const unreadable = unreadableNotice()
+      return {
+        root,
+        articleCount: listItems().length,
+        collections: [...dirs],
+        notices: unreadable ? [...notices, unreadable] : [...notices],
+      }
     },
 
     list(): ArticleListItem[] {

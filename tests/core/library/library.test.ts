@@ -97,6 +97,21 @@ describe('openLibrary', () => {
     expect(l.info().collections).toEqual([])
   })
 
+  it('names files it cannot read as articles in a notice, and lists the rest', async () => {
+    lib.write('good.txt', sampleText('Good'))
+    lib.write('desk/empty.txt', '')
+    const l = await open()
+    expect(titles(l)).toEqual(['Good'])
+    expect(l.info().notices).toEqual([
+      {
+        code: 'scan-failed',
+        message: expect.stringMatching(
+          /^1 file in the library could not be read as articles: desk\/empty\.txt \(.+\)$/,
+        ),
+      },
+    ])
+  })
+
   it('does not follow a symlink that leads outside the library or into a hidden folder', async () => {
     outside.write('elsewhere/far.txt', sampleText('Far away'))
     outside.write('single.txt', sampleText('Single far file'))
