@@ -206,6 +206,15 @@ try {
     await chromium.close()
     await harness.close()
   }
+
+  // A second start over the same folder: what a user sees every day after the first scan.
+  const t2 = performance.now()
+  const again = await startWebHarness({ library: root, port: 0, rendererDir })
+  const tAgain = performance.now() - t2
+  const t3 = performance.now()
+  await again.search()?.ready()
+  console.log(`core: second open ${ms(tAgain)}, search index ready ${ms(performance.now() - t3)}`)
+  await again.close()
 } finally {
   if (generated) fs.rmSync(root, { recursive: true, force: true })
 }
