@@ -190,7 +190,23 @@ async function expandSources(sources: ImportSource[], into: string): Promise<Imp
         items.push({ file: given, targetDir: into, name: base, failure: `hidden folder "${base}" is not imported` })
         continue
       }
-      const found = await walk(abs)
+      const unreadable: [string, string][] = []
+      let found
+      try {
+        found = await walk(abs, { onUnreadable: (rel, code) => unreadable.push([rel, code]) })
+      } catch (error) {
+        items.push({
+          file: given,
+          targetDir: into,
+          name: base,
+          failure: `the folder cannot be read (${errorCode(error)})`,
+        })
+        continue
+      }
+      for (const [rel, code] of unreadable) {
+        const file = rel ? path.join(given, ...rel.split('/')) : given
+        items.push({ file, targetDir: into, name: base, failure: `the folder cannot be read (${code})` })
+      }
       for (const file of found.files) {
         const slash = file.rel.lastIndexOf('/')
         items.push({
@@ -211,6 +227,10 @@ async function expandSources(sources: ImportSource[], into: string): Promise<Imp
     }
   }
   return items
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
 }
 
 function readFailure(error: unknown): string {

@@ -28,6 +28,8 @@ export interface WalkResult {
 export interface WalkOptions {
   /** Symlinks whose real target lies outside this (real) folder are not followed. */
   confineTo?: string
+  /** Called for each sub-folder that cannot be read (relative path, error code). */
+  onUnreadable?: (rel: string, code: string) => void
 }
 
 /** How many stat calls a walk keeps in flight. */
@@ -46,6 +48,7 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
       entries = await fs.readdir(abs, { withFileTypes: true })
     } catch (error) {
       log.warn(`walk: cannot read folder ${abs}`, error)
+      options.onUnreadable?.(rel, (error as NodeJS.ErrnoException).code ?? String(error))
       return
     }
     const subdirs: [string, string][] = []
