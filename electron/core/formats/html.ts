@@ -87,7 +87,10 @@ export function readMetadata(document: Document): HtmlMetadata {
     author: nameValue(ld?.author) ?? (metaAuthor && !/^https?:/i.test(metaAuthor) ? cleanValue(metaAuthor) : null),
     site: nameValue(ld?.publisher),
     ogSite: cleanValue(meta.get('og:site_name') ?? meta.get('application-name') ?? null),
-    url: absoluteUrl(canonical) ?? absoluteUrl(meta.get('og:url') ?? null) ?? absoluteUrl(ldUrl),
+    url:
+      absoluteUrl(canonical, meta.get('og:url') ?? ldUrl) ??
+      absoluteUrl(meta.get('og:url') ?? null) ??
+      absoluteUrl(ldUrl),
     published:
       normaliseDate(ld?.datePublished) ??
       normaliseDate(meta.get('article:published_time')) ??
@@ -108,11 +111,11 @@ export function readMetadata(document: Document): HtmlMetadata {
   }
 }
 
-/** An absolute http(s) URL or null. */
-function absoluteUrl(value: string | null): string | null {
+/** An absolute http(s) URL (a relative one resolved against `base`), or null. */
+function absoluteUrl(value: string | null, base?: string | null): string | null {
   if (!value) return null
   try {
-    const url = new URL(value.trim())
+    const url = base ? new URL(value.trim(), base) : new URL(value.trim())
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
   } catch {
     return null

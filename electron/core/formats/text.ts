@@ -4,7 +4,8 @@
 
 const LINE_BREAKS = /\r\n?/g
 const INLINE_SPACE = /[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g
-const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu
+// Chinese and Japanese are written without spaces: each of their characters counts as a word.
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu
 const BLANK_RUN = /\n\s*\n/
 
 /** Turns CRLF and lone CR line endings into LF. */
@@ -68,7 +69,7 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
     .join('\n\n')
 }
 
-/** Counts words (runs of letters or digits, with inner apostrophes, hyphens and dots). */
+/** Counts words (runs of letters or digits, with inner apostrophes, hyphens and dots; CJK characters one each). */
 export function countWords(text: string): number {
   let count = 0
   WORD.lastIndex = 0

@@ -23,6 +23,7 @@ describe('text helpers', () => {
   it('counts words in Latin and Cyrillic text, with inner apostrophes and hyphens', () => {
     expect(countWords("It's a well-known fact: 42 people came.")).toBe(7)
     expect(countWords('Жители района давно просили об этом.')).toBe(6)
+    expect(countWords('新的渡轮码头')).toBe(6)
   })
 })
 
