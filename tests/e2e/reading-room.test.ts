@@ -183,6 +183,26 @@ describe('the reading room in Chromium', () => {
     await shot(page, '05-reader-with-hits')
   })
 
+  it('points at the position of a query error under the search box', async () => {
+    const box = page.getByRole('searchbox', { name: 'Search' })
+    await box.fill('quayside nosuchfield:harbour')
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/Query error/)
+    expect(await page.getByLabel('Error position').locator('mark').textContent()).not.toBe('')
+    await shot(page, '05b-query-error')
+    await box.fill('quayside')
+    await page
+      .getByText(/Hit 1 of|1 result/)
+      .first()
+      .waitFor()
+    await page
+      .getByRole('region', { name: 'Search results' })
+      .getByRole('button', { name: /Harbour board approves/ })
+      .click()
+    await page.getByRole('heading', { level: 1, name: /Harbour board approves/ }).waitFor()
+  })
+
   it('stars the open article and shows the star in the list', async () => {
     await page.getByRole('button', { name: '☆ Star' }).click()
     await page.getByRole('button', { name: '★ Starred' }).waitFor()
