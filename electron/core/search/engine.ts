@@ -23,6 +23,8 @@ export type SegmentBuilder = (records: SearchRecord[]) => Promise<Segment>
 /** One shard: a bounded group of documents with its own compact index. */
 export interface Shard {
   segment: Segment
+  /** Ids of documents removed or replaced since the shard was built (tombstones), until it is rebuilt. */
+  deleted?: Set<string>
 }
 
 interface Columns {
@@ -38,6 +40,9 @@ interface Columns {
 
 interface LiveShard extends Shard {
   cols: Columns
+  deleted: Set<string>
+  /** 1 for a tombstoned document. */
+  dead: Uint8Array
 }
 
 /** Engine settings. */
@@ -106,9 +111,9 @@ export class SearchEngine {
     this.shardSize = Math.max(1, options.shardSize ?? 2000)
   }
 
-  /** Number of indexed documents. */
+  /** Number of indexed documents (tombstones not counted). */
   get size(): number {
-    return this.#docCount
+    return this.#docShard.size
   }
 
   /** The current shards (for persistence). */
@@ -119,7 +124,7 @@ export class SearchEngine {
   /** Every indexed document's id and hash, for checking against the library. */
   documents(): Map<string, string> {
     const out = new Map<string, string>()
-    for (const s of this.#shards) for (const d of s.segment.docs) out.set(d.id, d.hash)
+    for (const s of this.#shards) s.segment.docs.forEach((d, i) => !s.dead[i] && out.set(d.id, d.hash))
     return out
   }
 
@@ -189,66 +194,52 @@ export class SearchEngine {
     removals: string[],
     builder: SegmentBuilder,
   ): Promise<{ changed: Shard[]; dropped: Shard[] }> {
-    const touched = new Map<LiveShard | null, { add: SearchRecord[]; drop: Set<string> }>()
-    const entry = (shard: LiveShard | null) => {
-      let t = touched.get(shard)
-      if (!t) touched.set(shard, (t = { add: [], drop: new Set() }))
-      return t
-    }
-    for (const id of removals) {
-      const shard = this.#docShard.get(id)
-      if (shard) entry(shard).drop.add(id)
-    }
-    const fresh: SearchRecord[] = []
-    const unique = new Map(upserts.map((r) => [r.id, r]))
-    for (const r of unique.values()) {
-      const shard = this.#docShard.get(r.id)
-      if (!shard) {
-        fresh.push(r)
-        continue
-      }
-      const t = entry(shard)
-      t.drop.add(r.id)
-      t.add.push(r)
-    }
-    if (fresh.length > 0) {
-      // New documents go to a small shard, quick to rebuild, while there is one; then to new shards.
-      const small = Math.max(1, Math.floor(this.shardSize / 4))
-      let smallest: LiveShard | null = null
-      for (const s of this.#shards) if (!smallest || s.segment.docs.length < smallest.segment.docs.length) smallest = s
-      const room = smallest ? small - smallest.segment.docs.length : 0
-      const intoSmallest = room > 0 ? fresh.splice(0, room) : []
-      if (smallest && intoSmallest.length > 0) entry(smallest).add.push(...intoSmallest)
-      for (let i = 0; i < fresh.length; i += this.shardSize) {
-        entry(null).add.push(...fresh.slice(i, i + this.shardSize))
-      }
-    }
+    const records = [...new Map(upserts.map((r) => [r.id, r])).values()]
+    const gone = new Set([...removals, ...records.map((r) => r.id)])
+    // Added and changed documents go to a small shard, quick to rebuild, while there is one; then to new shards.
+    const small = Math.max(1, Math.floor(this.shardSize / 4))
+    let target: LiveShard | null = null
+    for (const s of this.#shards) if (!target || liveCount(s) < liveCount(target)) target = s
+    const room = target ? small - liveCount(target) : 0
+    const intoTarget = room > 0 ? records.splice(0, room) : []
+    if (intoTarget.length === 0) target = null
+    const live = (s: LiveShard) => segmentRecords(s.segment).filter((r) => !s.deleted.has(r.id) && !gone.has(r.id))
     const jobs: Promise<Shard>[] = []
-    for (const [old, t] of touched) {
-      if (old === null) {
-        for (let i = 0; i < t.add.length; i += this.shardSize) {
-          const part = t.add.slice(i, i + this.shardSize)
-          jobs.push(builder(part).then((segment) => ({ segment })))
-        }
-        continue
-      }
-      const kept = segmentRecords(old.segment).filter((r) => !t.drop.has(r.id))
-      jobs.push(builder([...kept, ...t.add]).then((segment) => ({ segment })))
+    if (target) jobs.push(builder([...live(target), ...intoTarget]).then((segment) => ({ segment })))
+    for (let i = 0; i < records.length; i += this.shardSize) {
+      jobs.push(builder(records.slice(i, i + this.shardSize)).then((segment) => ({ segment })))
     }
-    const changed = await Promise.all(jobs)
-    const dropped: Shard[] = []
-    const next: LiveShard[] = []
-    for (const s of this.#shards) {
-      if (touched.has(s)) {
-        dropped.push(s)
-        s.segment.texts.close()
-      } else next.push(s)
+    const built = await Promise.all(jobs)
+    // Only now, with the new copies ready, do the old ones elsewhere become tombstones (their shards stay as they are).
+    for (const id of gone) {
+      const shard = this.#docShard.get(id)
+      if (!shard || shard === target) continue
+      shard.deleted.add(id)
+      const i = shard.segment.docs.findIndex((d) => d.id === id)
+      if (i >= 0) shard.dead[i] = 1
     }
-    // A shard emptied by removals is simply dropped.
-    for (const s of changed) if (s.segment.docs.length > 0) next.push(this.#live(s))
+    const first = this.#swap(target ? [target] : [], built)
+    // A shard that is a quarter tombstones is rebuilt without them.
+    const worn = this.#shards.filter((s) => s.deleted.size > s.segment.docs.length / 4)
+    const compacted = await Promise.all(
+      worn.map((s) =>
+        builder(segmentRecords(s.segment).filter((r) => !s.deleted.has(r.id))).then((segment) => ({ segment })),
+      ),
+    )
+    const second = this.#swap(worn, compacted)
+    return { changed: [...first.changed, ...second.changed], dropped: [...first.dropped, ...second.dropped] }
+  }
+
+  /** Replaces shards `old` with `made` (empty ones left out) in one step. */
+  #swap(old: LiveShard[], made: Shard[]): { changed: Shard[]; dropped: Shard[] } {
+    const changed = made.filter((s) => s.segment.docs.length > 0)
+    const gone = new Set(old)
+    const next: LiveShard[] = this.#shards.filter((s) => !gone.has(s))
+    for (const s of old) s.segment.texts.close()
+    for (const s of changed) next.push(this.#live(s))
     this.#shards = next
     this.#refresh()
-    return { changed: changed.filter((s) => s.segment.docs.length > 0), dropped }
+    return { changed, dropped: old }
   }
 
   #live(shard: Shard): LiveShard {
@@ -272,7 +263,10 @@ export class SearchEngine {
       const year = Number.isNaN(cols.time[i]!) ? 0 : new Date(cols.time[i]!).getUTCFullYear()
       cols.year[i] = year > 0 && year < 32768 ? year : 0
     }
-    return { ...shard, cols }
+    const deleted = shard.deleted ?? new Set<string>()
+    const dead = new Uint8Array(n)
+    if (deleted.size > 0) for (let i = 0; i < n; i++) if (deleted.has(docs[i]!.id)) dead[i] = 1
+    return { ...shard, cols, deleted, dead }
   }
 
   #refresh(): void {
@@ -280,7 +274,9 @@ export class SearchEngine {
     const sums = new Float64Array(F)
     this.#docShard.clear()
     for (const s of this.#shards) {
-      for (const d of s.segment.docs) this.#docShard.set(d.id, s)
+      s.segment.docs.forEach((d, i) => {
+        if (!s.dead[i]) this.#docShard.set(d.id, s)
+      })
       n += s.segment.docs.length
       for (let f = 0; f < F; f++) sums[f]! += s.segment.fieldLenSum[f]!
     }
@@ -450,6 +446,7 @@ export class SearchEngine {
       const scores = new Float64Array(n)
       const matched = new Uint8Array(n)
       const ok = new Uint8Array(n).fill(1)
+      if (shard.deleted.size > 0) for (let d = 0; d < n; d++) if (shard.dead[d]) ok[d] = 0
       for (const [term, w] of weights) {
         const t = findTerm(seg, term)
         if (t < 0) continue
@@ -701,4 +698,8 @@ class TopK {
   sorted(): Candidate[] {
     return [...this.#heap].sort((a, b) => (this.#better(a, b) ? -1 : this.#better(b, a) ? 1 : 0))
   }
+}
+
+function liveCount(s: LiveShard): number {
+  return s.segment.docs.length - s.deleted.size
 }

@@ -15,7 +15,7 @@ export const INDEX_VERSION = 1
 interface Manifest {
   version: number
   format: number
-  shards: { file: string; docs: [id: string, hash: string][] }[]
+  shards: { file: string; docs: [id: string, hash: string][]; deleted?: string[] }[]
 }
 
 /** The search folder of a library. */
@@ -56,15 +56,21 @@ export class ShardStore {
           throw new Error('a manifest entry is malformed')
         }
         const segment = openSegmentFile(join(this.dir, entry.file))
-        opened.push({ segment })
+        const deleted = new Set(Array.isArray(entry.deleted) ? entry.deleted.map(String) : [])
+        opened.push({ segment, deleted })
         this.#files.set(segment, entry.file)
         if (segment.docs.length !== entry.docs.length) throw new Error(`${entry.file} does not match the manifest`)
+        const ids = new Set<string>()
         segment.docs.forEach((d, i) => {
           const [id, hash] = entry.docs[i] ?? []
-          if (d.id !== id || d.hash !== hash || seen.has(d.id))
-            throw new Error(`${entry.file} does not match the manifest`)
+          if (d.id !== id || d.hash !== hash) throw new Error(`${entry.file} does not match the manifest`)
+          ids.add(d.id)
+          // Only a live copy must be unique; a tombstoned one may have moved to another shard.
+          if (deleted.has(d.id)) return
+          if (seen.has(d.id)) throw new Error(`${d.id} is in two shards`)
           seen.add(d.id)
         })
+        for (const id of deleted) if (!ids.has(id)) throw new Error(`${entry.file} has a stray tombstone`)
       }
       return { kind: 'loaded', shards: opened }
     } catch (e) {
@@ -77,7 +83,7 @@ export class ShardStore {
   save(shards: readonly Shard[]): void {
     mkdirSync(this.dir, { recursive: true })
     const manifest: Manifest = { version: INDEX_VERSION, format: SEGMENT_FORMAT, shards: [] }
-    for (const { segment } of shards) {
+    for (const { segment, deleted } of shards) {
       let file = this.#files.get(segment)
       if (!file) {
         file = `shard-${Date.now().toString(36)}-${process.pid.toString(36)}-${(this.#counter++).toString(36)}.bin`
@@ -88,7 +94,11 @@ export class ShardStore {
         this.#files.set(segment, file)
         useFileTexts(segment, path, bytes.length)
       }
-      manifest.shards.push({ file, docs: segment.docs.map((d) => [d.id, d.hash]) })
+      manifest.shards.push({
+        file,
+        docs: segment.docs.map((d) => [d.id, d.hash]),
+        ...(deleted && deleted.size > 0 ? { deleted: [...deleted] } : {}),
+      })
     }
     const manifestPath = join(this.dir, 'manifest.json')
     writeFileSync(manifestPath + '.tmp', JSON.stringify(manifest))

@@ -218,6 +218,22 @@ describe('SearchEngine', () => {
     expect(engine.size).toBe(20)
   })
 
+  it('replaces a changed document without rebuilding its full shard, then compacts a worn shard', async () => {
+    const engine = await engineOf(fillerRecords(40), 10)
+    const full = engine.shards.map((s) => s.segment)
+    await engine.apply([record('filler/3', 'Lighthouse', 'lighthouse keeper')], [], buildInThread)
+    // The old copy is a tombstone in its untouched shard; the new one lives in a new small shard.
+    expect(engine.shards.filter((s) => full.includes(s.segment))).toHaveLength(4)
+    expect(ids(run(engine, { query: 'lighthouse' }))).toEqual(['filler/3'])
+    expect(run(engine, { query: '' }).total).toBe(40)
+    const holder = engine.shards.find((s) => s.segment.docs.some((d) => d.id === 'filler/0'))!
+    const victims = holder.segment.docs.slice(0, 4).map((d) => d.id)
+    await engine.apply([], victims, buildInThread)
+    expect(engine.shards.map((s) => s.segment)).not.toContain(holder.segment)
+    expect(run(engine, { query: '' }).total).toBe(40 - victims.length)
+    for (const id of victims) expect(run(engine, { query: '' }).hits.map((h) => h.id)).not.toContain(id)
+  })
+
   it('scores the same across shards as in one index', async () => {
     const records = [...sampleRecords(), ...fillerRecords(60)]
     const one = await engineOf(records, 1000)

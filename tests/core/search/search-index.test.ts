@@ -117,6 +117,26 @@ describe('openSearchIndex', () => {
     expect(ids(await search(index, { query: 'строительство' }))).toEqual([])
   })
 
+  it('keeps tombstones of changed articles across a restart', async () => {
+    dir = makeTempDir()
+    const records = [...sampleRecords(), ...fillerRecords(12)]
+    const library = new FakeLibrary(dir.root, records)
+    const index = await openIndex(library)
+    library.change([{ ...records[0]!, hash: 'v2', text: 'The port became a museum.' }], ['filler/4'])
+    await index.ready()
+    const before = await search(index, { query: 'port museum' })
+    expect(ids(before)).toContain('en/port')
+    await index.close()
+    const reopened = new FakeLibrary(dir.root, [
+      { ...records[0]!, hash: 'v2', text: 'The port became a museum.' },
+      ...records.slice(1).filter((r) => r.id !== 'filler/4'),
+    ])
+    const second = await openIndex(reopened)
+    expect(reopened.gets).toBe(0)
+    expect(await search(second, { query: 'port museum' })).toEqual(before)
+    expect((await search(second, { query: '' })).total).toBe(records.length - 1)
+  })
+
   it('filters by starred and unread from the library state', async () => {
     dir = makeTempDir()
     const library = new FakeLibrary(dir.root, sampleRecords())
