@@ -1,13 +1,12 @@
 /**
  * lunr with the lunr-languages stemmers and stop words loaded once (English built in, Russian added).
  *
- * lunr and lunr-languages are CommonJS; lunr-languages exports functions that patch the lunr object,
- * so they are loaded through `createRequire`, which works under tsx, vitest and the esbuild bundle.
+ * lunr-languages exports CommonJS functions that patch the lunr object; they are imported statically
+ * so esbuild bundles them into the main and worker bundles (and tsx and vitest load them as they are).
  */
-import { createRequire } from 'node:module'
 import lunrDefault from 'lunr'
-
-const require = createRequire(import.meta.url)
+import stemmerSupport from 'lunr-languages/lunr.stemmer.support'
+import russian from 'lunr-languages/lunr.ru'
 
 type LunrWithRu = typeof lunrDefault & {
   ru: { stemmer: lunrDefault.PipelineFunction; stopWordFilter: lunrDefault.PipelineFunction }
@@ -15,8 +14,8 @@ type LunrWithRu = typeof lunrDefault & {
 
 const lunrLib = lunrDefault as LunrWithRu
 if (!('ru' in lunrLib)) {
-  ;(require('lunr-languages/lunr.stemmer.support') as (l: unknown) => void)(lunrLib)
-  ;(require('lunr-languages/lunr.ru') as (l: unknown) => void)(lunrLib)
+  stemmerSupport(lunrLib)
+  russian(lunrLib)
 }
 
 /** The shared lunr object, with `lunr.ru` loaded. */
