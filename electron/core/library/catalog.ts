@@ -7,9 +7,10 @@ import path from 'node:path'
 import type { ArticleSummary } from '../../shared/models'
 import { log } from '../logger'
 import { writeFileAtomic } from './atomic'
+import { collectionOf } from './paths'
 
 /** The catalog file's format version; bump it whenever the shape of an entry or of a summary changes. */
-export const CATALOG_VERSION = 1
+export const CATALOG_VERSION = 2
 
 /** What the catalog knows of one file. */
 export interface CatalogEntry {
@@ -25,9 +26,35 @@ export interface CatalogEntry {
   error?: string
 }
 
+/** A summary as stored: without the fields its path and entry give again. */
+type StoredSummary = Omit<ArticleSummary, 'path' | 'collection' | 'importedAt' | 'hash'>
+
+/** An entry as stored. */
+type StoredEntry = Omit<CatalogEntry, 'articles'> & { articles: StoredSummary[] }
+
 interface CatalogFile {
   version: number
-  files: Record<string, CatalogEntry>
+  files: Record<string, StoredEntry>
+}
+
+function store(entry: CatalogEntry): StoredEntry {
+  return {
+    ...entry,
+    articles: entry.articles.map((summary) => {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { path, collection, importedAt, hash, ...rest } = summary
+      return rest
+    }),
+  }
+}
+
+function restore(rel: string, stored: StoredEntry): CatalogEntry {
+  const collection = collectionOf(rel)
+  const { hash, importedAt } = stored
+  return {
+    ...stored,
+    articles: stored.articles.map((summary) => ({ ...summary, path: rel, collection, importedAt, hash })),
+  }
 }
 
 /** Every known file by relative path, with an index from article id to its file. */
@@ -53,7 +80,7 @@ export class Catalog {
       }
       for (const [rel, entry] of Object.entries(parsed.files)) {
         if (!validEntry(entry)) throw new Error(`bad entry for ${rel}`)
-        catalog.set(rel, entry)
+        catalog.set(rel, restore(rel, entry))
       }
     } catch (error) {
       log.warn('catalog: cache is corrupt; rebuilding', error)
@@ -64,7 +91,9 @@ export class Catalog {
 
   /** Writes the catalog atomically. */
   async save(file: string, tmpDir: string): Promise<void> {
-    const data: CatalogFile = { version: CATALOG_VERSION, files: Object.fromEntries(this.#entries) }
+    const files: Record<string, StoredEntry> = {}
+    for (const [rel, entry] of this.#entries) files[rel] = store(entry)
+    const data: CatalogFile = { version: CATALOG_VERSION, files }
     await writeFileAtomic(file, JSON.stringify(data), tmpDir)
   }
 
@@ -125,8 +154,8 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function validEntry(entry: unknown): entry is CatalogEntry {
-  const e = entry as CatalogEntry
+function validEntry(entry: unknown): entry is StoredEntry {
+  const e = entry as StoredEntry
   return (
     typeof e === 'object' &&
     e !== null &&

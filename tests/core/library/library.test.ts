@@ -159,6 +159,10 @@ describe('openLibrary', () => {
     expect(items[0]!.id).not.toBe(items[1]!.id)
     expect(items[0]!.id.endsWith('-0')).toBe(true)
     expect((await l.get(items[1]!.id))?.text).toBe('Three.')
+    parseSpy.calls.length = 0
+    const again = await open()
+    expect(parseSpy.calls).toEqual([])
+    expect(again.list()).toEqual(items)
   })
 
   it('returns the whole article for get() and undefined for an unknown id', async () => {
