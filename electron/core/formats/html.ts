@@ -21,6 +21,7 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | null {
 /** What the head and JSON-LD say about the page. */
 export interface HtmlMetadata {
   title: string | null
+  firstHeading: string | null
   headline: string | null
   ogTitle: string | null
   author: string | null
@@ -51,8 +52,9 @@ function findLdArticle(value: unknown, depth = 0): Json | null {
 }
 
 /** Reads the JSON-LD article, if any, from the page's ld+json scripts. */
-function readJsonLd(document: Document): Json | null {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+function readJsonLd(scripts: Element[]): Json | null {
+  for (const script of scripts) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue
     try {
       const found = findLdArticle(JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')))
       if (found) return found
@@ -63,25 +65,48 @@ function readJsonLd(document: Document): Json | null {
   return null
 }
 
-/** Reads the head's metadata (before Readability changes the document). */
+/** Reads the head's metadata (before Readability changes the document), in one pass over the tree. */
 export function readMetadata(document: Document): HtmlMetadata {
   const meta = new Map<string, string>()
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
-      .trim()
-      .toLowerCase()
-    const content = el.getAttribute('content')
-    if (key && content && content.trim() && !meta.has(key)) meta.set(key, content.trim())
-    const equiv = el.getAttribute('http-equiv')?.toLowerCase()
-    if (equiv === 'content-language' && content) meta.set('content-language', content)
+  const scripts: Element[] = []
+  let canonical: string | null = null
+  let titleElement: Element | null = null
+  let firstHeading: Element | null = null
+  for (const el of Array.from(document.querySelectorAll('meta,script,link,title,h1'))) {
+    switch (el.localName.toLowerCase()) {
+      case 'meta': {
+        const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
+          .trim()
+          .toLowerCase()
+        const content = el.getAttribute('content')
+        if (key && content && content.trim() && !meta.has(key)) meta.set(key, content.trim())
+        const equiv = el.getAttribute('http-equiv')?.toLowerCase()
+        if (equiv === 'content-language' && content) meta.set('content-language', content)
+        break
+      }
+      case 'script':
+        scripts.push(el)
+        break
+      case 'link':
+        if (canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute('rel') ?? '')) {
+          canonical = el.getAttribute('href')
+        }
+        break
+      case 'title':
+        titleElement ??= el
+        break
+      case 'h1':
+        firstHeading ??= el
+        break
+    }
   }
-  const ld = readJsonLd(document)
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null
+  const ld = readJsonLd(scripts)
   const ldUrl = typeof ld?.url === 'string' ? ld.url : null
   const metaAuthor =
     meta.get('author') ?? meta.get('article:author') ?? meta.get('dc.creator') ?? meta.get('parsely-author') ?? null
   return {
-    title: cleanValue(document.querySelector('title')?.textContent ?? null),
+    title: cleanValue(titleElement?.textContent ?? null),
+    firstHeading: cleanValue(firstHeading?.textContent ?? null),
     headline: cleanValue(ld?.headline ?? null),
     ogTitle: cleanValue(meta.get('og:title') ?? meta.get('twitter:title') ?? null),
     author: nameValue(ld?.author) ?? (metaAuthor && !/^https?:/i.test(metaAuthor) ? cleanValue(metaAuthor) : null),
@@ -193,7 +218,6 @@ export function parseHtml(content: string): ParseOutcome {
 
   let root: DomElement | null = null
   let result: ReturnType<Readability<DomElement>['parse']> | null = null
-  const firstHeading = cleanValue(document.querySelector('h1')?.textContent ?? null)
   try {
     result = new Readability<DomElement>(document as unknown as Document, {
       serializer: (el) => el as unknown as DomElement,
@@ -212,7 +236,8 @@ export function parseHtml(content: string): ParseOutcome {
       blocks = textBlocks(body)
     }
   }
-  const title = cleanValue(result?.title) ?? metadata.headline ?? metadata.ogTitle ?? metadata.title ?? firstHeading
+  const title =
+    cleanValue(result?.title) ?? metadata.headline ?? metadata.ogTitle ?? metadata.title ?? metadata.firstHeading
   if (blocks.length === 0)
     return {
       ok: false,
