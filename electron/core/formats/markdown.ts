@@ -75,6 +75,11 @@ export function parseMarkdown(content: string): ParseOutcome {
     }
   }
   if (!title && blocks.length === 0) return { ok: false, reason: 'no text in the Markdown file' }
+  // A body that opens by repeating the front matter's title does not need it twice.
+  if (title && blocks[0]?.text === title) {
+    blocks[0].element?.remove()
+    blocks = blocks.slice(1)
+  }
 
   const lines = blocks.map((b) => b.text)
   const stripped = stripBoilerplate(lines)
