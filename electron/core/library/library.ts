@@ -30,6 +30,9 @@ export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 /** How long catalog cache writes wait for more changes. */
 const CATALOG_WRITE_DELAY_MS = 1000
 
+/** How long a removed file's read/starred state waits for the same bytes to reappear elsewhere (a rename). */
+const RENAME_WINDOW_MS = 10_000
+
 /** How many unreadable files the notice names. */
 const UNREADABLE_SHOWN = 5
 
@@ -190,20 +193,24 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     for (const id of before) if (!after.has(id)) change.removed.push(id)
   }
 
+  /** Files removed lately, by hash: a rename seen by the watcher may arrive as a removal and a later addition. */
+  const recentlyRemoved = new Map<string, { entry: CatalogEntry; at: number }>()
+
   /** Moves read/starred state from removed to added articles with the same bytes (a file renamed elsewhere). */
   function carryStateOverRenames(change: LibraryChange, removedEntries: Map<string, CatalogEntry>): void {
-    if (change.removed.length === 0 || change.added.length === 0) return
+    const now = Date.now()
+    for (const [hash, removed] of recentlyRemoved) if (now - removed.at > RENAME_WINDOW_MS) recentlyRemoved.delete(hash)
+    for (const entry of removedEntries.values()) if (entry.hash) recentlyRemoved.set(entry.hash, { entry, at: now })
+    if (change.added.length === 0 || recentlyRemoved.size === 0) return
     const addedSet = new Set(change.added)
-    const gone = new Map<string, CatalogEntry>()
-    for (const entry of removedEntries.values()) if (entry.hash) gone.set(entry.hash, entry)
     for (const [, entry] of catalog.entries()) {
-      const old = gone.get(entry.hash)
+      const old = recentlyRemoved.get(entry.hash)?.entry
       if (!old || !entry.articles.every((a) => addedSet.has(a.id))) continue
       entry.articles.forEach((article, i) => {
         const from = old.articles[i]
-        if (from) state.move(from.id, article.id)
+        if (from && from.id !== article.id) state.move(from.id, article.id)
       })
-      gone.delete(entry.hash)
+      recentlyRemoved.delete(entry.hash)
     }
   }
 

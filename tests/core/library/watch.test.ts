@@ -71,9 +71,13 @@ describe('watchLibrary (through openLibrary with watch: true)', () => {
     expect(changes.flatMap((c) => c.removed)).toEqual([id])
   })
 
-  it('follows a rename', async () => {
-    fs.renameSync(lib.path('existing.txt'), lib.path('moved.txt'))
-    await eventually(() => expect(library.list().map((item) => item.path)).toEqual(['moved.txt']))
+  it('follows a rename and keeps the article’s read and starred state', async () => {
+    await library.setState(library.list()[0]!.id, { read: true, starred: true })
+    fs.mkdirSync(lib.path('archive'))
+    await settle()
+    fs.renameSync(lib.path('existing.txt'), lib.path('archive/moved.txt'))
+    await eventually(() => expect(library.list().map((item) => item.path)).toEqual(['archive/moved.txt']))
+    expect(library.list()[0]).toMatchObject({ read: true, starred: true })
   })
 
   it('ignores hidden files and Broadsheet’s own folder', async () => {
