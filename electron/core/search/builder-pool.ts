@@ -88,7 +88,8 @@ export function createBuilderPool(threads = cpus().length): BuilderPool {
         if ('error' in answer) job.reject(new Error(`search worker: ${answer.error}`))
         else {
           try {
-            job.resolve(decodeSegment(Buffer.from(answer.bytes)))
+            // The worker's own bytes: no need to check them, and they are saved as they are.
+            job.resolve(decodeSegment(Buffer.from(answer.bytes), undefined, false))
           } catch (e) {
             job.reject(e instanceof Error ? e : new Error(String(e)))
           }

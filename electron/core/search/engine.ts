@@ -135,6 +135,15 @@ export class SearchEngine {
     this.#refresh()
   }
 
+  /** Drops some shards (e.g. damaged ones); their documents are then missing until indexed again. */
+  dropShards(shards: readonly Shard[]): void {
+    const drop = new Set(shards)
+    this.#swap(
+      this.#shards.filter((s) => drop.has(s)),
+      [],
+    )
+  }
+
   /** Drops everything. */
   clear(): void {
     this.setShards([])

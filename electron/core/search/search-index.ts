@@ -107,6 +107,14 @@ class LibrarySearchIndex implements SearchIndex {
 
   /** Brings the index in line with the library: a full build when empty, else only what changed. */
   async #catchUp(): Promise<void> {
+    if (this.#store && this.#engine.shards.length > 0) {
+      // Shards are searchable at once; their checksums are checked now, and a damaged one is dropped and redone.
+      const damaged = await this.#store.damaged(this.#engine.shards)
+      if (damaged.length > 0) {
+        log.warn(`search: ${damaged.length} stored shard(s) are damaged; their articles will be indexed again`)
+        this.#engine.dropShards(damaged)
+      }
+    }
     const list = this.#library.list()
     const indexed = this.#engine.documents()
     const total = list.length

@@ -6,7 +6,8 @@
  * Term positions are kept (varint-coded, per term) because quoted phrases need them.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { forEachTerm } from './analyzer'
 import { FIELDS, fieldValues, type DocMeta, type SearchRecord } from './record'
@@ -42,6 +43,8 @@ export interface Segment {
   texts: TextStore
   /** Sum of field lengths per field, for the global average. */
   fieldLenSum: Float64Array
+  /** The shard's file bytes when it came from a worker and is not saved yet. */
+  encoded?: Buffer
 }
 
 function memoryTexts(blob: Buffer): TextStore {
@@ -330,10 +333,10 @@ function readHeader(head: Buffer): Header {
 }
 
 /** Reads a shard from bytes (index part, and the texts too when `bytes` holds the whole file). */
-export function decodeSegment(bytes: Buffer, texts?: TextStore): Segment {
+export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): Segment {
   const h = readHeader(bytes)
   if (bytes.length < h.indexBytes) throw new SegmentFormatError('shard file is truncated')
-  if (!sha1(bytes.subarray(HEADER_BYTES, h.indexBytes)).equals(bytes.subarray(32, 52))) {
+  if (verify && !sha1(bytes.subarray(HEADER_BYTES, h.indexBytes)).equals(bytes.subarray(32, 52))) {
     throw new SegmentFormatError('shard checksum differs')
   }
   // Typed array views need aligned offsets; copy the rare unaligned buffer once.
@@ -373,15 +376,26 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore): Segment {
   ) {
     throw new SegmentFormatError('shard tables disagree')
   }
+  // Cheap order checks so even an unverified file cannot send a loop past its tables.
+  for (const [table, last] of [
+    [termStart, h.P],
+    [termPosStart, h.positionBytes],
+    [textStart, h.textBytes],
+  ] as const) {
+    for (let i = 1; i < table.length; i++) {
+      if (table[i]! < table[i - 1]! || table[i]! > last) throw new SegmentFormatError('shard tables are out of order')
+    }
+  }
   let store = texts
   if (!store) {
     if (bytes.length !== h.indexBytes + h.textBytes) throw new SegmentFormatError('shard texts are truncated')
-    if (!sha1(bytes.subarray(h.indexBytes)).equals(bytes.subarray(52, 72))) {
+    if (verify && !sha1(bytes.subarray(h.indexBytes)).equals(bytes.subarray(52, 72))) {
       throw new SegmentFormatError('shard text checksum differs')
     }
     store = memoryTexts(buf.subarray(h.indexBytes))
   }
   return {
+    ...(verify ? {} : { encoded: bytes }),
     docs: parsed.docs,
     terms,
     fieldLen,
@@ -399,28 +413,17 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore): Segment {
 
 /**
  * Opens a shard file: the index part is read into memory, the texts stay on disk and are read
- * per hit. The texts' checksum is verified once, streaming, so a damaged file is caught at load.
+ * per hit. Checksums are left to `verifySegmentFile`, so opening stays fast; the structure is checked.
  */
 export function openSegmentFile(path: string): Segment {
   const fd = openSync(path, 'r')
   try {
     const head = Buffer.alloc(HEADER_BYTES)
-    readSync(fd, head, 0, HEADER_BYTES, 0)
+    if (readSync(fd, head, 0, HEADER_BYTES, 0) !== HEADER_BYTES) throw new SegmentFormatError('shard is truncated')
     const h = readHeader(head)
+    if (fstatSync(fd).size !== h.indexBytes + h.textBytes) throw new SegmentFormatError('shard size differs')
     const index = Buffer.alloc(h.indexBytes)
     if (readSync(fd, index, 0, h.indexBytes, 0) !== h.indexBytes) throw new SegmentFormatError('shard is truncated')
-    const hash = createHash('sha1')
-    const chunk = Buffer.alloc(1 << 20)
-    let read = 0
-    while (read < h.textBytes) {
-      const got = readSync(fd, chunk, 0, Math.min(chunk.length, h.textBytes - read), h.indexBytes + read)
-      if (got <= 0) throw new SegmentFormatError('shard texts are truncated')
-      hash.update(chunk.subarray(0, got))
-      read += got
-    }
-    if (readSync(fd, chunk, 0, 1, h.indexBytes + h.textBytes) !== 0)
-      throw new SegmentFormatError('shard file is longer')
-    if (!hash.digest().equals(head.subarray(52, 72))) throw new SegmentFormatError('shard text checksum differs')
     const base = h.indexBytes
     const texts: TextStore = {
       read(start, end) {
@@ -430,10 +433,41 @@ export function openSegmentFile(path: string): Segment {
       },
       close: () => closeSync(fd),
     }
-    return decodeSegment(index, texts)
+    const segment = decodeSegment(index, texts, false)
+    delete segment.encoded
+    return segment
   } catch (e) {
     closeSync(fd)
     throw e
+  }
+}
+
+/** Whether a shard file's checksums hold (read in chunks, yielding between them, so the app stays responsive). */
+export async function verifySegmentFile(path: string): Promise<boolean> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(path, 'r')
+    const head = Buffer.alloc(HEADER_BYTES)
+    await handle.read(head, 0, HEADER_BYTES, 0)
+    const h = readHeader(head)
+    const chunk = Buffer.alloc(1 << 20)
+    const digest = async (from: number, length: number) => {
+      const hash = createHash('sha1')
+      for (let done = 0; done < length;) {
+        const { bytesRead } = await handle!.read(chunk, 0, Math.min(chunk.length, length - done), from + done)
+        if (bytesRead <= 0) return null
+        hash.update(chunk.subarray(0, bytesRead))
+        done += bytesRead
+      }
+      return hash.digest()
+    }
+    const index = await digest(HEADER_BYTES, h.indexBytes - HEADER_BYTES)
+    const text = await digest(h.indexBytes, h.textBytes)
+    return !!index && !!text && index.equals(head.subarray(32, 52)) && text.equals(head.subarray(52, 72))
+  } catch {
+    return false
+  } finally {
+    await handle?.close()
   }
 }
 

@@ -7,7 +7,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path'
 import { log } from '../logger'
 import type { Shard } from './engine'
-import { encodeSegment, openSegmentFile, SEGMENT_FORMAT, useFileTexts, type Segment } from './segment'
+import {
+  encodeSegment,
+  openSegmentFile,
+  SEGMENT_FORMAT,
+  useFileTexts,
+  verifySegmentFile,
+  type Segment,
+} from './segment'
 
 /** Bumped when the manifest's meaning changes; a different version is discarded and rebuilt. */
 export const INDEX_VERSION = 1
@@ -88,7 +95,8 @@ export class ShardStore {
       if (!file) {
         file = `shard-${Date.now().toString(36)}-${process.pid.toString(36)}-${(this.#counter++).toString(36)}.bin`
         const path = join(this.dir, file)
-        const bytes = encodeSegment(segment)
+        const bytes = segment.encoded ?? encodeSegment(segment)
+        delete segment.encoded
         writeFileSync(path + '.tmp', bytes)
         renameSync(path + '.tmp', path)
         this.#files.set(segment, file)
@@ -113,6 +121,16 @@ export class ShardStore {
         }
       }
     }
+  }
+
+  /** The loaded shards whose files fail their checksums (checked in the background after a load). */
+  async damaged(shards: readonly Shard[]): Promise<Shard[]> {
+    const out: Shard[] = []
+    for (const shard of shards) {
+      const file = this.#files.get(shard.segment)
+      if (file && !(await verifySegmentFile(join(this.dir, file)))) out.push(shard)
+    }
+    return out
   }
 
   /** Removes every file of the persisted index (only this folder's own files). */

@@ -163,6 +163,9 @@ describe('openSearchIndex', () => {
     const second = await openIndex(library)
     expect(await search(second, { query: 'bridge OR river' })).toEqual(before)
     expect(shardFiles(dir.root)).not.toContain(victim)
+    // Only the damaged shard's articles (at most a shard's worth) were read again.
+    expect(library.gets).toBeGreaterThan(0)
+    expect(library.gets).toBeLessThanOrEqual(4)
   })
 
   it('rebuilds after garbage in the manifest, a truncated shard or a missing shard', async () => {

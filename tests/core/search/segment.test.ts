@@ -9,6 +9,7 @@ import {
   openSegmentFile,
   segmentRecords,
   SegmentFormatError,
+  verifySegmentFile,
 } from '../../../electron/core/search/segment'
 import { makeTempDir, type TempDir } from '../../helpers/temp-library'
 import { sampleRecords } from './records'
@@ -55,5 +56,17 @@ describe('segment', () => {
       })(),
     ]
     for (const b of damaged) expect(() => decodeSegment(b)).toThrow(SegmentFormatError)
+  })
+
+  it('finds a damaged shard file by its checksums', async () => {
+    dir = makeTempDir()
+    const bytes = encodeSegment(buildSegment(sampleRecords()))
+    const good = dir.write('shard-good.bin', bytes)
+    const damaged = Buffer.from(bytes)
+    damaged[damaged.length - 3] = damaged[damaged.length - 3]! ^ 0x55
+    const bad = dir.write('shard-bad.bin', damaged)
+    expect(await verifySegmentFile(good)).toBe(true)
+    expect(await verifySegmentFile(bad)).toBe(false)
+    expect(await verifySegmentFile(path.join(dir.root, 'missing.bin'))).toBe(false)
   })
 })
