@@ -36,7 +36,7 @@ export interface BoilerplateRule {
 export const SHARE_WORDS: ReadonlySet<string> = new Set(
   (
     'share shares sharing this article story post page on via tweet pin it facebook twitter x whatsapp telegram viber ' +
-    'vk vkontakte ok odnoklassniki linkedin reddit pinterest tumblr email e-mail mail print copy link url messenger ' +
+    'vk vkontakte ok odnoklassniki linkedin reddit pinterest tumblr email e-mail mail print copy link url messenger send ' +
     'skype pocket flipboard threads bluesky mastodon line sms more save comment comments google+ ' +
     'поделиться поделитесь поделись в соцсетях соцсетях социальных сетях отправить распечатать печать скопировать ' +
     'ссылку ссылка копировать вконтакте одноклассники твиттер фейсбук телеграм почта поширити поділитися ' +
@@ -148,7 +148,14 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
     patterns: [
       /^(?:back to top(?: button)?|scroll to top|go to top|to top|top of page|skip to (?:main )?content|skip to navigation|advertisement|ad|continue reading(?: below)?|click here to (?:subscribe|read more)|subscribe(?: now| to our newsletter)?|sign up for our newsletter|follow us(?: on \w+)?|comments?|leave a (?:comment|reply)|loading(?: comments)?\W*|наверх|вернуться наверх|к началу( страницы)?|подписывайтесь на нас(?: в \S+)?|подписаться|комментарии|оставить комментарий|на початок|коментарі|угору|наверх сторінки)[.:!…]?$/iu,
       /^(?:previous|next) (?:article|post|story)\b.{0,120}$/i,
-      /^(?:предыдущая|следующая) (?:статья|новость|запись)(?<!\p{L}).{0,120}$/iu,
+      /^(?:follow|join) us on [\w .,&]{1,40}[.!]?$/i,
+      /^subscribe to (?:our|the) [\w .-]{1,40}[.!]?$/i,
+      /^(?:подписывайтесь|подпишитесь|присоединяйтесь) (?:на|к) (?:наш|нашему|нас)(?:[ -][\p{L}-]+){0,4}[.!]?$/iu,
+      /^(?:підписуйтесь|підпишіться|приєднуйтесь) (?:на|до) (?:наш|нашого|нас)(?:[ -][\p{L}-]+){0,4}[.!]?$/iu,
+      /^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*.{0,160}$/iu,
+      /^.{0,120}(?:all rights reserved|все права защищены|усі права захищені|всі права захищені)\.?$/iu,
+      /^(?:comments|комментарии|коментарі)\s*\(\d+\)$/iu,
+      /^(?:предыдущая|следующая) (?:статья|новость|запись)(?!\p{L}).{0,120}$/iu,
     ],
   },
   {

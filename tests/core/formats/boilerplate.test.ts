@@ -19,6 +19,11 @@ describe('stripBoilerplate', () => {
     expect(out.flags).toEqual([])
   })
 
+  it('keeps a last paragraph that starts like a copyright line', () => {
+    const body = [...BODY, '', 'Copyright holders will be consulted before the law changes next year.']
+    expect(stripBoilerplate(body).lines).toEqual(body)
+  })
+
   it('keeps a short last line when nothing below it is boilerplate', () => {
     const body = [...BODY, '', 'Reporting by Anna Weiss']
     expect(stripBoilerplate(body).lines).toEqual(body)
@@ -113,5 +118,23 @@ describe('flagsFromWording', () => {
 describe('matchLine', () => {
   it('never matches a long paragraph', () => {
     expect(matchLine(`Sponsored content ${'word '.repeat(200)}`, 'end')).toBeNull()
+  })
+})
+
+describe('trailing site furniture', () => {
+  it.each([
+    'Follow us on Telegram',
+    'Subscribe to our newsletter.',
+    'Подписывайтесь на наш Telegram-канал',
+    'Підписуйтесь на наш канал',
+    '© 2024 Harbour Weekly. All rights reserved.',
+    'Все права защищены.',
+    'Comments (3)',
+    'Следующая статья: В городе открыли мост',
+    'Print | Email | Send',
+  ])('removes "%s" from the end of a body', (line) => {
+    const out = stripBoilerplate([...BODY, '', line])
+    expect(out.lines.filter(Boolean)).toEqual(BODY.filter(Boolean))
+    expect(out.disclaimers).toEqual([])
   })
 })
