@@ -1,5 +1,5 @@
 /**
- * UI benchmark: `npm run bench:ui -- [--articles 100000] [--library DIR]`
+ * UI benchmark: `npm run bench:ui -- [--articles 100000] [--library DIR] [--samples 40]`
  *
  * Generates a library of synthetic articles (JSONL files of 500 records each) in a temp folder, starts the
  * browser harness on it, opens it in Chromium and measures: the core's startup (scan, index build), first
@@ -73,12 +73,14 @@ const quantile = (xs: number[], q: number) => {
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`
 
+// --library DIR keeps the library (generated into DIR when it is empty) for later runs; else a temp one is removed.
 const root = values.library
   ? path.resolve(values.library)
   : fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-ui-bench-'))
-const generated = !values.library
+const temporary = !values.library
+const empty = !fs.existsSync(root) || fs.readdirSync(root).length === 0
 try {
-  if (generated) {
+  if (empty) {
     const t = performance.now()
     generate(root, total)
     console.log(`generated ${total} articles in ${root} (${ms(performance.now() - t)})`)
@@ -216,5 +218,5 @@ try {
   console.log(`core: second open ${ms(tAgain)}, search index ready ${ms(performance.now() - t3)}`)
   await again.close()
 } finally {
-  if (generated) fs.rmSync(root, { recursive: true, force: true })
+  if (temporary) fs.rmSync(root, { recursive: true, force: true })
 }
