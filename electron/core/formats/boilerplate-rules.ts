@@ -146,7 +146,7 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
     flags: [],
     keep: false,
     patterns: [
-      /^(?:back to top(?: button)?|scroll to top|go to top|to top|top of page|skip to (?:main )?content|skip to navigation|advertisement|ad|continue reading(?: below)?|click here to (?:subscribe|read more)|subscribe(?: now| to our newsletter)?|sign up for our newsletter|follow us(?: on \w+)?|comments?|leave a (?:comment|reply)|loading(?: comments)?\W*|наверх|вернуться наверх|к началу( страницы)?|подписывайтесь на нас(?: в \S+)?|подписаться|комментарии|оставить комментарий|на початок|коментарі|угору|наверх сторінки)[.:!…]?$/iu,
+      /^(?:back to top(?: button)?|scroll to top|go to top|to top|top of page|skip to (?:main )?content|skip to navigation|advertisement|ad|continue reading(?: below| the main story)?|photo|video|image|фото|видео|відео|click here to (?:subscribe|read more)|subscribe(?: now| to our newsletter)?|sign up for our newsletter|follow us(?: on \w+)?|comments?|leave a (?:comment|reply)|loading(?: comments)?\W*|наверх|вернуться наверх|к началу( страницы)?|подписывайтесь на нас(?: в \S+)?|подписаться|комментарии|оставить комментарий|на початок|коментарі|угору|наверх сторінки)[.:!…]?$/iu,
       /^(?:previous|next) (?:article|post|story)\b.{0,120}$/i,
       /^(?:follow|join) us on [\w .,&]{1,40}[.!]?$/i,
       /^subscribe to (?:our|the) [\w .-]{1,40}[.!]?$/i,

@@ -63,6 +63,7 @@ const SKIPPED_TAGS = new Set([
   'textarea',
   'input',
 ])
+const SOURCE_BREAKS = /[\r\n]+/g
 const INLINE_SPACE = /[ \t\f\v\r\n\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g
 
 /** A paragraph and the element that holds it (null for loose text between blocks). */
@@ -103,7 +104,7 @@ export function textBlocks(root: DomElement): TextBlock[] {
 }
 
 /** Collects `owner`'s paragraphs: its own text is one block unless nested blocks split it. */
-function walk(owner: DomElement, blocks: TextBlock[]): void {
+function walk(owner: DomElement, blocks: TextBlock[], preformatted = false): void {
   let loose: string[] = []
   let nested = false
   const flush = () => {
@@ -116,7 +117,9 @@ function walk(owner: DomElement, blocks: TextBlock[]): void {
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!
       if (child.nodeType === 3) {
-        loose.push(child.textContent ?? '')
+        // Line breaks in the source are only spaces, except inside <pre>.
+        const text = child.textContent ?? ''
+        loose.push(preformatted ? text : text.replace(SOURCE_BREAKS, ' '))
         continue
       }
       if (child.nodeType !== 1) continue
@@ -127,7 +130,7 @@ function walk(owner: DomElement, blocks: TextBlock[]): void {
       else if (BLOCK_TAGS.has(tag)) {
         flush()
         nested = true
-        walk(el, blocks)
+        walk(el, blocks, preformatted || tag === 'pre')
       } else visit(el)
     }
   }

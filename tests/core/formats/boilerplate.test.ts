@@ -72,6 +72,10 @@ describe('stripBoilerplate', () => {
     expect(stripBoilerplate(body).lines).toContain('Bridge opens to cyclists')
   })
 
+  it('removes a media label above the first paragraph', () => {
+    expect(stripBoilerplate(['Photo', '', ...BODY]).lines.filter(Boolean)).toEqual(BODY.filter(Boolean))
+  })
+
   it('quotes the disclaimers in source order', () => {
     const out = stripBoilerplate(['Sponsored content', '', ...BODY, '', "The views expressed are the author's own."])
     expect(out.disclaimers).toEqual(['Sponsored content', "The views expressed are the author's own."])
@@ -132,6 +136,7 @@ describe('trailing site furniture', () => {
     'Comments (3)',
     'Следующая статья: В городе открыли мост',
     'Print | Email | Send',
+    'Continue reading the main story',
   ])('removes "%s" from the end of a body', (line) => {
     const out = stripBoilerplate([...BODY, '', line])
     expect(out.lines.filter(Boolean)).toEqual(BODY.filter(Boolean))
