@@ -148,6 +148,8 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
     patterns: [
       /^(?:back to top(?: button)?|scroll to top|go to top|to top|top of page|skip to (?:main )?content|skip to navigation|advertisement|ad|continue reading(?: below| the main story)?|photo|video|image|фото|видео|відео|click here to (?:subscribe|read more)|subscribe(?: now| to our newsletter)?|sign up for our newsletter|follow us(?: on \w+)?|comments?|leave a (?:comment|reply)|loading(?: comments)?\W*|наверх|вернуться наверх|к началу( страницы)?|подписывайтесь на нас(?: в \S+)?|подписаться|комментарии|оставить комментарий|на початок|коментарі|угору|наверх сторінки)[.:!…]?$/iu,
       /^(?:previous|next) (?:article|post|story)\b.{0,120}$/i,
+      // A bare dateline left by the page template ("27 Apr 2020, 00:05 by").
+      /^(?:\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? \d{1,2}, \d{4})(?:,? \d{1,2}:\d{2})?(?: by)?$/,
       /^(?:follow|join) us on [\w .,&]{1,40}[.!]?$/i,
       /^subscribe to (?:our|the) [\w .-]{1,40}[.!]?$/i,
       /^(?:подписывайтесь|подпишитесь|присоединяйтесь) (?:на|к) (?:наш|нашему|нас)(?:[ -][\p{L}-]+){0,4}[.!]?$/iu,
@@ -166,6 +168,8 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
     patterns: [
       /^(?:read more|read also|also read|see also|more on this story|more from [\p{L} ]{1,40}|related|related (?:articles?|posts?|stories|news|content|topics|coverage|links)|you may also like|you might also like|recommended(?: for you| stories| articles)?|most read|most popular|trending(?: now)?|latest news|more stories|more news|читайте также|читайте ещё|читайте еще|смотрите также|по теме|ещё по теме|еще по теме|похожие (?:новости|статьи|материалы|записи)|другие новости|новости по теме|вам также может понравиться|популярное|самое читаемое|читайте також|дивіться також|схожі новини|інші новини|по темі)[.:…]?$/iu,
       /^(?:read more|read also|читайте также|читайте ещё|читайте еще|читайте також)\s*[:-]\s*.{1,160}$/iu,
+      // A few other languages' headings, cheap to know.
+      /^(?:noticias relacionadas|art[ií]culos relacionados|lee m[aá]s|le[eé] m[aá]s|leer m[aá]s|te puede interesar|lire aussi|[àa] lire aussi|articles connexes|sur le m[êe]me sujet|lesen sie auch|mehr zum thema|weiterlesen|das k[öo]nnte sie auch interessieren|leia mais|leia tamb[ée]m|not[ií]cias relacionadas|leggi anche|articoli correlati|czytaj te[żz]|zobacz te[żz]|مقالات ذات صلة|اقرأ أيضا|اقرأ أيضاً)[.:…]?$/iu,
     ],
   },
   {

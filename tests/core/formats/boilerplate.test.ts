@@ -72,6 +72,14 @@ describe('stripBoilerplate', () => {
     expect(stripBoilerplate(body).lines).toContain('Bridge opens to cyclists')
   })
 
+  it.each(['Noticias Relacionadas', 'Lire aussi', 'Lesen Sie auch', 'مقالات ذات صلة'])(
+    'knows the related-articles heading "%s"',
+    (heading) => {
+      const out = stripBoilerplate([...BODY, '', heading, 'Council delays bus lane vote'])
+      expect(out.lines.filter(Boolean)).toEqual(BODY.filter(Boolean))
+    },
+  )
+
   it('removes a media label above the first paragraph', () => {
     expect(stripBoilerplate(['Photo', '', ...BODY]).lines.filter(Boolean)).toEqual(BODY.filter(Boolean))
   })
@@ -137,6 +145,7 @@ describe('trailing site furniture', () => {
     'Следующая статья: В городе открыли мост',
     'Print | Email | Send',
     'Continue reading the main story',
+    '27 Apr 2020, 00:05 by',
   ])('removes "%s" from the end of a body', (line) => {
     const out = stripBoilerplate([...BODY, '', line])
     expect(out.lines.filter(Boolean)).toEqual(BODY.filter(Boolean))
