@@ -150,18 +150,24 @@ export function normaliseLanguage(declared: unknown): string | null {
 }
 
 /** Function words that tell the big Latin-script languages apart quickly, without franc. */
-const STOPWORDS: Record<string, Set<string>> = Object.fromEntries(
-  Object.entries({
-    en: 'the and of to in is that for was with on said it as by he his from at have are be this which were has but not they will would an its',
-    de: 'der die und das ist den nicht mit von sich des auf für ein eine dem im auch es wird zu wurde bei nach sie er aus hat wie oder',
-    fr: 'le la les et des du un une est que qui dans pour pas sur au il elle par ne se ce avec sont plus aux été mais',
-    es: 'el la los las y de que en del un una es por con para se no su al lo como más pero sus fue ha este esta',
-    it: 'il la di che e è un una per non del della con sono gli le si da nel alla dei ha anche al più questo',
-    pt: 'o a os as de que e do da em um uma para com não no na por se dos das mais ao é foi como mas',
-    nl: 'de het een en van is dat niet op te voor met zijn er die aan ook als bij om maar wordt nog werd',
-    pl: 'i w na z się nie do że to jest o jak po przez od za dla oraz ale jego już tak',
-  }).map(([lang, words]) => [lang, new Set(words.split(' '))]),
-)
+const STOPWORDS: Record<string, string> = {
+  en: 'the and of to in is that for was with on said it as by he his from at have are be this which were has but not they will would an its',
+  de: 'der die und das ist den nicht mit von sich des auf für ein eine dem im auch es wird zu wurde bei nach sie er aus hat wie oder',
+  fr: 'le la les et des du un une est que qui dans pour pas sur au il elle par ne se ce avec sont plus aux été mais',
+  es: 'el la los las y de que en del un una es por con para se no su al lo como más pero sus fue ha este esta',
+  it: 'il la di che e è un una per non del della con sono gli le si da nel alla dei ha anche al più questo',
+  pt: 'o a os as de que e do da em um uma para com não no na por se dos das mais ao é foi como mas',
+  nl: 'de het een en van is dat niet op te voor met zijn er die aan ook als bij om maar wordt nog werd',
+  pl: 'i w na z się nie do że to jest o jak po przez od za dla oraz ale jego już tak',
+}
+const STOPWORD_LANGS = Object.keys(STOPWORDS)
+/** Each function word → the indices (into STOPWORD_LANGS) of the languages that use it. */
+const STOPWORD_INDEX = new Map<string, number[]>()
+STOPWORD_LANGS.forEach((lang, index) => {
+  for (const word of STOPWORDS[lang]!.split(' ')) STOPWORD_INDEX.set(word, [...(STOPWORD_INDEX.get(word) ?? []), index])
+})
+// About 170 words: plenty for function-word counts.
+const STOPWORD_SAMPLE = 1000
 const LATIN_WORD = /[a-zà-öø-ÿąćęłńśźżčěřšžůœ]+/g
 
 /** Detects a language from Cyrillic letters alone, or null when franc must decide. */
@@ -236,21 +242,22 @@ function cyrillicLanguage(sample: string): string | null {
 
 /** Scores the function words of the big Latin-script languages; a clear winner or null. */
 function latinLanguage(sample: string): string | null {
-  const counts: Record<string, number> = {}
-  for (const word of sample.toLowerCase().match(LATIN_WORD) ?? []) {
-    for (const lang in STOPWORDS) if (STOPWORDS[lang]!.has(word)) counts[lang] = (counts[lang] ?? 0) + 1
+  const counts = new Array<number>(STOPWORD_LANGS.length).fill(0)
+  for (const word of sample.slice(0, STOPWORD_SAMPLE).toLowerCase().match(LATIN_WORD) ?? []) {
+    const langs = STOPWORD_INDEX.get(word)
+    if (langs) for (const index of langs) counts[index]!++
   }
-  let best: string | null = null
+  let best = -1
   let first = 0
   let second = 0
-  for (const [lang, n] of Object.entries(counts)) {
+  counts.forEach((n, index) => {
     if (n > first) {
       second = first
       first = n
-      best = lang
+      best = index
     } else if (n > second) second = n
-  }
-  return best && first >= 10 && first >= second * 2.5 ? best : null
+  })
+  return best >= 0 && first >= 10 && first >= second * 2.5 ? STOPWORD_LANGS[best]! : null
 }
 
 const SAMPLE_CHARS = 2000
