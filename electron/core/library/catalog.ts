@@ -48,13 +48,17 @@ function store(entry: CatalogEntry): StoredEntry {
   }
 }
 
+/** Turns a stored entry (fresh from JSON.parse, so ours to change) back into a catalog entry, in place. */
 function restore(rel: string, stored: StoredEntry): CatalogEntry {
   const collection = collectionOf(rel)
   const { hash, importedAt } = stored
-  return {
-    ...stored,
-    articles: stored.articles.map((summary) => ({ ...summary, path: rel, collection, importedAt, hash })),
+  for (const summary of stored.articles as ArticleSummary[]) {
+    summary.path = rel
+    summary.collection = collection
+    summary.importedAt = importedAt
+    summary.hash = hash
   }
+  return stored as CatalogEntry
 }
 
 /** Every known file by relative path, with an index from article id to its file. */
