@@ -9,7 +9,7 @@ import { ok, type Result } from '../../shared/result'
 import { parseQuery, type ParsedQuery, type QueryPhrase, type TermMatcher } from './query'
 import { FIELD_BOOST, FIELDS, type DocMeta, type SearchRecord } from './record'
 import { findTerm, PostingCursor, segmentRecords, segmentText, termsWithPrefix, type Segment } from './segment'
-import { highlight, makeSnippet } from './snippet'
+import { highlight, makeSnippet, scanWords } from './snippet'
 
 const F = FIELDS.length
 // lunr's BM25 parameters.
@@ -104,7 +104,8 @@ export class SearchEngine {
   #collections = new Interner()
   #docCount = 0
   #avgFieldLen = new Float64Array(F)
-  #vocabByLength: Map<number, string[]> | null = null
+  /** Every term of every shard (with how many shards hold it), by length: built on the first fuzzy query, then kept up to date. */
+  #vocabulary: { count: Map<string, number>; byLength: Map<number, Set<string>> } | null = null
   #docShard = new Map<string, LiveShard>()
 
   constructor(options: EngineOptions = {}) {
@@ -131,6 +132,7 @@ export class SearchEngine {
   /** Replaces every shard with `shards` (after a load). */
   setShards(shards: Shard[]): void {
     for (const s of this.#shards) s.segment.texts.close()
+    this.#vocabulary = null
     this.#shards = shards.map((s) => this.#live(s))
     this.#refresh()
   }
@@ -155,6 +157,7 @@ export class SearchEngine {
       if (this.#docShard.has(d.id)) throw new Error(`SearchEngine.addShard: ${d.id} is indexed already`)
     }
     this.#shards.push(this.#live(shard))
+    this.#countTerms(shard.segment, 1)
     this.#refresh()
   }
 
@@ -244,8 +247,14 @@ export class SearchEngine {
     const changed = made.filter((s) => s.segment.docs.length > 0)
     const gone = new Set(old)
     const next: LiveShard[] = this.#shards.filter((s) => !gone.has(s))
-    for (const s of old) s.segment.texts.close()
-    for (const s of changed) next.push(this.#live(s))
+    for (const s of old) {
+      s.segment.texts.close()
+      this.#countTerms(s.segment, -1)
+    }
+    for (const s of changed) {
+      next.push(this.#live(s))
+      this.#countTerms(s.segment, 1)
+    }
     this.#shards = next
     this.#refresh()
     return { changed, dropped: old }
@@ -291,21 +300,33 @@ export class SearchEngine {
     }
     this.#docCount = n
     for (let f = 0; f < F; f++) this.#avgFieldLen[f] = n === 0 ? 0 : sums[f]! / n
-    this.#vocabByLength = null
   }
 
-  #vocab(): Map<number, string[]> {
-    if (this.#vocabByLength) return this.#vocabByLength
-    const all = new Set<string>()
-    for (const s of this.#shards) for (const t of s.segment.terms) all.add(t)
-    const byLength = new Map<number, string[]>()
-    for (const t of all) {
-      let list = byLength.get(t.length)
-      if (!list) byLength.set(t.length, (list = []))
-      list.push(t)
+  #vocab(): Map<number, Set<string>> {
+    if (!this.#vocabulary) {
+      this.#vocabulary = { count: new Map(), byLength: new Map() }
+      for (const s of this.#shards) this.#countTerms(s.segment, 1)
     }
-    this.#vocabByLength = byLength
-    return byLength
+    return this.#vocabulary.byLength
+  }
+
+  #countTerms(segment: Segment, delta: 1 | -1): void {
+    const v = this.#vocabulary
+    if (!v) return
+    for (const t of segment.terms) {
+      const n = (v.count.get(t) ?? 0) + delta
+      if (n > 0) {
+        if (n === 1 && delta === 1) {
+          let set = v.byLength.get(t.length)
+          if (!set) v.byLength.set(t.length, (set = new Set()))
+          set.add(t)
+        }
+        v.count.set(t, n)
+      } else {
+        v.count.delete(t)
+        v.byLength.get(t.length)?.delete(t)
+      }
+    }
   }
 
   /** The index terms a clause's term stands for, over the whole collection. */
@@ -371,8 +392,9 @@ export class SearchEngine {
     const segment = this.#shards[c.shard]!.segment
     const d: DocMeta = segment.docs[c.doc]!
     const text = segmentText(segment, c.doc)
-    const matches = highlight(text, terms, phrases)
-    const snippet = makeSnippet(text, matches)
+    const words = scanWords(text)
+    const matches = highlight(text, terms, phrases, words)
+    const snippet = makeSnippet(text, matches, words)
     return {
       id: d.id,
       title: d.title,
@@ -437,7 +459,7 @@ export class SearchEngine {
     for (const w of weights.values()) for (let f = 0; f < F; f++) norm[f]! += w[f]! * w[f]!
     for (let f = 0; f < F; f++) norm[f] = Math.sqrt(norm[f]!)
     for (const w of weights.values()) for (let f = 0; f < F; f++) if (w[f]) w[f] = w[f]! / norm[f]!
-    const positive = weights.size > 0 || required.length > 0 || query.phrases.some((p) => p.presence === 'required')
+    const positive = query.kind === 'positive'
     const filter = this.#filter(request, extras)
     const counts: FacetCounts = {
       site: new Int32Array(this.#sites.values.length),
@@ -619,13 +641,17 @@ function oneEditApart(a: string, b: string): boolean {
   if (a.length > b.length) [a, b] = [b, a]
   let i = 0
   while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  const sameFrom = (x: number, y: number) => {
+    for (; x < a.length; x++, y++) if (a.charCodeAt(x) !== b.charCodeAt(y)) return false
+    return true
+  }
   if (a.length === b.length) {
     // One substitution, or two neighbours swapped: the rest must match.
-    if (a.slice(i + 1) === b.slice(i + 1)) return true
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+    if (sameFrom(i + 1, i + 1)) return true
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(i + 2, i + 2)
   }
   // One insertion into a.
-  return a.slice(i) === b.slice(i + 1)
+  return sameFrom(i, i + 1)
 }
 
 interface FacetCounts {

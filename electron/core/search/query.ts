@@ -37,6 +37,11 @@ export interface QueryPhrase {
 export interface ParsedQuery {
   clauses: QueryClause[]
   phrases: QueryPhrase[]
+  /**
+   * 'all' for a blank query (filters alone), 'positive' when some term or phrase must or may match
+   * (even one that is all stop words, which then matches nothing, as in lunr), 'negated' for only -terms.
+   */
+  kind: 'all' | 'positive' | 'negated'
 }
 
 const PRESENCE: Record<number, Presence> = {
@@ -132,6 +137,7 @@ export function parseQuery(query: string): Result<ParsedQuery> {
   for (const s of spans.value) rest = rest.slice(0, s.start) + ' '.repeat(s.end - s.start) + rest.slice(s.end)
   const phrases = spans.value.flatMap((s) => (s.phrase ? [s.phrase] : []))
   const clauses: QueryClause[] = []
+  let positive = spans.value.some((s) => s.phrase?.presence !== 'prohibited')
   if (rest.trim() !== '') {
     const q = new lunr.Query(ALL_FIELDS)
     try {
@@ -148,11 +154,13 @@ export function parseQuery(query: string): Result<ParsedQuery> {
     }
     for (const c of q.clauses as LunrClause[]) {
       const presence = PRESENCE[c.presence ?? lunr.Query.presence.OPTIONAL] ?? 'optional'
+      if (presence !== 'prohibited') positive = true
       const fields = fieldIds(c.fields)
       for (const matcher of matchersOf(c.term, c.editDistance, c.usePipeline !== false)) {
         clauses.push({ fields, matcher, boost: c.boost ?? 1, presence })
       }
     }
   }
-  return ok({ clauses, phrases })
+  const blank = query.trim() === ''
+  return ok({ clauses, phrases, kind: blank ? 'all' : positive ? 'positive' : 'negated' })
 }

@@ -1,20 +1,80 @@
 /**
  * Match ranges in an article's text and the best short passage around them.
+ *
+ * Only words whose first letter could start a matched term are analysed (stemmers change word
+ * endings, never the first letter), so marking a long article costs little more than scanning it.
  */
 import type { TextRange } from '../../shared/models'
-import { tokenize, type TextToken } from './analyzer'
+import { analyzeWord, fold } from './analyzer'
 import type { QueryPhrase } from './query'
 
 /** Words in a snippet. */
 export const SNIPPET_WORDS = 30
 
+// The same words the index holds.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu
+
+/** The [start, end) ranges of the words of a text. */
+export interface Words {
+  starts: number[]
+  ends: number[]
+}
+
+/** Finds the words of a text. */
+export function scanWords(text: string): Words {
+  const starts: number[] = []
+  const ends: number[] = []
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    starts.push(m.index)
+    ends.push(m.index + m[0].length)
+  }
+  return { starts, ends }
+}
+
+const firstLetter = new Map<string, string>()
+
+function foldedFirst(text: string, at: number): string {
+  const cp = text.codePointAt(at)!
+  const ch = String.fromCodePoint(cp)
+  let f = firstLetter.get(ch)
+  if (f === undefined) {
+    f = fold(ch).charAt(0)
+    firstLetter.set(ch, f)
+  }
+  return f
+}
+
 /** Every [start, end) range of `text` holding one of `terms` or one of the phrases, in order, merged where they overlap. */
-export function highlight(text: string, terms: ReadonlySet<string>, phrases: readonly QueryPhrase[]): TextRange[] {
+export function highlight(
+  text: string,
+  terms: ReadonlySet<string>,
+  phrases: readonly QueryPhrase[],
+  words: Words = scanWords(text),
+): TextRange[] {
   if (text === '' || (terms.size === 0 && phrases.length === 0)) return []
-  const tokens = tokenize(text)
+  const firsts = new Set<string>()
+  for (const t of terms) firsts.add(t.charAt(0))
+  for (const p of phrases) for (const w of p.words) firsts.add(w.term.charAt(0))
+  const { starts, ends } = words
+  const analysed = new Map<number, string | null>()
+  const termAt = (i: number): string | null => {
+    if (i >= starts.length || !firsts.has(foldedFirst(text, starts[i]!))) return null
+    let t = analysed.get(i)
+    if (t === undefined) analysed.set(i, (t = analyzeWord(text.slice(starts[i], ends[i]))))
+    return t
+  }
   const ranges: TextRange[] = []
-  for (const t of tokens) if (t.term !== null && terms.has(t.term)) ranges.push([t.start, t.end])
-  for (const p of phrases) ranges.push(...phraseRanges(tokens, p))
+  for (let i = 0; i < starts.length; i++) {
+    const t = termAt(i)
+    if (t === null) continue
+    if (terms.has(t)) ranges.push([starts[i]!, ends[i]!])
+    for (const p of phrases) {
+      if (t !== p.words[0]!.term) continue
+      const span = p.words[p.words.length - 1]!.offset
+      if (p.words.every((w) => termAt(i + w.offset) === w.term)) ranges.push([starts[i]!, ends[i + span]!])
+    }
+  }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
   const merged: TextRange[] = []
   for (const r of ranges) {
@@ -25,76 +85,65 @@ export function highlight(text: string, terms: ReadonlySet<string>, phrases: rea
   return merged
 }
 
-function phraseRanges(tokens: TextToken[], phrase: QueryPhrase): TextRange[] {
-  const out: TextRange[] = []
-  const span = phrase.words[phrase.words.length - 1]!.offset
-  for (let i = 0; i + span < tokens.length; i++) {
-    if (phrase.words.every((w) => tokens[i + w.offset]!.term === w.term)) {
-      out.push([tokens[i]!.start, tokens[i + span]!.end])
-    }
-  }
-  return out
-}
-
 /** The passage of about `SNIPPET_WORDS` words holding the most matches, with the matches' ranges inside it. */
-export function makeSnippet(text: string, matches: readonly TextRange[]): { text: string; matches: TextRange[] } {
-  const words = Array.from(text.matchAll(/\S+/g), (m) => [m.index, m.index + m[0].length] as TextRange)
-  if (words.length === 0) return { text: '', matches: [] }
-  // Slide a window over the words, counting the matches that start inside it.
+export function makeSnippet(
+  text: string,
+  matches: readonly TextRange[],
+  words: Words = scanWords(text),
+): { text: string; matches: TextRange[] } {
+  const { starts, ends } = words
+  const n = starts.length
+  if (n === 0) return { text: '', matches: [] }
+  // Slide a window over the words, counting the matches inside it.
   let best = 0
-  let bestCount = -1
+  let bestCount = 0
   let m = 0
   let mEnd = 0
-  for (let w = 0; w < words.length; w++) {
-    const lastWord = words[Math.min(w + SNIPPET_WORDS, words.length) - 1]!
-    while (m < matches.length && matches[m]![0] < words[w]![0]) m++
+  for (let w = 0; w + SNIPPET_WORDS <= n || w === 0; w++) {
+    const lastEnd = ends[Math.min(w + SNIPPET_WORDS, n) - 1]!
+    while (m < matches.length && matches[m]![0] < starts[w]!) m++
     if (mEnd < m) mEnd = m
-    while (mEnd < matches.length && matches[mEnd]![1] <= lastWord[1]) mEnd++
+    while (mEnd < matches.length && matches[mEnd]![1] <= lastEnd) mEnd++
     if (mEnd - m > bestCount) {
       bestCount = mEnd - m
       best = w
     }
-    if (matches.length === 0 || w + SNIPPET_WORDS >= words.length) break
+    if (matches.length === 0) break
   }
   if (bestCount > 0) {
-    // Centre the matches of the best window so they read in context.
-    const first = wordAt(words, matches[firstMatchFrom(matches, words[best]![0])]![0])
-    const lastEnd = Math.min(best + SNIPPET_WORDS, words.length) - 1
+    // Centre the best window's matches so they read in context.
+    let i = 0
+    while (i < matches.length && matches[i]![0] < starts[best]!) i++
+    const first = wordAt(starts, matches[i]![0])
+    const windowEnd = ends[Math.min(best + SNIPPET_WORDS, n) - 1]!
     let last = first
-    for (const r of matches) if (r[0] >= words[first]![0] && r[1] <= words[lastEnd]![1]) last = wordAt(words, r[1] - 1)
-    best = Math.max(
-      0,
-      Math.min(first - Math.floor((SNIPPET_WORDS - (last - first + 1)) / 2), words.length - SNIPPET_WORDS),
-    )
+    for (let j = i; j < matches.length && matches[j]![1] <= windowEnd; j++) last = wordAt(starts, matches[j]![1] - 1)
+    const slack = SNIPPET_WORDS - (last - first + 1)
+    best = Math.max(0, Math.min(first - Math.floor(slack / 2), n - SNIPPET_WORDS))
   }
-  const endWord = Math.min(best + SNIPPET_WORDS, words.length) - 1
-  const start = words[best]![0]
-  const end = words[endWord]![1]
+  const endWord = Math.min(best + SNIPPET_WORDS, n) - 1
+  // Keep punctuation stuck to the first and last words (quotes, full stops).
+  let start = starts[best]!
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--
+  let end = ends[endWord]!
+  while (end < text.length && !/\s/.test(text[end]!)) end++
   const prefix = best > 0 ? '… ' : ''
-  const suffix = endWord < words.length - 1 ? ' …' : ''
+  const suffix = endWord < n - 1 ? ' …' : ''
   const shift = prefix.length - start
   const inside = matches
     .filter((r) => r[0] >= start && r[1] <= end)
     .map((r) => [r[0] + shift, r[1] + shift] as TextRange)
-  return {
-    text: prefix + text.slice(start, end).replace(/\s+/g, (s) => ' '.repeat(s.length)) + suffix,
-    matches: inside,
-  }
+  // Line breaks become spaces of the same length, so the ranges still fit.
+  return { text: prefix + text.slice(start, end).replace(/\s/g, ' ') + suffix, matches: inside }
 }
 
-function firstMatchFrom(matches: readonly TextRange[], start: number): number {
-  let i = 0
-  while (i < matches.length - 1 && matches[i]![0] < start) i++
-  return i
-}
-
-/** The index of the word holding character `at`. */
-function wordAt(words: readonly TextRange[], at: number): number {
+/** The index of the word starting at or before character `at`. */
+function wordAt(starts: readonly number[], at: number): number {
   let lo = 0
-  let hi = words.length - 1
+  let hi = starts.length - 1
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1
-    if (words[mid]![0] <= at) lo = mid
+    if (starts[mid]! <= at) lo = mid
     else hi = mid - 1
   }
   return lo

@@ -101,6 +101,13 @@ describe('SearchEngine', () => {
     expect(run(engine, { query: '-port' }).total).toBe(4)
   })
 
+  it('finds nothing for words absent from the index or only stop words', async () => {
+    const engine = await engineOf(sampleRecords())
+    expect(run(engine, { query: 'xylophone' }).total).toBe(0)
+    expect(run(engine, { query: 'xylophone~1 zzz*' }).total).toBe(0)
+    expect(run(engine, { query: 'the' }).total).toBe(0)
+  })
+
   it('never matches a disclaimer-only word with a plain query, but does with disclaimer:', async () => {
     const engine = await engineOf(sampleRecords())
     expect(run(engine, { query: 'programmatic' }).total).toBe(0)
@@ -232,6 +239,16 @@ describe('SearchEngine', () => {
     expect(engine.shards.map((s) => s.segment)).not.toContain(holder.segment)
     expect(run(engine, { query: '' }).total).toBe(40 - victims.length)
     for (const id of victims) expect(run(engine, { query: '' }).hits.map((h) => h.id)).not.toContain(id)
+  })
+
+  it('keeps fuzzy and wildcard terms in step with added and removed documents', async () => {
+    const engine = await engineOf(fillerRecords(12), 4)
+    expect(run(engine, { query: 'zepelin~1' }).total).toBe(0)
+    await engine.apply([record('new/z', 'Zeppelin', 'a zeppelin')], [], buildInThread)
+    expect(ids(run(engine, { query: 'zepelin~1' }))).toEqual(['new/z'])
+    expect(ids(run(engine, { query: '*ppelin' }))).toEqual(['new/z'])
+    await engine.apply([], ['new/z'], buildInThread)
+    expect(run(engine, { query: 'zepelin~1' }).total).toBe(0)
   })
 
   it('scores the same across shards as in one index', async () => {

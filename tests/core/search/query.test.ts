@@ -54,8 +54,14 @@ describe('parseQuery', () => {
     expect(q.clauses).toEqual([])
   })
 
+  it('tells a blank query, one of stop words and one of only prohibited terms apart', () => {
+    expect(parsed('the of').kind).toBe('positive')
+    expect(parsed('"the"').kind).toBe('positive')
+    expect(parsed('-port -"river port"').kind).toBe('negated')
+  })
+
   it('gives an empty query no clauses', () => {
-    expect(parsed('   ')).toEqual({ clauses: [], phrases: [] })
+    expect(parsed('   ')).toEqual({ clauses: [], phrases: [], kind: 'all' })
   })
 
   it('points a syntax error at its place in the query', () => {
