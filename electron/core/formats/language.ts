@@ -1,7 +1,7 @@
 /**
  * Language per article: a declared tag when valid, else letters and function words, else franc.
  */
-import { franc } from 'franc'
+import { francAll } from 'franc'
 
 /** franc's ISO 639-3 codes → ISO 639-1, for the languages of its default set that matter here. */
 const ISO3_TO_1: Record<string, string> = {
@@ -293,6 +293,12 @@ export function detectLanguage(title: string, text: string, declared?: unknown):
     const lang = latinLanguage(sample)
     if (lang) return lang
   }
-  const code = franc(sample, { minLength: MIN_LETTERS })
-  return code === 'und' ? null : (ISO3_TO_1[code] ?? null)
+  // franc may rank a close relative without an ISO 639-1 code first (Magahi for Hindi):
+  // take the best candidate that has one, if it is nearly as likely.
+  for (const [code, score] of francAll(sample, { minLength: MIN_LETTERS })) {
+    if (code === 'und' || score < 0.97) break
+    const iso = ISO3_TO_1[code]
+    if (iso) return iso
+  }
+  return null
 }

@@ -39,6 +39,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage('', text)).toBe(lang)
   })
 
+  it('tells Hindi even when franc ranks a close relative first', () => {
+    const text =
+      'ब्रिटेन की एक यूनिवर्सिटी में नए टीके का परीक्षण पिछले गुरुवार से शुरू हो गया है। पहले चरण में दो लोगों को टीका लगाया गया और डॉक्टरों ने कहा कि दोनों की हालत ठीक है। शोधकर्ताओं का कहना है कि परिणाम आने में कुछ महीने लगेंगे।'
+    expect(detectLanguage('', text)).toBe('hi')
+  })
+
   it('says null for text too short to tell', () => {
     expect(detectLanguage('Hi', 'Ok.')).toBeNull()
   })
