@@ -168,7 +168,7 @@ export class SearchEngine {
   async buildFrom(
     records: AsyncIterable<SearchRecord> | Iterable<SearchRecord>,
     builder: SegmentBuilder,
-    options: { parallel?: number; onShard?: (shard: Shard) => void } = {},
+    options: { parallel?: number; onShard?: (shard: Shard) => void; stop?: () => boolean } = {},
   ): Promise<void> {
     const parallel = Math.max(1, options.parallel ?? 2)
     const running = new Set<Promise<void>>()
@@ -187,6 +187,8 @@ export class SearchEngine {
       if (running.size >= parallel) await Promise.race(running)
     }
     for await (const r of records) {
+      // Stopping leaves a partial index; whatever is missing is indexed next time.
+      if (options.stop?.()) break
       // A record already indexed (or twice in the stream) is left for `apply`.
       if (seen.has(r.id) || this.#docShard.has(r.id)) continue
       seen.add(r.id)

@@ -37,6 +37,7 @@ class LibrarySearchIndex implements SearchIndex {
   #loaded: Promise<void>
   #unsubscribe: () => void
   #closed = false
+  #stopping = false
 
   constructor(library: Library, options: SearchIndexOptions) {
     this.#library = library
@@ -141,6 +142,7 @@ class LibrarySearchIndex implements SearchIndex {
     await this.#engine.buildFrom(records(), this.#pool.build, {
       parallel: Math.max(1, this.#pool.threads) + 1,
       onShard: () => this.#setStatus({ state: 'building', indexed: this.#engine.size, total }),
+      stop: () => this.#stopping,
     })
     this.#save()
   }
@@ -149,7 +151,7 @@ class LibrarySearchIndex implements SearchIndex {
     if (upsertIds.length === 0 && removals.length === 0) return
     const total = upsertIds.length + removals.length
     let done = 0
-    for (let i = 0; i < Math.max(upsertIds.length, 1); i += BATCH) {
+    for (let i = 0; i < Math.max(upsertIds.length, 1) && !this.#stopping; i += BATCH) {
       const ids = upsertIds.slice(i, i + BATCH)
       const records: SearchRecord[] = []
       const gone: string[] = i === 0 ? [...removals] : []
@@ -213,6 +215,7 @@ class LibrarySearchIndex implements SearchIndex {
   }
 
   async close(): Promise<void> {
+    this.#stopping = true
     this.#unsubscribe()
     // Let the running step finish so no shard file is left half-written.
     await this.#queue

@@ -137,6 +137,31 @@ describe('openSearchIndex', () => {
     expect((await search(second, { query: '' })).total).toBe(records.length - 1)
   })
 
+  it('stops a first build when closed, keeps what it built and indexes the rest next time', async () => {
+    dir = makeTempDir()
+    const records = fillerRecords(24)
+    const library = new FakeLibrary(dir.root, records)
+    const articles = library.articles.bind(library)
+    library.articles = async function* () {
+      for await (const a of articles()) {
+        await new Promise((resolve) => setTimeout(resolve, 2))
+        yield a
+      }
+    }
+    const index = await openSearchIndex(library, { threads: 0, shardSize: 4 })
+    await new Promise<void>((resolve) => {
+      index.onStatus((s) => {
+        if (s.state === 'building' && s.indexed >= 8) resolve()
+      })
+    })
+    await index.close()
+    const next = new FakeLibrary(dir.root, records)
+    const reopened = await openIndex(next)
+    expect(next.gets).toBeGreaterThan(0)
+    expect(next.gets).toBeLessThan(records.length)
+    expect((await search(reopened, { query: '' })).total).toBe(records.length)
+  })
+
   it('filters by starred and unread from the library state', async () => {
     dir = makeTempDir()
     const library = new FakeLibrary(dir.root, sampleRecords())
