@@ -1,6 +1,7 @@
 /**
  * The library list: every article, its sort, the sidebar filter and the counts behind it.
  */
+import { SvelteMap } from 'svelte/reactivity'
 import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contract'
 import type { ArticleListItem, ArticleState, LibraryInfo } from '../../electron/shared/models'
 import type { Failure } from '../../electron/shared/result'
@@ -12,6 +13,8 @@ export type { ListFacets, ListFilter, ListSort }
 export class LibraryState {
   #api: BroadsheetApi
   #items = $state.raw<ArticleListItem[]>([])
+  /** Read/starred changes since the last load, kept beside the list so a star does not re-sort 100,000 rows. */
+  #changed = new SvelteMap<string, ArticleState>()
   #info = $state.raw<LibraryInfo | null>(null)
   #loaded = $state(false)
   #error = $state<Failure | null>(null)
@@ -27,7 +30,7 @@ export class LibraryState {
     this.#api = api
   }
 
-  /** Every article, in load order. */
+  /** Every article, in load order (read/starred as loaded; see `withState`). */
   get items(): ArticleListItem[] {
     return this.#items
   }
@@ -70,6 +73,7 @@ export class LibraryState {
     if (info.ok) this.#info = info.value
     if (list.ok) {
       this.#items = list.value
+      this.#changed.clear()
       this.#error = null
     } else {
       this.#error = list.error
@@ -136,12 +140,13 @@ export class LibraryState {
 
   /** Applies an article's new user state to its row without reloading everything. */
   applyState(id: string, state: ArticleState): void {
-    const index = this.#items.findIndex((i) => i.id === id)
-    const item = this.#items[index]
-    if (!item || (item.read === state.read && item.starred === state.starred)) return
-    const next = this.#items.slice()
-    next[index] = { ...item, ...state }
-    this.#items = next
+    this.#changed.set(id, { read: state.read, starred: state.starred })
+  }
+
+  /** A row with its latest read/starred state. */
+  withState(item: ArticleListItem): ArticleListItem {
+    const state = this.#changed.get(item.id)
+    return state && (state.read !== item.read || state.starred !== item.starred) ? { ...item, ...state } : item
   }
 
   /** Lets the user pick another library folder; reloads when one was chosen. */

@@ -115,14 +115,29 @@ try {
       observer.observe(document, { childList: true, subtree: true })
     })
     const firstPaints: number[] = []
+    const parts: string[] = []
     for (let i = 0; i < 3; i++) {
       await page.goto(harness.url)
       await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, null, {
         timeout: 120_000,
       })
       firstPaints.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow))
+      // Where the time went: the list request's server time (to first byte), its transfer, then parse and render.
+      parts.push(
+        await page.evaluate(() => {
+          const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/ipc/library:list')) as
+            PerformanceResourceTiming | undefined
+          const first = (window as unknown as { __firstRow: number }).__firstRow
+          if (!entry) return 'no list request seen'
+          const f = (n: number) => `${n.toFixed(0)} ms`
+          return `request sent ${f(entry.requestStart)}, server ${f(entry.responseStart - entry.requestStart)}, transfer ${f(
+            entry.responseEnd - entry.responseStart,
+          )} (${(entry.transferSize / 1e6).toFixed(1)} MB), parse+render ${f(first - entry.responseEnd)}`
+        }),
+      )
     }
     console.log(`ui: first list paint after navigation ${firstPaints.map(ms).join(', ')}`)
+    for (const part of parts) console.log(`    ${part}`)
 
     // Scroll the list for 3 s, a few rows per frame, and record the frame intervals.
     const frames = await page.evaluate(async () => {

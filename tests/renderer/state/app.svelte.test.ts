@@ -48,6 +48,6 @@ describe('AppState', () => {
     await app.openArticle('a')
     await app.step(1)
     expect(app.reader.article?.id).toBe('b')
-    expect(app.library.items.find((i) => i.id === 'b')?.read).toBe(true)
+    expect(app.library.withState(app.library.items.find((i) => i.id === 'b')!).read).toBe(true)
   })
 })

@@ -86,8 +86,10 @@ describe('LibraryState', () => {
   it('updates one row when its read or starred state changes', async () => {
     const library = new LibraryState(fakeApi(rows).api)
     await library.load()
+    const order = library.visible
     library.applyState('b', { read: true, starred: true })
-    expect(library.items.find((i) => i.id === 'b')).toMatchObject({ read: true, starred: true })
+    expect(library.withState(library.items.find((i) => i.id === 'b')!)).toMatchObject({ read: true, starred: true })
+    expect(library.visible).toBe(order)
   })
 
   it('keeps the error when the list cannot be read', async () => {
