@@ -48,7 +48,7 @@ export class LibraryOpenError extends Error {
 export interface OpenLibraryExtras extends OpenLibraryOptions {
   /** fsync imported copies (default true; the benchmark can turn it off to see its cost). */
   syncCopies?: boolean
-  /** Parse worker threads (default: one per core, at most 4; 0 parses in the calling thread). */
+  /** Parse worker threads (default: one per core but one, 1 to 4; 0 parses in the calling thread). */
   parseThreads?: number
 }
 

@@ -28,9 +28,9 @@ export const INLINE_PARSE_BYTES = 64 * 1024
 /** A worker with nothing to do for this long is stopped (the next parse starts it again). */
 const IDLE_MS = 10_000
 
-/** The default number of workers: one per core, at most 4. */
+/** The default number of workers: one per core but one (left for the main thread's IO and the UI), 1 to 4. */
 export function defaultParseThreads(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism()))
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1))
 }
 
 /** Parses in the calling thread. */
