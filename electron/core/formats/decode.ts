@@ -40,6 +40,25 @@ export function bomEncoding(bytes: Uint8Array): { encoding: string; length: numb
 }
 
 /**
+ * Recognises UTF-16 text without a BOM by its NUL bytes: mostly-Latin UTF-16 has a zero in
+ * every other byte (odd positions for LE, even for BE) and almost none in the others.
+ */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const end = Math.min(bytes.length, 4096) & ~1
+  if (end < 8) return null
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let i = 0; i < end; i += 2) {
+    if (bytes[i] === 0) evenZeros++
+    if (bytes[i + 1] === 0) oddZeros++
+  }
+  const pairs = end / 2
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.02) return 'utf-16le'
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.02) return 'utf-16be'
+  return null
+}
+
+/**
  * Tells whether bytes (without a UTF-16 BOM) look like binary data rather than text.
  *
  * A NUL byte or more than 10% control characters in the first 8 KB counts as binary.
@@ -261,6 +280,8 @@ function detectLegacy(bytes: Uint8Array, census: { high: number; asciiLetters: n
 export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decoded {
   const bom = bomEncoding(bytes)
   if (bom) return { text: decodeAs(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding }
+  const utf16 = sniffUtf16(bytes)
+  if (utf16) return { text: decodeAs(bytes, utf16), encoding: utf16 }
   const utf8 = tryUtf8(bytes)
   const declaredName = declared ? normaliseCharset(declared) : null
   if (declaredName && declaredName !== 'utf-8') {

@@ -4,7 +4,7 @@
  * Synchronous and total: bad input gives `{ ok: false, reason }`, never a throw.
  */
 import { log } from '../logger'
-import { bomEncoding, decodeBytes, looksBinary } from './decode'
+import { bomEncoding, decodeBytes, looksBinary, sniffUtf16 } from './decode'
 import { parseHtml, sniffHtmlCharset } from './html'
 import { parseJson, parseJsonLines } from './json'
 import { parseMarkdown } from './markdown'
@@ -20,6 +20,9 @@ export interface ParseOptions {
   /** Files larger than this fail with a reason (default 20 MB). */
   maxBytes?: number
 }
+
+// Several C0 control characters in a row do not occur in text.
+const CONTROL_CHARS = /(?:(?![\t\n\r\f])\p{Cc}){3}/u
 
 type Extension = (typeof SUPPORTED_EXTENSIONS)[number]
 
@@ -50,13 +53,16 @@ export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOpt
   }
   if (bytes.length === 0) return { ok: false, reason: 'empty file' }
   const bom = bomEncoding(bytes)
-  if (!bom?.encoding.startsWith('utf-16') && looksBinary(bytes))
-    return { ok: false, reason: `binary data in a ${ext} file` }
+  const utf16 = bom?.encoding.startsWith('utf-16') || sniffUtf16(bytes) !== null
+  if (!utf16 && looksBinary(bytes)) return { ok: false, reason: `binary data in a ${ext} file` }
   try {
     const declared = ext === '.html' || ext === '.htm' ? sniffHtmlCharset(bytes) : null
     const content = normaliseNewlines(decodeBytes(bytes, declared).text)
     if (content.trim() === '')
       return { ok: false, reason: bytes.length > (bom?.length ?? 0) ? 'file holds only whitespace' : 'empty file' }
+    // UTF-16 told by its NUL bytes alone must also read as text, not as binary words.
+    if (utf16 && !bom && CONTROL_CHARS.test(content.slice(0, 4096)))
+      return { ok: false, reason: `binary data in a ${ext} file` }
     return dispatch(ext as Extension, content)
   } catch (error) {
     // A parser library choking on odd input is still bad input, not a crash of the import.

@@ -31,6 +31,12 @@ describe('decodeBytes', () => {
     }
   })
 
+  it('reads UTF-16 without a BOM by its NUL bytes', () => {
+    const english = 'The ferry terminal opens next spring, the harbour authority said.'
+    expect(decodeBytes(iconv.encode(english, 'utf-16le')).text).toBe(english)
+    expect(decodeBytes(iconv.encode(english, 'utf-16be')).text).toBe(english)
+  })
+
   it('drops a UTF-8 BOM', () => {
     expect(decodeBytes(Buffer.from('\ufeffHello', 'utf8')).text).toBe('Hello')
   })

@@ -22,6 +22,12 @@ describe('parseFile', () => {
       'notes.md',
       'binary data in a .md file',
     ],
+    [
+      '16-bit binary words',
+      new Uint8Array(Array.from({ length: 400 }, (_, i) => (i % 2 ? 0 : (i * 7) % 9))),
+      'data.json',
+      'binary data in a .json file',
+    ],
     ['an unsupported extension', utf8(story), 'scan.pdf', 'unsupported file type .pdf'],
     ['a file without an extension', utf8(story), 'README', 'unsupported file type (no extension)'],
     ['malformed JSON', utf8('{"title": "x",\n  "text": }'), 'export.json', 'not valid JSON: '],
@@ -46,6 +52,12 @@ describe('parseFile', () => {
       ok: false,
       reason: `file is ${utf8(story).length} bytes, over the 40 bytes limit`,
     })
+  })
+
+  it('reads UTF-16 text without a BOM', () => {
+    const bytes = new Uint8Array(Buffer.from(story, 'utf16le'))
+    const outcome = parseFile(bytes, 'story.txt')
+    expect(outcome.ok && outcome.articles[0]!.article.title).toBe('Bridge reopens after repairs')
   })
 
   it('reads upper-case extensions', () => {
