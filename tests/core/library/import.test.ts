@@ -112,6 +112,20 @@ describe('Library.import', () => {
     expect(lib.files()).toEqual(['good.txt', 'later.txt'])
   })
 
+  it('gives every record of a JSONL export its own id and passes a bad line on as a warning', async () => {
+    const line = (title: string) => JSON.stringify({ title, text: `Body of ${title.toLowerCase()}, in a few words.` })
+    src.write('feed.jsonl', [line('First record'), '{oops', line('Third record')].join('\n'))
+    const [result] = await library.import([path('feed.jsonl')])
+    expect(result!.status).toBe('imported')
+    expect(result!.articles).toHaveLength(2)
+    expect(result!.warnings).toEqual([expect.stringMatching(/^line 2: /)])
+    expect(library.list().map((item) => [item.id, item.title])).toEqual([
+      [result!.articles[0], 'First record'],
+      [result!.articles[1], 'Third record'],
+    ])
+    expect((await library.get(result!.articles[1]!))?.text).toContain('third record')
+  })
+
   it('refuses a file over the size limit', async () => {
     await library.close()
     library = await openLibrary(lib.root, { maxFileBytes: 100 })
