@@ -14,8 +14,7 @@ export interface TextToken {
   position: number
 }
 
-// Letters, marks and digits make words; lunr's default trimmer would drop every non-ASCII letter.
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu
+// Letters, marks and digits make words (see `eachWord`); lunr's default trimmer would drop every non-ASCII letter.
 const CYRILLIC = /[\u0400-\u04ff]/
 const MARKS = /\p{M}/gu
 
@@ -67,39 +66,74 @@ export function analyzeWord(word: string): string | null {
   return result
 }
 
+// Character classes, filled in on first sight: 1 starts or continues a word (letter, digit),
+// 2 only continues one (a combining mark), 3 separates words.
+const charClass = new Uint8Array(65536)
+for (let c = 0; c < 128; c++) {
+  charClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 3
+}
+
+function classOf(code: number): number {
+  let k = charClass[code]!
+  if (k === 0) {
+    const ch = String.fromCharCode(code)
+    // Lone surrogate halves (emoji and other astral characters) separate words.
+    k = /[\p{L}\p{N}]/u.test(ch) ? 1 : /\p{M}/u.test(ch) ? 2 : 3
+    charClass[code] = k
+  }
+  return k
+}
+
+/** Calls `visit` with the [start, end) range of every word (letters and digits, with their marks). */
+export function eachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    while (i < n && classOf(text.charCodeAt(i)) !== 1) i++
+    if (i >= n) return
+    const start = i
+    i++
+    while (i < n && classOf(text.charCodeAt(i)) !== 3) i++
+    visit(start, i)
+  }
+}
+
 /** Splits a text into words with their ranges and analysed terms (stop words keep their position). */
 export function tokenize(text: string): TextToken[] {
   const tokens: TextToken[] = []
-  let position = 0
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index
-    tokens.push({ term: analyzeWord(m[0]), start, end: start + m[0].length, position: position++ })
-  }
+  eachWord(text, (start, end) => {
+    tokens.push({ term: analyzeWord(text.slice(start, end)), start, end, position: tokens.length })
+  })
   return tokens
 }
 
 /** Calls `visit` for every analysed term of a text with its position (stop words are skipped but counted). */
 export function forEachTerm(text: string, visit: (term: string, position: number) => void): number {
   let position = 0
-  WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const term = analyzeWord(m[0])
+  eachWord(text, (start, end) => {
+    const term = analyzeWord(text.slice(start, end))
     if (term !== null) visit(term, position)
     position++
-  }
+  })
   return position
 }
 
 /** The words of a query fragment, folded only (for wildcard terms, which skip stemming as in lunr). */
 export function foldedWords(text: string): string[] {
-  return Array.from(text.matchAll(WORD), (m) => fold(m[0]))
+  const out: string[] = []
+  eachWord(text, (start, end) => out.push(fold(text.slice(start, end))))
+  return out
 }
 
 /** lunr tokenizer and pipeline function with the same analysis, for plain lunr indexes (peers and parity tests). */
 export function lunrTokenizer(obj: unknown): lunr.Token[] {
   if (obj === null || obj === undefined) return []
   const text = Array.isArray(obj) ? obj.join(' ') : String(obj)
-  return Array.from(text.matchAll(WORD), (m, i) => new lunr.Token(m[0], { position: [m.index, m[0].length], index: i }))
+  const out: lunr.Token[] = []
+  eachWord(text, (start, end) => {
+    out.push(new lunr.Token(text.slice(start, end), { position: [start, end - start], index: out.length }))
+  })
+  return out
 }
 
 /** The lunr pipeline function: fold, stop words, stem by script. */

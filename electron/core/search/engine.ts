@@ -104,8 +104,8 @@ export class SearchEngine {
   #collections = new Interner()
   #docCount = 0
   #avgFieldLen = new Float64Array(F)
-  /** Every term of every shard (with how many shards hold it), by length: built on the first fuzzy query, then kept up to date. */
-  #vocabulary: { count: Map<string, number>; byLength: Map<number, Set<string>> } | null = null
+  /** Every term of every shard: built on the first fuzzy or wildcard query, then kept up to date. */
+  #vocabulary: Vocabulary | null = null
   #docShard = new Map<string, LiveShard>()
 
   constructor(options: EngineOptions = {}) {
@@ -304,12 +304,12 @@ export class SearchEngine {
     for (let f = 0; f < F; f++) this.#avgFieldLen[f] = n === 0 ? 0 : sums[f]! / n
   }
 
-  #vocab(): Map<number, Set<string>> {
+  #vocab(): Vocabulary {
     if (!this.#vocabulary) {
-      this.#vocabulary = { count: new Map(), byLength: new Map() }
+      this.#vocabulary = { count: new Map(), buckets: new Map(), firsts: new Map() }
       for (const s of this.#shards) this.#countTerms(s.segment, 1)
     }
-    return this.#vocabulary.byLength
+    return this.#vocabulary
   }
 
   #countTerms(segment: Segment, delta: 1 | -1): void {
@@ -317,16 +317,21 @@ export class SearchEngine {
     if (!v) return
     for (const t of segment.terms) {
       const n = (v.count.get(t) ?? 0) + delta
+      const key = bucketKey(t.charAt(0), t.length)
       if (n > 0) {
         if (n === 1 && delta === 1) {
-          let set = v.byLength.get(t.length)
-          if (!set) v.byLength.set(t.length, (set = new Set()))
+          let set = v.buckets.get(key)
+          if (!set) v.buckets.set(key, (set = new Set()))
           set.add(t)
+          v.firsts.set(t.charAt(0), (v.firsts.get(t.charAt(0)) ?? 0) + 1)
         }
         v.count.set(t, n)
       } else {
         v.count.delete(t)
-        v.byLength.get(t.length)?.delete(t)
+        v.buckets.get(key)?.delete(t)
+        const f = (v.firsts.get(t.charAt(0)) ?? 1) - 1
+        if (f > 0) v.firsts.set(t.charAt(0), f)
+        else v.firsts.delete(t.charAt(0))
       }
     }
   }
@@ -343,19 +348,11 @@ export class SearchEngine {
       }
       case 'pattern': {
         const out: string[] = []
-        for (const list of this.#vocab().values()) for (const t of list) if (matcher.pattern.test(t)) out.push(t)
+        for (const t of this.#vocab().count.keys()) if (matcher.pattern.test(t)) out.push(t)
         return out
       }
-      case 'fuzzy': {
-        const out: string[] = []
-        const vocab = this.#vocab()
-        for (let len = matcher.term.length - matcher.distance; len <= matcher.term.length + matcher.distance; len++) {
-          for (const t of vocab.get(len) ?? []) {
-            if (withinDistance(matcher.term, t, matcher.distance)) out.push(t)
-          }
-        }
-        return out
-      }
+      case 'fuzzy':
+        return fuzzyTerms(this.#vocab(), matcher.term, matcher.distance)
     }
   }
 
@@ -654,6 +651,39 @@ function oneEditApart(a: string, b: string): boolean {
   }
   // One insertion into a.
   return sameFrom(i, i + 1)
+}
+
+/** Every term (with how many shards hold it), grouped by first letter and length for fuzzy terms. */
+interface Vocabulary {
+  count: Map<string, number>
+  buckets: Map<string, Set<string>>
+  /** First letters in use, with their term counts. */
+  firsts: Map<string, number>
+}
+
+function bucketKey(first: string, length: number): string {
+  return `${first}${length}`
+}
+
+/**
+ * The terms within `distance` edits of `term`. For one edit (the common case), only terms with the
+ * same first letter are scanned; an edit at the first letter is found by direct look-ups.
+ */
+function fuzzyTerms(v: Vocabulary, term: string, distance: number): string[] {
+  const out = new Set<string>()
+  const firsts = distance === 1 ? [term.charAt(0)] : [...v.firsts.keys()]
+  for (const first of firsts) {
+    for (let len = term.length - distance; len <= term.length + distance; len++) {
+      for (const t of v.buckets.get(bucketKey(first, len)) ?? []) if (withinDistance(term, t, distance)) out.add(t)
+    }
+  }
+  if (distance === 1) {
+    const rest = term.slice(1)
+    const candidates = [rest, term.length > 1 ? term.charAt(1) + term.charAt(0) + term.slice(2) : '']
+    for (const c of v.firsts.keys()) candidates.push(c + rest, c + term)
+    for (const c of candidates) if (c !== '' && v.count.has(c)) out.add(c)
+  }
+  return [...out]
 }
 
 interface FacetCounts {

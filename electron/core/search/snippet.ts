@@ -5,14 +5,11 @@
  * endings, never the first letter), so marking a long article costs little more than scanning it.
  */
 import type { TextRange } from '../../shared/models'
-import { analyzeWord, fold } from './analyzer'
+import { analyzeWord, eachWord, fold } from './analyzer'
 import type { QueryPhrase } from './query'
 
 /** Words in a snippet. */
 export const SNIPPET_WORDS = 30
-
-// The same words the index holds.
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu
 
 /** The [start, end) ranges of the words of a text. */
 export interface Words {
@@ -24,11 +21,10 @@ export interface Words {
 export function scanWords(text: string): Words {
   const starts: number[] = []
   const ends: number[] = []
-  WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    starts.push(m.index)
-    ends.push(m.index + m[0].length)
-  }
+  eachWord(text, (start, end) => {
+    starts.push(start)
+    ends.push(end)
+  })
   return { starts, ends }
 }
 
