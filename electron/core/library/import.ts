@@ -109,6 +109,13 @@ export async function runImport(
   const total = items.length
   const results: ImportResult[] = new Array(total)
   let done = 0
+  const report = (progress: ImportProgress) => {
+    try {
+      onProgress?.(progress)
+    } catch (error) {
+      log.error('import: a progress listener threw', error)
+    }
+  }
 
   const pending: Promise<Prepared>[] = []
   const start = (i: number) => {
@@ -125,14 +132,14 @@ export async function runImport(
     const task = commit(ctx, prepared, batch).then((result) => {
       results[i] = result
       done += 1
-      onProgress?.({ done, total, current: result.file })
+      report({ done, total, current: result.file })
     })
     inFlight.add(task)
     void task.finally(() => inFlight.delete(task))
     if (inFlight.size >= COPIES_IN_FLIGHT) await Promise.race(inFlight)
   }
   await Promise.all(inFlight)
-  onProgress?.({ done: total, total, current: null })
+  report({ done: total, total, current: null })
   const added = results.flatMap((result) => (result.status === 'imported' ? result.articles : []))
   return { results, added, timings }
 }
