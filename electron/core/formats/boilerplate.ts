@@ -34,6 +34,7 @@ const SHARE_PLATFORMS =
   /^(?:share|facebook|twitter|x|whatsapp|telegram|viber|vk|vkontakte|linkedin|reddit|pinterest|tumblr|email|e-mail|print|tweet|messenger|поделиться|поделитесь|вконтакте|одноклассники|телеграм|поширити|поділитися|copy|скопировать|скопіювати)$/
 const SENTENCE_PUNCTUATION = /[.!?…;:,]/
 const HEADLINE_END = /[.!?…;:,]$/
+const SENTENCE_END = /[.!?…»"”’)\]]$/
 
 /** Tells whether a line is a share row such as "Share this: Facebook | Twitter | Email". */
 function isShareRow(line: string): boolean {
@@ -119,6 +120,7 @@ export function stripBoilerplate(lines: readonly string[], scan: { top?: boolean
   let cut = lines.length
   const block: { index: number; match: LineMatch }[] = []
   let pending: { index: number; headline: boolean }[] = []
+  let stoppedAt = -1
   for (let i = lines.length - 1; scan.end !== false && i >= topEnd; i--) {
     const line = lines[i]!
     if (line === '') continue
@@ -133,12 +135,16 @@ export function stripBoilerplate(lines: readonly string[], scan: { top?: boolean
     }
     if (pending.length < MAX_PENDING && isShortLabel(line)) pending.push({ index: i, headline: false })
     else if (pending.length < MAX_PENDING && isHeadline(line)) pending.push({ index: i, headline: true })
-    else break
+    else {
+      stoppedAt = i
+      break
+    }
   }
   const categories: number[] = []
-  if (block.length > 0 && !pending.some((p) => p.headline)) {
-    // Up to two short labels right above the block (a category, a section) belong to it, unless
-    // they stand among headline-like lines (then they are more likely a list of headlines).
+  const afterProse = stoppedAt >= 0 && SENTENCE_END.test(lines[stoppedAt]!)
+  if (block.length > 0 && afterProse && pending.length <= 2 && !pending.some((p) => p.headline)) {
+    // One or two short labels between the last sentence and the block (a category, a section)
+    // belong to the block; a longer run of short lines is more likely a list that is body.
     for (const p of pending) {
       if (p.headline || categories.length === 2 || !onlyBlanksBetween(lines, p.index, cut)) break
       cut = p.index

@@ -40,6 +40,13 @@ describe('stripBoilerplate', () => {
     expect(out.lines.join('\n')).not.toContain('Europe')
   })
 
+  it('keeps a list of short lines above a share row', () => {
+    const body = ['You will need:', '2 eggs', '1 cup flour', 'Salt', '', 'Share this:', 'Facebook']
+    const out = stripBoilerplate(body)
+    expect(out.lines.filter(Boolean)).toEqual(['You will need:', '2 eggs', '1 cup flour', 'Salt'])
+    expect(out.category).toBeNull()
+  })
+
   it('does not take a short line as a category when no boilerplate follows', () => {
     const out = stripBoilerplate([...BODY, '', 'Anna Weiss'])
     expect(out.category).toBeNull()
