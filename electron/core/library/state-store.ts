@@ -14,9 +14,12 @@ export const STATE_VERSION = 1
 /** How long state writes wait for more changes before they go to disk. */
 const WRITE_DELAY_MS = 300
 
+/** One article's stored data: read and starred, plus any fields a later version adds (kept as they are). */
+type StoredState = Partial<ArticleState> & Record<string, unknown>
+
 interface StateFile {
   version: number
-  articles: Record<string, Partial<ArticleState>>
+  articles: Record<string, StoredState>
 }
 
 const EMPTY: ArticleState = { read: false, starred: false }
@@ -25,7 +28,7 @@ const EMPTY: ArticleState = { read: false, starred: false }
 export class StateStore {
   readonly #file: string
   readonly #tmpDir: string
-  #articles = new Map<string, ArticleState>()
+  #articles = new Map<string, StoredState>()
   #timer: NodeJS.Timeout | undefined
   #writing: Promise<void> = Promise.resolve()
 
@@ -50,7 +53,7 @@ export class StateStore {
         throw new Error(`unknown state version ${String(parsed?.version)}`)
       }
       for (const [id, value] of Object.entries(parsed.articles)) {
-        store.#articles.set(id, { read: value?.read === true, starred: value?.starred === true })
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) store.#articles.set(id, value)
       }
     } catch (error) {
       const aside = `${store.#file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
@@ -75,7 +78,8 @@ export class StateStore {
 
   /** The state of one article (unread, unstarred when unknown). */
   get(id: string): ArticleState {
-    return this.#articles.get(id) ?? { ...EMPTY }
+    const stored = this.#articles.get(id)
+    return stored ? { read: stored.read === true, starred: stored.starred === true } : { ...EMPTY }
   }
 
   /** Changes one article's state and schedules a write. */
@@ -83,7 +87,10 @@ export class StateStore {
     const next: ArticleState = { ...this.get(id) }
     if (patch.read !== undefined) next.read = patch.read
     if (patch.starred !== undefined) next.starred = patch.starred
-    if (next.read || next.starred) this.#articles.set(id, next)
+    const stored: StoredState = { ...this.#articles.get(id), ...next }
+    if (!next.read) delete stored.read
+    if (!next.starred) delete stored.starred
+    if (Object.keys(stored).length > 0) this.#articles.set(id, stored)
     else this.#articles.delete(id)
     this.#schedule()
     return { ...next }

@@ -70,6 +70,15 @@ describe('StateStore', () => {
     expect(store.get('a').read).toBe(false)
   })
 
+  it('keeps per-article fields it does not know (written by a later version)', async () => {
+    dir.write('state.json', JSON.stringify({ version: 1, articles: { a: { read: true, note: 'check the date' } } }))
+    const store = await StateStore.load(dir.root, [])
+    expect(store.get('a')).toEqual({ read: true, starred: false })
+    store.set('a', { read: false, starred: true })
+    await store.flush()
+    expect(stateFile().articles).toEqual({ a: { starred: true, note: 'check the date' } })
+  })
+
   it('moves state from one id to another', async () => {
     const store = await StateStore.load(dir.root, [])
     store.set('old', { starred: true })
