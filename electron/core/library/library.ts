@@ -27,6 +27,9 @@ import { watchLibrary, type LibraryWatcher } from './watch'
 /** The default largest article file: 20 MB. */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 
+/** Temp files older than this are leftovers of a crash. */
+const STALE_TEMP_MS = 60 * 60 * 1000
+
 /** How long catalog cache writes wait for more changes. */
 const CATALOG_WRITE_DELAY_MS = 1000
 
@@ -88,6 +91,28 @@ async function checkRoot(root: string, create: boolean): Promise<void> {
   }
 }
 
+/**
+ * Deletes temp files left by a crash in the middle of a copy: never a user's file. Only old ones, since another
+ * process (the CLI beside the app) may be importing into the same library right now.
+ */
+async function dropStaleTempFiles(tmpDir: string): Promise<void> {
+  let names: string[]
+  try {
+    names = await fs.readdir(tmpDir)
+  } catch {
+    return
+  }
+  const cutoff = Date.now() - STALE_TEMP_MS
+  for (const name of names) {
+    const file = path.join(tmpDir, name)
+    try {
+      if ((await fs.stat(file)).mtimeMs < cutoff) await fs.rm(file, { force: true, recursive: true })
+    } catch (error) {
+      log.debug(`library: cannot drop ${file}`, error)
+    }
+  }
+}
+
 /** Opens (scans) a library folder; rejects with a `LibraryOpenError` when the folder cannot be used. */
 export async function openLibrary(rootPath: string, options: OpenLibraryExtras = {}): Promise<OpenedLibrary> {
   const root = path.resolve(rootPath)
@@ -100,8 +125,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
 
   try {
     await fs.mkdir(dataDir, { recursive: true })
-    // Leftovers of a crash in the middle of a copy: never a user's file, always safe to drop.
-    await fs.rm(tmpDir, { recursive: true, force: true })
+    await dropStaleTempFiles(tmpDir)
   } catch (error) {
     log.warn(`library: cannot prepare ${dataDir}`, error)
   }

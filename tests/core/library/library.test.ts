@@ -240,6 +240,15 @@ describe('openLibrary', () => {
     expect(l.info().notices).toEqual([])
   })
 
+  it('drops temp files a crash left behind, but not fresh ones another process may be writing', async () => {
+    const stale = lib.write('.broadsheet/tmp/old.part', 'half a file')
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
+    fs.utimesSync(stale, hourAgo, hourAgo)
+    lib.write('.broadsheet/tmp/fresh.part', 'being written')
+    await open()
+    expect(fs.readdirSync(lib.path('.broadsheet/tmp'))).toEqual(['fresh.part'])
+  })
+
   it('keeps read and starred state across a restart', async () => {
     lib.write('a.txt', sampleText('Alpha'))
     const l = await open()
