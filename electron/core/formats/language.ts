@@ -122,6 +122,8 @@ const ISO3_TO_1: Record<string, string> = {
   ckb: 'ku',
   pbu: 'ps',
   pus: 'ps',
+  // franc takes short English for Scots, which has no two-letter code; news in Scots is rare.
+  sco: 'en',
 }
 
 const ISO1 = new Set(
@@ -257,22 +259,28 @@ function latinLanguage(sample: string): string | null {
       best = index
     } else if (n > second) second = n
   })
-  return best >= 0 && first >= 10 && first >= second * 2.5 ? STOPWORD_LANGS[best]! : null
+  const clear = (first >= 10 && first >= second * 2.5) || (first >= 5 && second === 0)
+  return best >= 0 && clear ? STOPWORD_LANGS[best]! : null
 }
 
+const CYRILLIC_LANGUAGES = new Set(['ru', 'uk', 'be', 'bg', 'mk', 'kk', 'ky', 'tg', 'mn', 'tt', 'ba', 'cv', 'os'])
+const LATIN_LANGUAGES = new Set(
+  'en de fr es it pt pl nl sv nb nn no da fi cs sk tr ro id ms lv lt et hu hr sl bs sq ca gl eu af sw tl vi az uz is ga cy eo'.split(
+    ' ',
+  ),
+)
 const SAMPLE_CHARS = 2000
 const MIN_LETTERS = 40
 
 /**
  * Tells an article's language as ISO 639-1, or null when too short or unsure.
  *
- * A valid declared language wins. Russian, Ukrainian and Belarusian are told by their own
+ * A valid declared language wins unless the text is plainly in another script. Russian, Ukrainian and Belarusian are told by their own
  * letters; English and the big Western languages by function words; the rest by franc on a
  * bounded sample.
  */
 export function detectLanguage(title: string, text: string, declared?: unknown): string | null {
   const fromMetadata = normaliseLanguage(declared)
-  if (fromMetadata) return fromMetadata
   const sample = `${title.slice(0, 300)}\n${text.slice(0, SAMPLE_CHARS)}`
   let cyrillic = 0
   let latin = 0
@@ -285,6 +293,16 @@ export function detectLanguage(title: string, text: string, declared?: unknown):
     else if (code > 0x2e7f || (code > 0x370 && code < 0x2000)) letters++
   }
   letters += cyrillic + latin
+  // A declared language wins unless the text is plainly in another script (a site template's
+  // lang="en" on a Russian article, say).
+  if (fromMetadata) {
+    const declaredCyrillic = CYRILLIC_LANGUAGES.has(fromMetadata)
+    const contradicted =
+      letters >= MIN_LETTERS &&
+      ((declaredCyrillic && latin > cyrillic * 2) ||
+        (!declaredCyrillic && LATIN_LANGUAGES.has(fromMetadata) && cyrillic > latin * 2))
+    if (!contradicted) return fromMetadata
+  }
   if (letters < MIN_LETTERS) return null
   if (cyrillic > latin) {
     const lang = cyrillicLanguage(sample)

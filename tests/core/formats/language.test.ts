@@ -45,14 +45,26 @@ describe('detectLanguage', () => {
     expect(detectLanguage('', text)).toBe('hi')
   })
 
+  it('tells English from a single short sentence', () => {
+    expect(detectLanguage('', 'The council said the new bridge would open in the spring after repairs.')).toBe('en')
+  })
+
   it('says null for text too short to tell', () => {
     expect(detectLanguage('Hi', 'Ok.')).toBeNull()
   })
 
-  it('takes a valid declared language over detection', () => {
+  it('takes a valid declared language over detection in the same script', () => {
     expect(
-      detectLanguage('', 'The council said the bridge would open in the spring after long repairs.', 'ru-RU'),
-    ).toBe('ru')
+      detectLanguage('', 'The council said the bridge would open in the spring after long repairs.', 'nl-BE'),
+    ).toBe('nl')
+  })
+
+  it('ignores a declared language whose script the text plainly does not use', () => {
+    const russian = 'Городской совет сообщил, что новый мост откроют весной, а старый закроют на ремонт до конца года.'
+    const english =
+      'The council said the new bridge would open in the spring and that the old one would be closed for repairs until the end of the year.'
+    expect(detectLanguage('', russian, 'en')).toBe('ru')
+    expect(detectLanguage('', english, 'ru')).toBe('en')
   })
 
   it('ignores an invalid declared language', () => {
