@@ -1,6 +1,6 @@
 /**
  * Trial: parse every `<page>/source.html` under a folder of Readability test pages and compare
- * title, byline and site name with `expected-metadata.json`.
+ * title, byline and site name (and language, where given) with `expected-metadata.json`.
  *
  * Usage: npx tsx tests/bench/readability-trial.ts <folder> [--verbose]
  */
@@ -22,6 +22,7 @@ const fields = [
   ['site', 'siteName'],
 ] as const
 const score = Object.fromEntries(fields.map(([f]) => [f, { expected: 0, exact: 0, contains: 0 }]))
+const language = { expected: 0, equal: 0 }
 let pages = 0
 let failures = 0
 let parseMs = 0
@@ -42,6 +43,12 @@ for (const page of readdirSync(root).sort()) {
     continue
   }
   const article = outcome.articles[0]!.article
+  const lang = norm(expected.lang).toLowerCase().split(/[-_]/)[0]
+  if (lang) {
+    language.expected++
+    if (article.language === lang) language.equal++
+    else if (verbose) process.stdout.write(`${page} language: got ${article.language} want ${lang}\n`)
+  }
   for (const [field, key] of fields) {
     const want = norm(expected[key])
     if (!want) continue
@@ -57,6 +64,7 @@ for (const page of readdirSync(root).sort()) {
 }
 
 process.stdout.write(`pages: ${pages}, parse failures: ${failures}, ${(pages / (parseMs / 1000)).toFixed(1)} pages/s\n`)
+process.stdout.write(`language (vs lang's primary tag): ${language.expected} expected, equal ${language.equal}\n`)
 for (const [field, key] of fields) {
   const s = score[field]!
   const pct = (n: number) => `${((100 * n) / Math.max(1, s.expected)).toFixed(1)}%`
