@@ -6,7 +6,7 @@ import type { ArticleFlag, IndexStatus, SearchHit, SearchRequest, SearchResponse
 import type { Failure } from '../../electron/shared/result'
 
 /** How long typing must pause before a search runs: short enough to feel instant, long enough to skip mid-word keys. */
-export const SEARCH_DEBOUNCE_MS = 60
+export const SEARCH_DEBOUNCE_MS = 40
 
 /** How many hits a search asks for first; "Show more" asks for more. */
 export const SEARCH_PAGE = 50

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { render, screen } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import SearchBox from '../../../renderer/components/SearchBox.svelte'
-import { SearchState } from '../../../renderer/state/search.svelte'
+import { SEARCH_DEBOUNCE_MS, SearchState } from '../../../renderer/state/search.svelte'
 import { fakeApi, response } from '../fake-api'
 import { ok } from '../../../electron/shared/result'
 import type { SearchResponse } from '../../../electron/shared/models'
@@ -26,7 +26,7 @@ describe('SearchBox', () => {
   })
 
   it('searches once typing pauses, not on every key', async () => {
-    const { fake, user, box } = setup(20)
+    const { fake, user, box } = setup(SEARCH_DEBOUNCE_MS / 2)
     await user.type(box, 'flood')
     expect(fake.api.search.query).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(150)
