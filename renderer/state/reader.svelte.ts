@@ -1,7 +1,7 @@
 /**
  * The reader: the open article, its search hits and which hit is current.
  */
-import type { BroadsheetApi } from '../../electron/shared/ipc-contract'
+import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contract'
 import type { Article, ArticleState, TextRange } from '../../electron/shared/models'
 import type { Failure } from '../../electron/shared/result'
 import { citation } from '../lib/format'
@@ -79,6 +79,33 @@ export class ReaderState {
     this.#mode = matches.length === 0 && result.value.html ? 'html' : 'text'
     if (!result.value.read) await this.#setState({ read: true })
     return true
+  }
+
+  /** Follows changes to the open article's file (edited: shown again; removed: said so); returns the unsubscribe. */
+  connect(): Unsubscribe {
+    return this.#api.library.onChanged((change) => {
+      const id = this.#article?.id
+      if (!id) return
+      if (change.removed.includes(id)) {
+        this.#notice =
+          "This article's file was removed or renamed outside Broadsheet; what you see is the last copy read."
+      } else if (change.updated.includes(id)) {
+        void this.#refresh(id)
+      }
+    })
+  }
+
+  async #refresh(id: string): Promise<void> {
+    const mine = ++this.#sequence
+    const result = await this.#api.articles.get(id)
+    if (mine !== this.#sequence || !result.ok) return
+    this.#article = result.value
+    // The old hit ranges may no longer fit the new text.
+    if (this.#matches.length > 0) {
+      this.#matches = []
+      this.#mode = 'text'
+    }
+    this.#notice = 'This article changed on disk and was read again.'
   }
 
   /** Closes the article. */

@@ -72,3 +72,19 @@ describe('ReaderState', () => {
     expect(fake.api.articles.openOriginal).toHaveBeenCalledWith('a')
   })
 })
+
+describe('ReaderState live updates', () => {
+  it('reads the open article again when its file changes, and says when it is removed', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a', text: 'Old text.' }) })
+    const reader = new ReaderState(fake.api)
+    const stop = reader.connect()
+    await reader.open('a')
+    vi.mocked(fake.api.articles.get).mockResolvedValueOnce({ ok: true, value: article({ id: 'a', text: 'New text.' }) })
+    fake.emit('library:changed', { added: [], updated: ['a'], removed: [] })
+    await vi.waitFor(() => expect(reader.article?.text).toBe('New text.'))
+    fake.emit('library:changed', { added: [], updated: [], removed: ['a'] })
+    expect(reader.notice).toMatch(/removed or renamed/)
+    expect(reader.article?.text).toBe('New text.')
+    stop()
+  })
+})
