@@ -22,8 +22,15 @@ export interface ParsePool {
 /** Longest one file may take to parse before its worker is stopped and the file fails. */
 export const PARSE_TIMEOUT_MS = 60_000
 
-/** Files smaller than this parse in the calling thread: the hop to a worker would cost more than it saves. */
+/**
+ * Files smaller than this parse in the calling thread (the hop to a worker would cost more than it saves), except
+ * HTML: Readability costs milliseconds even on a small page.
+ */
 export const INLINE_PARSE_BYTES = 64 * 1024
+
+function parsesInline(bytes: Uint8Array, fileName: string): boolean {
+  return bytes.length < INLINE_PARSE_BYTES && !/\.html?$/i.test(fileName)
+}
 
 /** A worker with nothing to do for this long is stopped (the next parse starts it again). */
 const IDLE_MS = 10_000
@@ -79,7 +86,7 @@ interface Slot {
 }
 
 /**
- * Starts a pool of up to `threads` workers, lazily, for files of at least `INLINE_PARSE_BYTES`; 0 threads (or
+ * Starts a pool of up to `threads` workers, lazily, for HTML and big files; 0 threads (or
  * workers that cannot start) parses everything in the calling thread.
  */
 export function createParsePool(threads = defaultParseThreads()): ParsePool {
@@ -183,7 +190,7 @@ export function createParsePool(threads = defaultParseThreads()): ParsePool {
   return {
     threads,
     parse(bytes, fileName, maxBytes) {
-      if (broken || closed || bytes.length < INLINE_PARSE_BYTES)
+      if (broken || closed || parsesInline(bytes, fileName))
         return Promise.resolve(safeParse(bytes, fileName, maxBytes))
       return new Promise((resolve) => {
         queue.push({ id: (nextId += 1), bytes, fileName, maxBytes, resolve })
