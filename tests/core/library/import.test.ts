@@ -126,6 +126,20 @@ describe('Library.import', () => {
     expect((await library.get(result!.articles[1]!))?.text).toContain('third record')
   })
 
+  it('imports a saved HTML page (parsed in a worker) with its title and reading HTML', async () => {
+    const paragraph = '<p>The river authority opened the new lock on Monday after two years of work on the channel.</p>'
+    src.write(
+      'saved/page.html',
+      `<!doctype html><html><head><title>Lock opens on the river</title></head><body><article><h1>Lock opens on the river</h1>${paragraph.repeat(8)}</article></body></html>`,
+    )
+    const [result] = await library.import([path('saved/page.html')])
+    expect(result!.status).toBe('imported')
+    const article = await library.get(result!.articles[0]!)
+    expect(article?.title).toBe('Lock opens on the river')
+    expect(article?.text).toContain('opened the new lock')
+    expect(article?.html).toContain('<p>')
+  })
+
   it('refuses a file over the size limit', async () => {
     await library.close()
     library = await openLibrary(lib.root, { maxFileBytes: 100 })
