@@ -422,7 +422,7 @@ export function openSegmentFile(path: string): Segment {
     if (readSync(fd, head, 0, HEADER_BYTES, 0) !== HEADER_BYTES) throw new SegmentFormatError('shard is truncated')
     const h = readHeader(head)
     if (fstatSync(fd).size !== h.indexBytes + h.textBytes) throw new SegmentFormatError('shard size differs')
-    const index = Buffer.alloc(h.indexBytes)
+    const index = Buffer.allocUnsafeSlow(h.indexBytes)
     if (readSync(fd, index, 0, h.indexBytes, 0) !== h.indexBytes) throw new SegmentFormatError('shard is truncated')
     const base = h.indexBytes
     const texts: TextStore = {
