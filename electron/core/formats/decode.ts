@@ -13,7 +13,7 @@ export interface Decoded {
 const utf8Strict = new TextDecoder('utf-8', { fatal: true })
 const SAMPLE = 64 * 1024
 // Enough Cyrillic letters to tell the code pages apart, cheap to decode seven times.
-const SCORE_SAMPLE = 8 * 1024
+const SCORE_SAMPLE = 3 * 1024
 
 const CHARDET_NAMES: Record<string, string> = {
   'windows-1251': 'windows-1251',
