@@ -30,7 +30,7 @@ function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: 
         resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
       },
     )
-  }, SLOW)
+  })
 }
 
 // Each test starts tsx child processes: slow on a busy machine, so a generous limit.
