@@ -28,7 +28,7 @@ export interface TextStore {
 /** A shard in memory. */
 export interface Segment {
   docs: DocMeta[]
-  terms: string[]
+  terms: TermTable
   /** Token count per document and field: `fieldLen[doc * FIELDS.length + field]`. */
   fieldLen: Uint32Array
   /** Postings of term t are `termStart[t] .. termStart[t + 1]`. */
@@ -124,7 +124,7 @@ export function buildSegment(records: SearchRecord[]): Segment {
   termPosStart[terms.length] = pos.length
   return {
     docs: records.map(({ text: _text, ...meta }) => meta),
-    terms,
+    terms: new TermTable(terms.join('\n')),
     fieldLen,
     termStart,
     termPosStart,
@@ -152,34 +152,86 @@ function writeVarint(out: number[], value: number): void {
   out.push(value)
 }
 
+/**
+ * A shard's sorted vocabulary kept as one string (terms joined by line breaks) and offsets, so a
+ * loaded shard holds one string instead of one per term: faster to load and lighter for the GC.
+ */
+export class TermTable implements Iterable<string> {
+  readonly blob: string
+  readonly #starts: Uint32Array
+
+  constructor(blob: string) {
+    this.blob = blob
+    let count = blob === '' ? 0 : 1
+    for (let i = 0; i < blob.length; i++) if (blob.charCodeAt(i) === 10) count++
+    const starts = new Uint32Array(count + 1)
+    let k = 1
+    for (let i = 0; i < blob.length; i++) if (blob.charCodeAt(i) === 10) starts[k++] = i + 1
+    starts[count] = blob.length + 1
+    this.#starts = starts
+  }
+
+  /** Number of terms. */
+  get length(): number {
+    return this.#starts.length - 1
+  }
+
+  /** Term number i. */
+  at(i: number): string {
+    return this.blob.slice(this.#starts[i], this.#starts[i + 1]! - 1)
+  }
+
+  /** Compares term i with `s` in code unit order (as `<` on strings does) without making a string. */
+  #compare(i: number, s: string): number {
+    const start = this.#starts[i]!
+    const length = this.#starts[i + 1]! - 1 - start
+    const n = Math.min(length, s.length)
+    for (let k = 0; k < n; k++) {
+      const d = this.blob.charCodeAt(start + k) - s.charCodeAt(k)
+      if (d !== 0) return d
+    }
+    return length - s.length
+  }
+
+  #lowerBound(s: string): number {
+    let lo = 0
+    let hi = this.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.#compare(mid, s) < 0) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /** The number of `term`, or -1. */
+  find(term: string): number {
+    const i = this.#lowerBound(term)
+    return i < this.length && this.#compare(i, term) === 0 ? i : -1
+  }
+
+  /** Every term starting with `prefix`. */
+  withPrefix(prefix: string): string[] {
+    const out: string[] = []
+    for (let i = this.#lowerBound(prefix); i < this.length && this.blob.startsWith(prefix, this.#starts[i]); i++) {
+      out.push(this.at(i))
+    }
+    return out
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)
+  }
+}
+
 /** The index of `term` in the shard's sorted vocabulary, or -1. */
 export function findTerm(segment: Segment, term: string): number {
-  const terms = segment.terms
-  let lo = 0
-  let hi = terms.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1
-    const t = terms[mid]!
-    if (t < term) lo = mid + 1
-    else if (t > term) hi = mid - 1
-    else return mid
-  }
-  return -1
+  return segment.terms.find(term)
 }
 
 /** Every term of the shard starting with `prefix`. */
 export function termsWithPrefix(segment: Segment, prefix: string): string[] {
-  const terms = segment.terms
-  let lo = 0
-  let hi = terms.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (terms[mid]! < prefix) lo = mid + 1
-    else hi = mid
-  }
-  const out: string[] = []
-  for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) out.push(terms[i]!)
-  return out
+  return segment.terms.withPrefix(prefix)
 }
 
 /**
@@ -252,7 +304,7 @@ function align4(n: number): number {
 
 /** Serialises a shard to the bytes of its file: header, index part, then the texts. */
 export function encodeSegment(segment: Segment): Buffer {
-  const json = Buffer.from(JSON.stringify({ docs: segment.docs, terms: segment.terms.join('\n') }), 'utf8')
+  const json = Buffer.from(JSON.stringify({ docs: segment.docs, terms: segment.terms.blob }), 'utf8')
   const n = segment.docs.length
   const T = segment.terms.length
   const P = segment.postDoc.length
@@ -365,7 +417,8 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
   const postTf = view(u16, 2, h.P)
   const postField = view(u8, 1, h.P)
   const positions = view(u8, 1, h.positionBytes)
-  const terms = parsed.terms === '' ? [] : parsed.terms.split('\n')
+  if (typeof parsed.terms !== 'string') throw new SegmentFormatError('shard vocabulary is unreadable')
+  const terms = new TermTable(parsed.terms)
   if (
     !Array.isArray(parsed.docs) ||
     parsed.docs.length !== h.n ||
