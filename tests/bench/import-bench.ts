@@ -69,7 +69,7 @@ try {
       `${(mb(allBytes) / (allMs / 1000)).toFixed(1)} MB/s`,
   )
   console.log(
-    '\nper extension (stage times summed over files; reads overlap, so they add up to more than the wall time):',
+    '\nper extension (stage times summed over files, waits included: files overlap, so sums exceed the wall time;\nfor pooled HTML the parse sum includes the queue, so its files/s is not a parse speed):',
   )
   console.log('ext        files      MB     read     hash    parse     copy   parse files/s')
   for (const [ext, t] of Object.entries(stages).sort()) {
