@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { render, screen, within } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import WithApp from './WithApp.svelte'
+import ListView from '../../../renderer/views/ListView.svelte'
+import { AppState } from '../../../renderer/state/app.svelte'
+import { fakeApi, item } from '../fake-api'
+
+describe('ListView', () => {
+  beforeAll(() => {
+    // jsdom has no layout, so no ResizeObserver; the list then sizes itself from its default height.
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver
+  })
+
+  it('renders only a window of rows out of 100,000', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) =>
+      item({ id: `a${i}`, site: i % 10 === 0 ? 'ten.example' : 'other.example' }),
+    )
+    const app = new AppState(fakeApi(rows).api)
+    await app.library.load()
+    render(WithApp, { app, view: ListView })
+    const list = screen.getByRole('listbox', { name: 'Articles' })
+    expect(screen.getByText('100,000 articles')).toBeInTheDocument()
+    const shown = within(list).getAllByRole('option').length
+    expect(shown).toBeGreaterThan(0)
+    expect(shown).toBeLessThan(100)
+  })
+
+  it('filters the list from the sidebar', async () => {
+    const rows = [item({ id: 'a', site: 'one.example' }), item({ id: 'b', site: 'two.example' })]
+    const app = new AppState(fakeApi(rows).api)
+    await app.library.load()
+    render(WithApp, { app, view: ListView })
+    const user = userEvent.setup()
+    const sidebar = screen.getByRole('navigation', { name: 'Library filters' })
+    await user.click(await within(sidebar).findByRole('button', { name: /two\.example/ }))
+    expect(screen.getByText('1 article')).toBeInTheDocument()
+    expect(within(screen.getByRole('listbox', { name: 'Articles' })).getByRole('option')).toHaveTextContent(
+      'two.example',
+    )
+  })
+
+  it('explains how to import when the library is empty', async () => {
+    const app = new AppState(fakeApi([]).api)
+    await app.library.load()
+    render(WithApp, { app, view: ListView })
+    expect(screen.getByRole('heading', { name: 'Your library is empty' })).toBeInTheDocument()
+    expect(screen.getByText(/Drag article files or whole folders/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Import files…' })).toBeInTheDocument()
+  })
+})
