@@ -163,14 +163,17 @@ const STOPWORDS: Record<string, string> = {
   pl: 'i w na z się nie do że to jest o jak po przez od za dla oraz ale jego już tak',
 }
 const STOPWORD_LANGS = Object.keys(STOPWORDS)
-/** Each function word → the indices (into STOPWORD_LANGS) of the languages that use it. */
+/** Each function word → the index (into STOPWORD_LANGS) of the one language that uses it. */
 const STOPWORD_INDEX = new Map<string, number[]>()
 STOPWORD_LANGS.forEach((lang, index) => {
   for (const word of STOPWORDS[lang]!.split(' ')) STOPWORD_INDEX.set(word, [...(STOPWORD_INDEX.get(word) ?? []), index])
 })
+// Words shared by several of these languages ("de", "la", "que") tell them apart badly: only
+// words of one language count, and no one-letter words ("i", "a", "o" are everywhere).
+for (const [word, langs] of STOPWORD_INDEX) if (langs.length > 1 || word.length < 2) STOPWORD_INDEX.delete(word)
 // About 170 words: plenty for function-word counts.
 const STOPWORD_SAMPLE = 1000
-const LATIN_WORD = /[a-zà-öø-ÿąćęłńśźżčěřšžůœ]+/g
+const LATIN_WORD = /\p{L}+/gu
 
 // What each letter of the Cyrillic block (U+0400–U+04FF) says about the language.
 const NONE = 255
