@@ -48,3 +48,22 @@ describe('ImportReport', () => {
     expect(onclose).toHaveBeenCalled()
   })
 })
+
+describe('ImportReport with a very large import', () => {
+  it('lists the first files of each section and the rest on request', async () => {
+    const many: ImportResult[] = Array.from({ length: 1200 }, (_, i) => ({
+      file: `f${i}.txt`,
+      status: 'failed' as const,
+      articles: [],
+      error: `reason ${i}`,
+      warnings: [],
+    }))
+    render(ImportReport, { results: many, onclose: () => {} })
+    const failed = screen.getByRole('region', { name: 'Failed files' })
+    expect(within(failed).getAllByRole('listitem')).toHaveLength(500)
+    expect(screen.getByRole('dialog', { name: 'Import report' })).toHaveTextContent('1200 failed')
+    await userEvent.setup().click(within(failed).getByRole('button', { name: 'Show all 1200' }))
+    expect(within(failed).getAllByRole('listitem')).toHaveLength(1200)
+    expect(failed).toHaveTextContent('f1199.txt: reason 1199')
+  })
+})
