@@ -107,6 +107,7 @@ export class SearchEngine {
   /** Every term of every shard: built on the first fuzzy or wildcard query, then kept up to date. */
   #vocabulary: Vocabulary | null = null
   #docShard = new Map<string, LiveShard>()
+  #scratch = scratch(0)
 
   constructor(options: EngineOptions = {}) {
     this.shardSize = Math.max(1, options.shardSize ?? 2000)
@@ -473,9 +474,11 @@ export class SearchEngine {
       const seg = shard.segment
       const n = seg.docs.length
       if (n === 0) return
-      const scores = new Float64Array(n)
-      const matched = new Uint8Array(n)
-      const ok = new Uint8Array(n).fill(1)
+      // Scratch arrays are shared by every shard and query (searching is synchronous), so a query allocates little.
+      if (this.#scratch.scores.length < n) this.#scratch = scratch(n)
+      const scores = this.#scratch.scores.fill(0, 0, n)
+      const matched = this.#scratch.matched.fill(0, 0, n)
+      const ok = this.#scratch.ok.fill(1, 0, n)
       if (shard.deleted.size > 0) for (let d = 0; d < n; d++) if (shard.dead[d]) ok[d] = 0
       for (const [term, w] of weights) {
         const t = findTerm(seg, term)
@@ -765,6 +768,11 @@ class TopK {
   sorted(): Candidate[] {
     return [...this.#heap].sort((a, b) => (this.#better(a, b) ? -1 : this.#better(b, a) ? 1 : 0))
   }
+}
+
+function scratch(n: number): { scores: Float64Array; matched: Uint8Array; ok: Uint8Array } {
+  const size = Math.max(n, 2048)
+  return { scores: new Float64Array(size), matched: new Uint8Array(size), ok: new Uint8Array(size) }
 }
 
 function liveCount(s: LiveShard): number {
