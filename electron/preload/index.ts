@@ -2,95 +2,41 @@
  * The only module that touches ipcRenderer: exposes the typed domain API as `window.broadsheet`.
  *
  * Named functions only (never ipcRenderer, never a generic invoke); listeners get payloads, never the IPC event.
- * It imports only types from the contract, so no zod (or anything else heavy) is bundled into the preload.
+ * It imports no schema library, so nothing heavy is bundled into the preload.
  */
-import { contextBridge, ipcRenderer, webUtils, type IpcRenderer } from 'electron'
-import type {
-  BroadsheetApi,
-  DroppedFile,
-  EventChannel,
-  EventPayloads,
-  ImportSource,
-  InvokeArgs,
-  InvokeChannel,
-  InvokeResults,
-  Unsubscribe,
-} from '../shared/ipc-contract'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import { bytesSource, createBroadsheetApi, type ApiTransport } from '../shared/api'
+import type { DroppedFile, ImportSource, InvokeResults } from '../shared/ipc-contract'
 
-/** The part of ipcRenderer the API uses. */
-export type PreloadIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>
-
-/**
- * Turns dropped files into import sources: their paths on disk, or their bytes for a file that has no path
- * (e.g. one dragged out of another app's window).
- */
-export async function droppedToSources(
-  files: DroppedFile[],
-  getPathForFile: (file: File) => string,
-): Promise<ImportSource[]> {
-  const sources: ImportSource[] = []
-  for (const { file, relativePath } of files) {
-    let filePath = ''
-    try {
-      filePath = getPathForFile(file)
-    } catch {
-      filePath = ''
-    }
-    if (filePath) sources.push({ kind: 'path', path: filePath })
-    else
-      sources.push({ kind: 'bytes', name: relativePath || file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
+/** A dropped file's path on disk, or '' when it has none (e.g. dragged out of another app's window). */
+function pathOf(file: File): string {
+  try {
+    return webUtils.getPathForFile(file)
+  } catch {
+    return ''
   }
-  return sources
 }
 
-/** Builds the API over an ipcRenderer (the real one, or a test double). */
-export function createBroadsheetApi(ipc: PreloadIpc, getPathForFile: (file: File) => string): BroadsheetApi {
-  const invoke = <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResults[C]> =>
-    ipc.invoke(channel, ...args) as Promise<InvokeResults[C]>
+/** Dropped files as paths where Electron knows them, else as bytes. */
+async function toSources(files: DroppedFile[]): Promise<ImportSource[]> {
+  return Promise.all(
+    files.map(async (dropped) => {
+      const path = pathOf(dropped.file)
+      return path ? { kind: 'path' as const, path } : bytesSource(dropped)
+    }),
+  )
+}
 
-  const listen = <C extends EventChannel>(channel: C, listener: (payload: EventPayloads[C]) => void): Unsubscribe => {
-    const wrapped = (_event: unknown, payload: EventPayloads[C]) => listener(payload)
-    ipc.on(channel, wrapped)
+const transport: ApiTransport = {
+  invoke: (channel, ...args) => ipcRenderer.invoke(channel, ...args) as Promise<InvokeResults[typeof channel]>,
+  listen: (channel, listener) => {
+    const wrapped = (_event: unknown, payload: Parameters<typeof listener>[0]) => listener(payload)
+    ipcRenderer.on(channel, wrapped)
     return () => {
-      ipc.removeListener(channel, wrapped)
+      ipcRenderer.removeListener(channel, wrapped)
     }
-  }
-
-  return {
-    library: {
-      info: () => invoke('library:info'),
-      list: () => invoke('library:list'),
-      choose: () => invoke('library:choose'),
-      reveal: () => invoke('library:reveal'),
-      onChanged: (listener) => listen('library:changed', listener),
-    },
-    articles: {
-      get: (id) => invoke('article:get', id),
-      setState: (id, patch) => invoke('article:set-state', id, patch),
-      reveal: (id) => invoke('article:reveal', id),
-      trash: (id) => invoke('article:trash', id),
-      openOriginal: (id) => invoke('article:open-original', id),
-    },
-    imports: {
-      dropped: async (files, into) => invoke('import:files', await droppedToSources(files, getPathForFile), into),
-      dialog: (into) => invoke('import:dialog', into),
-      onProgress: (listener) => listen('import:progress', listener),
-    },
-    search: {
-      query: (request) => invoke('search:query', request),
-      onIndexStatus: (listener) => listen('index:status', listener),
-    },
-    settings: {
-      get: () => invoke('settings:get'),
-      set: (patch) => invoke('settings:set', patch),
-    },
-    app: {
-      onCommand: (listener) => listen('app:command', listener),
-    },
-  }
+  },
+  toSources,
 }
 
-contextBridge.exposeInMainWorld(
-  'broadsheet',
-  createBroadsheetApi(ipcRenderer, (file) => webUtils.getPathForFile(file)),
-)
+contextBridge.exposeInMainWorld('broadsheet', createBroadsheetApi(transport))
