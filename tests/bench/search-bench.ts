@@ -54,7 +54,7 @@ if (argv[0] === '--child') {
   const start = performance.now()
   let keep: unknown
   if (kind === 'broadsheet') {
-    const loaded = new ShardStore(file!).load()
+    const loaded = await new ShardStore(file!).load()
     if (loaded.kind !== 'loaded') throw new Error(`bench: load failed: ${loaded.kind}`)
     const engine = new SearchEngine()
     engine.setShards(loaded.shards)
@@ -199,7 +199,7 @@ async function broadsheet(
   built.clear()
   const cold = coldLoad('broadsheet', dir)
   const engine = new SearchEngine()
-  const loaded = new ShardStore(dir).load()
+  const loaded = await new ShardStore(dir).load()
   if (loaded.kind !== 'loaded') throw new Error(`bench: load failed: ${loaded.kind}`)
   engine.setShards(loaded.shards)
   const latency = timeQueries(qs, (q) => {

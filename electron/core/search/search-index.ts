@@ -80,10 +80,10 @@ class LibrarySearchIndex implements SearchIndex {
     return run
   }
 
-  #load(): void {
+  async #load(): Promise<void> {
     if (!this.#store) return
     try {
-      const outcome = this.#store.load()
+      const outcome = await this.#store.load()
       if (outcome.kind === 'loaded') this.#engine.setShards(outcome.shards)
       else if (outcome.kind === 'unusable') {
         log.warn(`search: discarding the stored index (${outcome.reason}); it will be rebuilt`)

@@ -6,18 +6,19 @@
  * Term positions are kept (varint-coded, per term) because quoted phrases need them.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, fstat as fstat_, fstatSync, open as open_, openSync, read as read_, readSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { open, type FileHandle } from 'node:fs/promises'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { forEachTerm } from './analyzer'
 import { FIELDS, fieldValues, type DocMeta, type SearchRecord } from './record'
 
 /** Bumped whenever the shard file layout or the analysis changes; older files are rebuilt. */
-export const SEGMENT_FORMAT = 1
+export const SEGMENT_FORMAT = 2
 
 const F = FIELDS.length
 const MAGIC = 0x58495342 // 'BSIX'
-const HEADER_BYTES = 72
+const HEADER_BYTES = 76
 
 /** Where a shard's article texts come from (memory after a build, the file after a load). */
 export interface TextStore {
@@ -304,7 +305,9 @@ function align4(n: number): number {
 
 /** Serialises a shard to the bytes of its file: header, index part, then the texts. */
 export function encodeSegment(segment: Segment): Buffer {
-  const json = Buffer.from(JSON.stringify({ docs: segment.docs, terms: segment.terms.blob }), 'utf8')
+  const json = Buffer.from(JSON.stringify({ docs: segment.docs }), 'utf8')
+  // The vocabulary is stored as plain text beside the JSON: reading it back needs no JSON unescaping.
+  const termBlob = Buffer.from(segment.terms.blob, 'utf8')
   const n = segment.docs.length
   const T = segment.terms.length
   const P = segment.postDoc.length
@@ -318,7 +321,7 @@ export function encodeSegment(segment: Segment): Buffer {
     segment.postField,
     segment.positions,
   ].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
-  let indexBytes = HEADER_BYTES + align4(json.length)
+  let indexBytes = HEADER_BYTES + align4(json.length) + align4(termBlob.length)
   for (const part of parts) indexBytes += align4(part.byteLength)
   const textBlob = segment.texts.read(0, segment.textStart[n]!)
   const out = Buffer.alloc(indexBytes + textBlob.length)
@@ -330,9 +333,12 @@ export function encodeSegment(segment: Segment): Buffer {
   out.writeUInt32LE(P, 20)
   out.writeUInt32LE(segment.positions.length, 24)
   out.writeUInt32LE(textBlob.length, 28)
+  out.writeUInt32LE(termBlob.length, 72)
   let at = HEADER_BYTES
   json.copy(out, at)
   at += align4(json.length)
+  termBlob.copy(out, at)
+  at += align4(termBlob.length)
   for (const part of parts) {
     out.set(part, at)
     at += align4(part.byteLength)
@@ -352,6 +358,7 @@ export class SegmentFormatError extends Error {}
 
 interface Header {
   jsonLength: number
+  termBytes: number
   n: number
   T: number
   P: number
@@ -365,6 +372,7 @@ function readHeader(head: Buffer): Header {
   if (head.readUInt32LE(4) !== SEGMENT_FORMAT) throw new SegmentFormatError('shard format version differs')
   const h = {
     jsonLength: head.readUInt32LE(8),
+    termBytes: head.readUInt32LE(72),
     n: head.readUInt32LE(12),
     T: head.readUInt32LE(16),
     P: head.readUInt32LE(20),
@@ -375,6 +383,7 @@ function readHeader(head: Buffer): Header {
   h.indexBytes =
     HEADER_BYTES +
     align4(h.jsonLength) +
+    align4(h.termBytes) +
     align4(h.n * F * 4) +
     2 * align4((h.T + 1) * 4) +
     align4((h.n + 1) * 4) +
@@ -394,13 +403,15 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
   // Typed array views need aligned offsets; copy the rare unaligned buffer once.
   const buf = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes)
   let at = HEADER_BYTES
-  let parsed: { docs: DocMeta[]; terms: string }
+  let parsed: { docs: DocMeta[] }
   try {
-    parsed = JSON.parse(buf.toString('utf8', at, at + h.jsonLength)) as { docs: DocMeta[]; terms: string }
+    parsed = JSON.parse(buf.toString('utf8', at, at + h.jsonLength)) as { docs: DocMeta[] }
   } catch {
     throw new SegmentFormatError('shard metadata is unreadable')
   }
   at += align4(h.jsonLength)
+  const termBlob = buf.toString('utf8', at, at + h.termBytes)
+  at += align4(h.termBytes)
   const view = <T>(make: (b: ArrayBuffer, o: number, l: number) => T, bytesPer: number, count: number): T => {
     const v = make(buf.buffer as ArrayBuffer, buf.byteOffset + at, count)
     at += align4(count * bytesPer)
@@ -417,8 +428,7 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
   const postTf = view(u16, 2, h.P)
   const postField = view(u8, 1, h.P)
   const positions = view(u8, 1, h.positionBytes)
-  if (typeof parsed.terms !== 'string') throw new SegmentFormatError('shard vocabulary is unreadable')
-  const terms = new TermTable(parsed.terms)
+  const terms = new TermTable(termBlob)
   if (
     !Array.isArray(parsed.docs) ||
     parsed.docs.length !== h.n ||
@@ -477,6 +487,46 @@ export function openSegmentFile(path: string): Segment {
     if (fstatSync(fd).size !== h.indexBytes + h.textBytes) throw new SegmentFormatError('shard size differs')
     const index = Buffer.allocUnsafeSlow(h.indexBytes)
     if (readSync(fd, index, 0, h.indexBytes, 0) !== h.indexBytes) throw new SegmentFormatError('shard is truncated')
+    const base = h.indexBytes
+    const texts: TextStore = {
+      read(start, end) {
+        const out = Buffer.alloc(end - start)
+        readSync(fd, out, 0, end - start, base + start)
+        return out
+      },
+      close: () => closeSync(fd),
+    }
+    const segment = decodeSegment(index, texts, false)
+    delete segment.encoded
+    return segment
+  } catch (e) {
+    closeSync(fd)
+    throw e
+  }
+}
+
+const openAsync = promisify(open_)
+const readAsync = promisify(read_)
+const fstatAsync = promisify(fstat_)
+
+async function readFully(fd: number, into: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < into.length;) {
+    const { bytesRead } = await readAsync(fd, into, done, into.length - done, position + done)
+    if (bytesRead <= 0) throw new SegmentFormatError('shard is truncated')
+    done += bytesRead
+  }
+}
+
+/** `openSegmentFile` with the reading done off the main thread, so several shards load at once. */
+export async function openSegmentFileAsync(path: string): Promise<Segment> {
+  const fd = await openAsync(path, 'r')
+  try {
+    const head = Buffer.alloc(HEADER_BYTES)
+    await readFully(fd, head, 0)
+    const h = readHeader(head)
+    if ((await fstatAsync(fd)).size !== h.indexBytes + h.textBytes) throw new SegmentFormatError('shard size differs')
+    const index = Buffer.allocUnsafeSlow(h.indexBytes)
+    await readFully(fd, index, 0)
     const base = h.indexBytes
     const texts: TextStore = {
       read(start, end) {

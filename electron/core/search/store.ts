@@ -9,7 +9,7 @@ import { log } from '../logger'
 import type { Shard } from './engine'
 import {
   encodeSegment,
-  openSegmentFile,
+  openSegmentFileAsync,
   SEGMENT_FORMAT,
   useFileTexts,
   verifySegmentFile,
@@ -46,25 +46,39 @@ export class ShardStore {
     this.dir = dir
   }
 
-  /** Loads every shard the manifest names, checking versions, checksums and the manifest's lists. */
-  load(): LoadOutcome {
+  /** Loads every shard the manifest names (reading several at once), checking versions, structure and the manifest's lists. */
+  async load(): Promise<LoadOutcome> {
     const manifestPath = join(this.dir, 'manifest.json')
     if (!existsSync(manifestPath)) return { kind: 'missing' }
-    const opened: Shard[] = []
+    let manifest: Manifest
     try {
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest
-      if (manifest?.version !== INDEX_VERSION || manifest.format !== SEGMENT_FORMAT) {
-        return { kind: 'unusable', reason: 'the index was written by another version' }
-      }
-      if (!Array.isArray(manifest.shards)) return { kind: 'unusable', reason: 'the manifest is malformed' }
-      const seen = new Set<string>()
-      for (const entry of manifest.shards) {
+      manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest
+    } catch (e) {
+      return { kind: 'unusable', reason: `the manifest is unreadable: ${e instanceof Error ? e.message : String(e)}` }
+    }
+    if (manifest?.version !== INDEX_VERSION || manifest.format !== SEGMENT_FORMAT) {
+      return { kind: 'unusable', reason: 'the index was written by another version' }
+    }
+    if (!Array.isArray(manifest.shards)) return { kind: 'unusable', reason: 'the manifest is malformed' }
+    const settled = await Promise.allSettled(
+      manifest.shards.map(async (entry) => {
         if (typeof entry?.file !== 'string' || !SHARD_FILE.test(entry.file) || !Array.isArray(entry.docs)) {
           throw new Error('a manifest entry is malformed')
         }
-        const segment = openSegmentFile(join(this.dir, entry.file))
+        const segment = await openSegmentFileAsync(join(this.dir, entry.file))
         const deleted = new Set(Array.isArray(entry.deleted) ? entry.deleted.map(String) : [])
-        opened.push({ segment, deleted })
+        return { entry, shard: { segment, deleted } }
+      }),
+    )
+    const opened = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.shard] : []))
+    try {
+      const failed = settled.find((s) => s.status === 'rejected')
+      if (failed) throw failed.reason
+      const seen = new Set<string>()
+      for (const s of settled) {
+        if (s.status !== 'fulfilled') continue
+        const { entry, shard } = s.value
+        const { segment, deleted } = shard
         this.#files.set(segment, entry.file)
         if (segment.docs.length !== entry.docs.length) throw new Error(`${entry.file} does not match the manifest`)
         const ids = new Set<string>()
