@@ -200,7 +200,11 @@ async function expandSources(sources: ImportSource[], into: string): Promise<Imp
       const unreadable: [string, string][] = []
       let found
       try {
-        found = await walk(abs, { onUnreadable: (rel, code) => unreadable.push([rel, code]) })
+        // A link inside a dropped folder that leads out of it (to /etc, say) is not what the user dropped.
+        found = await walk(abs, {
+          confineTo: await fs.realpath(abs),
+          onUnreadable: (rel, code) => unreadable.push([rel, code]),
+        })
       } catch (error) {
         items.push({
           file: given,

@@ -59,6 +59,22 @@ describe('Library.import', () => {
     expect(lib.files()).toEqual(['news/batch/deeper/two.txt', 'news/batch/one.txt'])
   })
 
+  it('does not follow links in a dropped folder that lead out of it', async () => {
+    const outside = makeTempDir()
+    try {
+      outside.write('elsewhere/secret.txt', sampleText('Not part of the drop'))
+      outside.write('loose.txt', sampleText('Also not part of the drop'))
+      src.write('drop/story.txt', sampleText('Part of the drop'))
+      fs.symlinkSync(outside.path('elsewhere'), src.path('drop/linked-folder'))
+      fs.symlinkSync(outside.path('loose.txt'), src.path('drop/linked-file.txt'))
+      const results = await library.import([path('drop')])
+      expect(results.map((r) => r.file)).toEqual([src.path('drop/story.txt')])
+      expect(library.list().map((item) => item.title)).toEqual(['Part of the drop'])
+    } finally {
+      outside.remove()
+    }
+  })
+
   it('never overwrites: a taken name becomes "name (2)", then "name (3)"', async () => {
     lib.write('story.txt', sampleText('Already here'))
     await library.rescan()
