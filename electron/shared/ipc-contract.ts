@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import type {
   Article,
-  ArticleListItem,
+  ArticleListRow,
   ArticleState,
   ImportProgress,
   ImportResult,
@@ -114,7 +114,7 @@ export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeChannels
 /** What each channel answers. */
 export interface InvokeResults {
   'library:info': Result<LibraryInfo>
-  'library:list': Result<ArticleListItem[]>
+  'library:list': Result<ArticleListRow[]>
   'library:choose': Result<LibraryInfo | null>
   'library:reveal': Result<null>
   'article:get': Result<Article & ArticleState>

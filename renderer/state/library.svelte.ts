@@ -3,7 +3,7 @@
  */
 import { SvelteMap } from 'svelte/reactivity'
 import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contract'
-import type { ArticleListItem, ArticleState, LibraryInfo } from '../../electron/shared/models'
+import type { ArticleListRow, ArticleState, LibraryInfo } from '../../electron/shared/models'
 import type { Failure } from '../../electron/shared/result'
 import { facetCounts, matches, sortItems, type ListFacets, type ListFilter, type ListSort } from '../lib/list'
 
@@ -12,7 +12,7 @@ export type { ListFacets, ListFilter, ListSort }
 /** The library list's state; the API comes in through the constructor. */
 export class LibraryState {
   #api: BroadsheetApi
-  #items = $state.raw<ArticleListItem[]>([])
+  #items = $state.raw<ArticleListRow[]>([])
   /** Read/starred changes since the last load, kept beside the list so a star does not re-sort 100,000 rows. */
   #changed = new SvelteMap<string, ArticleState>()
   #info = $state.raw<LibraryInfo | null>(null)
@@ -31,11 +31,11 @@ export class LibraryState {
   }
 
   /** Every article, in load order (read/starred as loaded; see `withState`). */
-  get items(): ArticleListItem[] {
+  get items(): ArticleListRow[] {
     return this.#items
   }
   /** The articles the list shows: filtered, then sorted. */
-  get visible(): ArticleListItem[] {
+  get visible(): ArticleListRow[] {
     return this.#visible
   }
   /** Sidebar counts over the whole library. */
@@ -63,7 +63,7 @@ export class LibraryState {
     return this.#selected
   }
   /** The selected row's article, if any. */
-  get selectedItem(): ArticleListItem | undefined {
+  get selectedItem(): ArticleListRow | undefined {
     return this.#visible[this.#selected]
   }
 
@@ -144,7 +144,7 @@ export class LibraryState {
   }
 
   /** A row with its latest read/starred state. */
-  withState(item: ArticleListItem): ArticleListItem {
+  withState(item: ArticleListRow): ArticleListRow {
     const state = this.#changed.get(item.id)
     return state && (state.read !== item.read || state.starred !== item.starred) ? { ...item, ...state } : item
   }

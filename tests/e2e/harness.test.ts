@@ -94,6 +94,16 @@ describe('web harness', () => {
     expect(list.value.map((a: { title: string }) => a.title)).toContain('Ferry timetable changes for winter')
   })
 
+  it('sends lean list rows: what the list shows, sorts and filters by, and no text, hash or disclaimers', async () => {
+    const list = JSON.parse((await ipc('library:list', [])).body)
+    expect(list.value.length).toBeGreaterThan(0)
+    for (const row of list.value) {
+      expect(Object.keys(row).sort()).toEqual(
+        ['collection', 'flags', 'id', 'importedAt', 'language', 'published', 'read', 'site', 'starred', 'title'].sort(),
+      )
+    }
+  })
+
   it('refuses a dropped name that climbs out of the library', async () => {
     const bytes = new TextEncoder().encode('x')
     const answer = JSON.parse((await ipc('import:files', [[{ kind: 'bytes', name: '../evil.txt', bytes }]])).body)

@@ -3,11 +3,18 @@
  */
 import { vi } from 'vitest'
 import type { BroadsheetApi, EventChannel, EventPayloads } from '../../electron/shared/ipc-contract'
-import type { Article, ArticleListItem, ArticleState, SearchResponse, Settings } from '../../electron/shared/models'
+import {
+  toListRow,
+  type Article,
+  type ArticleListRow,
+  type ArticleState,
+  type SearchResponse,
+  type Settings,
+} from '../../electron/shared/models'
 import { ok } from '../../electron/shared/result'
 
-/** A list row with sensible defaults. */
-export function item(over: Partial<ArticleListItem> = {}): ArticleListItem {
+/** A whole article with sensible defaults. */
+export function article(over: Partial<Article & ArticleState> = {}): Article & ArticleState {
   const id = over.id ?? 'a1'
   return {
     id,
@@ -27,13 +34,15 @@ export function item(over: Partial<ArticleListItem> = {}): ArticleListItem {
     hash: 'ab'.repeat(32),
     read: false,
     starred: false,
+    text: 'First paragraph.\n\nSecond paragraph.',
+    html: null,
     ...over,
   }
 }
 
-/** A whole article with sensible defaults. */
-export function article(over: Partial<Article & ArticleState> = {}): Article & ArticleState {
-  return { ...item(over), text: 'First paragraph.\n\nSecond paragraph.', html: null, ...over }
+/** A list row with sensible defaults (the row of the same article). */
+export function item(over: Partial<Article & ArticleState> = {}): ArticleListRow {
+  return toListRow(article(over))
 }
 
 /** An empty search response. */
@@ -49,7 +58,7 @@ export interface FakeApi {
 }
 
 /** Builds a fake API over a list of rows; every method is a vi.fn that tests may override. */
-export function fakeApi(items: ArticleListItem[] = [], articles: Record<string, Article & ArticleState> = {}): FakeApi {
+export function fakeApi(items: ArticleListRow[] = [], articles: Record<string, Article & ArticleState> = {}): FakeApi {
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>()
   const on =
     <C extends EventChannel>(channel: C) =>

@@ -5,7 +5,7 @@
  * the trash) come in as `ShellServices`, so the loopback test transport runs the very same handlers.
  */
 import type { InvokeArgs, InvokeChannel, InvokeResults } from '../../shared/ipc-contract'
-import type { ImportProgress, LibraryInfo, Settings } from '../../shared/models'
+import { toListRow, type ImportProgress, type LibraryInfo, type Settings } from '../../shared/models'
 import { err, ok, type Result } from '../../shared/result'
 import type { Library } from '../../core/library/types'
 import type { SearchIndex } from '../../core/search/types'
@@ -58,7 +58,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'library:list': async () => {
       const library = ctx.library()
-      return library ? ok(library.list()) : noLibrary()
+      return library ? ok(library.list().map(toListRow)) : noLibrary()
     },
     'library:choose': async () => {
       const folder = await ctx.shell.chooseFolder()

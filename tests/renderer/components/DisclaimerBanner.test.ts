@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { render, screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import DisclaimerBanner from '../../../renderer/components/DisclaimerBanner.svelte'
-import { item } from '../fake-api'
+import { article } from '../fake-api'
 
 const notice = 'We transmit this news automatically and translate it through programmatic technology.'
 
 describe('DisclaimerBanner', () => {
   it('is a note named as the disclaimer', () => {
-    render(DisclaimerBanner, { article: item() })
+    render(DisclaimerBanner, { article: article() })
     expect(screen.getByRole('note', { name: /disclaimer/i })).toBeInTheDocument()
   })
 
   it("quotes the source's disclaimers and explains each flag", () => {
-    render(DisclaimerBanner, { article: item({ disclaimers: [notice], flags: ['machine-translated', 'sponsored'] }) })
+    render(DisclaimerBanner, {
+      article: article({ disclaimers: [notice], flags: ['machine-translated', 'sponsored'] }),
+    })
     const banner = screen.getByRole('note', { name: /disclaimer/i })
     expect(within(banner).getByText(`“${notice}”`)).toBeInTheDocument()
     expect(banner).toHaveTextContent(
@@ -24,7 +26,7 @@ describe('DisclaimerBanner', () => {
 
   it('ends with the provenance of the offline copy', () => {
     render(DisclaimerBanner, {
-      article: item({ path: 'world/port.txt', importedAt: '2025-01-02T08:00:00Z', site: 'example.org' }),
+      article: article({ path: 'world/port.txt', importedAt: '2025-01-02T08:00:00Z', site: 'example.org' }),
     })
     expect(screen.getByRole('note', { name: /disclaimer/i })).toHaveTextContent(
       'Offline copy of world/port.txt, imported 2 Jan 2025; published 5 Mar 2024; source example.org',
@@ -32,13 +34,13 @@ describe('DisclaimerBanner', () => {
   })
 
   it("says 'unknown' when the date and source are missing", () => {
-    render(DisclaimerBanner, { article: item({ published: null, site: null }) })
+    render(DisclaimerBanner, { article: article({ published: null, site: null }) })
     expect(screen.getByRole('note', { name: /disclaimer/i })).toHaveTextContent('published unknown; source unknown')
   })
 
   it('collapses to a summary that keeps the flags and provenance', async () => {
     const user = userEvent.setup()
-    render(DisclaimerBanner, { article: item({ disclaimers: [notice], flags: ['opinion'] }) })
+    render(DisclaimerBanner, { article: article({ disclaimers: [notice], flags: ['opinion'] }) })
     const toggle = screen.getByRole('button', { name: /collapse disclaimer/i })
     expect(toggle).toHaveAttribute('aria-expanded', 'true')
     await user.click(toggle)
@@ -50,10 +52,10 @@ describe('DisclaimerBanner', () => {
   })
 
   it('stands out when the article is flagged', () => {
-    const { unmount } = render(DisclaimerBanner, { article: item() })
+    const { unmount } = render(DisclaimerBanner, { article: article() })
     expect(screen.getByRole('note', { name: /disclaimer/i })).not.toHaveClass('flagged')
     unmount()
-    render(DisclaimerBanner, { article: item({ flags: ['sponsored'] }) })
+    render(DisclaimerBanner, { article: article({ flags: ['sponsored'] }) })
     expect(screen.getByRole('note', { name: /disclaimer/i })).toHaveClass('flagged')
   })
 })
