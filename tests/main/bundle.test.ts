@@ -51,3 +51,12 @@ describe('the bundled main process', () => {
     expect(output).not.toMatch(/error/i)
   })
 })
+
+describe('the bundled preload', () => {
+  it('requires nothing but electron, as a sandboxed preload must', () => {
+    const preload = fs.readFileSync(path.resolve('dist/preload/index.cjs'), 'utf8')
+    const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])
+    expect(required.length).toBeGreaterThan(0)
+    expect(new Set(required)).toEqual(new Set(['electron']))
+  })
+})
