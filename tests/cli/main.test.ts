@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli/main'
+import { runCliCaptured } from '../helpers/run-cli'
 import { makeTempDir, sampleText, type TempDir } from '../helpers/temp-library'
 
 let lib: TempDir
@@ -16,17 +16,7 @@ afterEach(() => {
   src.remove()
 })
 
-async function cli(args: string[], env: Record<string, string | undefined> = {}) {
-  let stdout = ''
-  let stderr = ''
-  const status = await runCli(args, {
-    out: (text) => void (stdout += text),
-    err: (text) => void (stderr += text),
-    stderrIsTTY: false,
-    env,
-  })
-  return { status, stdout, stderr }
-}
+const cli = runCliCaptured
 
 describe('runCli', () => {
   it('imports and prints a summary line with each failure and its reason', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../../electron/cli/main'
+import { runCliCaptured } from '../../helpers/run-cli'
 import { makeTempDir, sampleText, type TempDir } from '../../helpers/temp-library'
 
 let lib: TempDir
@@ -13,17 +13,7 @@ beforeEach(() => {
 
 afterEach(() => lib.remove())
 
-async function cli(args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const status = await runCli(['--library', lib.root, ...args], {
-    out: (text) => void (stdout += text),
-    err: (text) => void (stderr += text),
-    stderrIsTTY: false,
-    env: {},
-  })
-  return { status, stdout, stderr }
-}
+const cli = (args: string[]) => runCliCaptured(['--library', lib.root, ...args])
 
 describe('search command', () => {
   it('prints JSON with total, hits with match ranges, and facets', async () => {
