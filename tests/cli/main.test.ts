@@ -27,6 +27,7 @@ describe('runCli', () => {
     expect(run.status).toBe(0)
     expect(run.stdout.split('\n')[0]).toBe('1 imported, 1 duplicate, 1 failed')
     expect(run.stdout).toContain(`failed: ${src.path('c.pdf')}: unsupported file type ".pdf"`)
+    expect(run.stdout).toMatch(new RegExp(`duplicate: ${src.path('b.txt')}: already in the library as [0-9a-f]{16}`))
     expect(run.stderr).toBe('')
   })
 

@@ -9,7 +9,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
 }
 
-/** The human summary of an import: counts, then each failure with its reason. */
+/** The human summary of an import: counts, then each failure with its reason and each duplicate with its twin. */
 export function importSummary(results: ImportResult[]): string {
   const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length
   const lines = [
@@ -17,6 +17,7 @@ export function importSummary(results: ImportResult[]): string {
   ]
   for (const r of results) {
     if (r.status === 'failed') lines.push(`  failed: ${r.file}: ${r.error ?? 'unknown reason'}`)
+    if (r.status === 'duplicate') lines.push(`  duplicate: ${r.file}: already in the library as ${r.duplicateOf}`)
     for (const warning of r.warnings) lines.push(`  warning: ${r.file}: ${warning}`)
   }
   return lines.join('\n') + '\n'
