@@ -50,12 +50,6 @@ export async function writeFileAtomic(target: string, data: string, tmpDir: stri
   }
 }
 
-/** Options for `copyNew`. */
-export interface CopyNewOptions {
-  /** fsync the temp file before it is linked into place (default true). */
-  sync?: boolean
-}
-
 /**
  * Links a temp file into `dir` as `fileName` or the first free `fileName (n).ext`; never overwrites.
  *
