@@ -49,9 +49,10 @@ async function usage(): Promise<string> {
   return lines.join('\n') + '\n'
 }
 
-function firstPositional(argv: string[]): string | undefined {
+function commandName(argv: string[]): string | undefined {
   const { positionals } = parseArgs({ args: argv, options: GLOBAL_OPTIONS, allowPositionals: true, strict: false })
-  return positionals[0]
+  // A command's own option may come before its name (`--into news import a.txt`): its value is not the command.
+  return positionals.find((word) => Object.hasOwn(commands, word)) ?? positionals[0]
 }
 
 /** Runs the CLI over `argv` (without node and the script); resolves to the exit status. */
@@ -62,7 +63,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.err(`broadsheet: ${level}: ${message}${extra}\n`)
   })
   try {
-    const name = firstPositional(argv)
+    const name = commandName(argv)
     if (name === undefined) {
       if (argv.includes('--help') || argv.includes('-h')) {
         io.out(await usage())

@@ -19,6 +19,15 @@ afterEach(() => {
 const cli = runCliCaptured
 
 describe('runCli', () => {
+  it("takes a command's option before the command name", async () => {
+    src.write('a.txt', sampleText('Alpha'))
+    const run = await cli(['--library', lib.root, '--into', 'news', 'import', src.path('a.txt'), '--json'])
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout).results[0].status).toBe('imported')
+    const list = await cli(['--library', lib.root, 'list', '--json'])
+    expect(JSON.parse(list.stdout).map((a: { collection: string }) => a.collection)).toEqual(['news'])
+  })
+
   it('imports and prints a summary line with each failure and its reason', async () => {
     src.write('a.txt', sampleText('Alpha'))
     src.write('b.txt', sampleText('Alpha'))
