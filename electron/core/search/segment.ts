@@ -6,7 +6,7 @@
  * Term positions are kept (varint-coded, per term) because quoted phrases need them.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, fstat as fstat_, fstatSync, open as open_, openSync, read as read_, readSync } from 'node:fs'
+import { closeSync, fstat as fstat_, open as open_, openSync, read as read_, readSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { open, type FileHandle } from 'node:fs/promises'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
@@ -474,34 +474,15 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
   }
 }
 
-/**
- * Opens a shard file: the index part is read into memory, the texts stay on disk and are read
- * per hit. Checksums are left to `verifySegmentFile`, so opening stays fast; the structure is checked.
- */
-export function openSegmentFile(path: string): Segment {
-  const fd = openSync(path, 'r')
-  try {
-    const head = Buffer.alloc(HEADER_BYTES)
-    if (readSync(fd, head, 0, HEADER_BYTES, 0) !== HEADER_BYTES) throw new SegmentFormatError('shard is truncated')
-    const h = readHeader(head)
-    if (fstatSync(fd).size !== h.indexBytes + h.textBytes) throw new SegmentFormatError('shard size differs')
-    const index = Buffer.allocUnsafeSlow(h.indexBytes)
-    if (readSync(fd, index, 0, h.indexBytes, 0) !== h.indexBytes) throw new SegmentFormatError('shard is truncated')
-    const base = h.indexBytes
-    const texts: TextStore = {
-      read(start, end) {
-        const out = Buffer.alloc(end - start)
-        readSync(fd, out, 0, end - start, base + start)
-        return out
-      },
-      close: () => closeSync(fd),
-    }
-    const segment = decodeSegment(index, texts, false)
-    delete segment.encoded
-    return segment
-  } catch (e) {
-    closeSync(fd)
-    throw e
+/** Texts read from an open shard file on demand, from byte `base` on; closing closes the file. */
+function fileTexts(fd: number, base: number): TextStore {
+  return {
+    read(start, end) {
+      const out = Buffer.alloc(end - start)
+      readSync(fd, out, 0, end - start, base + start)
+      return out
+    },
+    close: () => closeSync(fd),
   }
 }
 
@@ -517,8 +498,12 @@ async function readFully(fd: number, into: Buffer, position: number): Promise<vo
   }
 }
 
-/** `openSegmentFile` with the reading done off the main thread, so several shards load at once. */
-export async function openSegmentFileAsync(path: string): Promise<Segment> {
+/**
+ * Opens a shard file: the index part is read into memory (off the main thread, so several shards load at
+ * once), the texts stay on disk and are read per hit. Checksums are left to `verifySegmentFile`, so opening
+ * stays fast; the structure is checked.
+ */
+export async function openSegmentFile(path: string): Promise<Segment> {
   const fd = await openAsync(path, 'r')
   try {
     const head = Buffer.alloc(HEADER_BYTES)
@@ -527,16 +512,7 @@ export async function openSegmentFileAsync(path: string): Promise<Segment> {
     if ((await fstatAsync(fd)).size !== h.indexBytes + h.textBytes) throw new SegmentFormatError('shard size differs')
     const index = Buffer.allocUnsafeSlow(h.indexBytes)
     await readFully(fd, index, 0)
-    const base = h.indexBytes
-    const texts: TextStore = {
-      read(start, end) {
-        const out = Buffer.alloc(end - start)
-        readSync(fd, out, 0, end - start, base + start)
-        return out
-      },
-      close: () => closeSync(fd),
-    }
-    const segment = decodeSegment(index, texts, false)
+    const segment = decodeSegment(index, fileTexts(fd, h.indexBytes), false)
     delete segment.encoded
     return segment
   } catch (e) {
@@ -579,12 +555,5 @@ export function useFileTexts(segment: Segment, path: string, fileBytes: number):
   const base = fileBytes - segment.textStart[segment.docs.length]!
   const fd = openSync(path, 'r')
   segment.texts.close()
-  segment.texts = {
-    read(start, end) {
-      const out = Buffer.alloc(end - start)
-      readSync(fd, out, 0, end - start, base + start)
-      return out
-    },
-    close: () => closeSync(fd),
-  }
+  segment.texts = fileTexts(fd, base)
 }

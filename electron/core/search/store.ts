@@ -9,7 +9,7 @@ import { log } from '../logger'
 import type { Shard } from './engine'
 import {
   encodeSegment,
-  openSegmentFileAsync,
+  openSegmentFile,
   SEGMENT_FORMAT,
   useFileTexts,
   verifySegmentFile,
@@ -65,7 +65,7 @@ export class ShardStore {
         if (typeof entry?.file !== 'string' || !SHARD_FILE.test(entry.file) || !Array.isArray(entry.docs)) {
           throw new Error('a manifest entry is malformed')
         }
-        const segment = await openSegmentFileAsync(join(this.dir, entry.file))
+        const segment = await openSegmentFile(join(this.dir, entry.file))
         const deleted = new Set(Array.isArray(entry.deleted) ? entry.deleted.map(String) : [])
         return { entry, shard: { segment, deleted } }
       }),

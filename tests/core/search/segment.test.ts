@@ -19,7 +19,7 @@ let dir: TempDir | undefined
 afterEach(() => dir?.remove())
 
 describe('segment', () => {
-  it('round-trips through its bytes and its file with the same records', () => {
+  it('round-trips through its bytes and its file with the same records', async () => {
     const records = sampleRecords()
     const segment = buildSegment(records)
     const bytes = encodeSegment(segment)
@@ -27,7 +27,7 @@ describe('segment', () => {
     dir = makeTempDir()
     const file = path.join(dir.root, 'shard-test.bin')
     fs.writeFileSync(file, bytes)
-    const loaded = openSegmentFile(file)
+    const loaded = await openSegmentFile(file)
     expect(segmentRecords(loaded)).toEqual(records)
     expect([...loaded.terms]).toEqual([...segment.terms])
     expect(loaded.terms.withPrefix('мос')).toEqual(['мост'])
