@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCliCaptured } from '../../helpers/run-cli'
-import { makeTempDir, sampleText, type TempDir } from '../../helpers/temp-library'
+import { runCliCaptured, writeSearchLibrary } from '../../helpers/run-cli'
+import { makeTempDir, type TempDir } from '../../helpers/temp-library'
 
 let lib: TempDir
 
 beforeEach(() => {
   lib = makeTempDir()
-  lib.write('harbour/port.txt', sampleText('River port opens', 'The new river port opened on Monday with two cranes.'))
-  lib.write('harbour/quay.txt', sampleText('Quay repairs', 'The port river channel was dredged near the quay.'))
-  lib.write('ru/most.txt', sampleText('Мост открыт', 'Строительство моста через реку завершено.'))
+  writeSearchLibrary(lib)
 })
 
 afterEach(() => lib.remove())
