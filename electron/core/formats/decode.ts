@@ -118,12 +118,8 @@ function utf8Census(bytes: Uint8Array): { multi: number; stray: number; high: nu
       continue
     }
     high++
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0
-    let okSeq = need > 0
-    for (let k = 1; okSeq && k <= need; k++) {
-      const c = bytes[i + k]
-      if (c === undefined || c < 0x80 || c > 0xbf) okSeq = false
-    }
+    const need = utf8Continuations(bytes, i)
+    const okSeq = need > 0
     if (okSeq) {
       multi++
       high += need
@@ -131,6 +127,17 @@ function utf8Census(bytes: Uint8Array): { multi: number; stray: number; high: nu
     } else stray++
   }
   return { multi, stray, high, asciiLetters }
+}
+
+/** How many continuation bytes follow the UTF-8 lead byte at `i` (1–3), or 0 when no whole sequence starts there. */
+function utf8Continuations(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k]
+    if (c === undefined || c < 0x80 || c > 0xbf) return 0
+  }
+  return need
 }
 
 /** Decodes mostly-UTF-8 bytes, reading each stray byte that is not part of a sequence as windows-1252. */
@@ -143,12 +150,8 @@ function decodeUtf8WithStrays(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!
     if (b < 0x80) continue
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0
-    let okSeq = need > 0
-    for (let k = 1; okSeq && k <= need; k++) {
-      const c = bytes[i + k]
-      if (c === undefined || c < 0x80 || c > 0xbf) okSeq = false
-    }
+    const need = utf8Continuations(bytes, i)
+    const okSeq = need > 0
     if (okSeq) {
       i += need
       continue
