@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { openSearchIndex } from '../../core/search/search-index'
 import { searchDir, ShardStore } from '../../core/search/store'
 import { CommandError, type CliCommand } from '../command'
+import { indexReady } from '../index-progress'
 
 function bytesOnDisk(dir: string): number {
   let total = 0
@@ -25,13 +26,7 @@ export const command: CliCommand = {
     new ShardStore(dir).clear()
     const index = await openSearchIndex(library)
     try {
-      if (ctx.stderrIsTTY) {
-        index.onStatus((s) => {
-          if (s.state === 'building') ctx.err(`\rindexing ${s.indexed}/${s.total}…`)
-        })
-      }
-      await index.ready()
-      if (ctx.stderrIsTTY) ctx.err('\r\x1b[K')
+      await indexReady(index, ctx)
       const status = index.status()
       if (status.state === 'error') throw new CommandError(`indexing failed: ${status.message ?? 'unknown error'}`)
       const seconds = (performance.now() - started) / 1000

@@ -4,6 +4,7 @@
 import { ARTICLE_FLAGS, type ArticleFlag, type SearchRequest, type TextRange } from '../../shared/models'
 import { openSearchIndex } from '../../core/search/search-index'
 import { CommandError, UsageError, type CliCommand } from '../command'
+import { indexReady } from '../index-progress'
 
 const DATE = /^\d{4}-\d{2}-\d{2}/
 
@@ -91,13 +92,7 @@ export const command: CliCommand = {
     const library = await ctx.openLibrary()
     const index = await openSearchIndex(library)
     try {
-      if (ctx.stderrIsTTY) {
-        index.onStatus((s) => {
-          if (s.state === 'building') ctx.err(`\rindexing ${s.indexed}/${s.total}…`)
-        })
-      }
-      await index.ready()
-      if (ctx.stderrIsTTY && index.status().state !== 'loading') ctx.err('\r\x1b[K')
+      await indexReady(index, ctx)
       const result = await index.search(request)
       if (!result.ok) {
         const { message, start, end } = result.error
