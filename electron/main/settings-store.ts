@@ -22,13 +22,20 @@ export interface WindowBounds {
 }
 
 /** Settings on first run. */
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 17, lastView: 'list', lastArticleId: null }
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontSize: 17,
+  lastView: 'list',
+  lastArticleId: null,
+  bannerMode: 'expanded',
+}
 
 const fieldSchemas = {
   theme: z.enum(['system', 'light', 'dark', 'sepia']),
   fontSize: z.number().int().min(10).max(40),
   lastView: z.enum(['list', 'search', 'settings']),
   lastArticleId: z.string().min(1).max(1024).nullable(),
+  bannerMode: z.enum(['expanded', 'compact']),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 const boundsSchema = z.object({

@@ -29,6 +29,10 @@ export interface Article {
   url: string | null
   /** ISO 8601, or null when the source does not say. */
   published: string | null
+  /** Where the offline copy was captured from, as the format itself records it (WARC-Target-URI, "saved from url", …). */
+  sourceUrl: string | null
+  /** ISO 8601: when the offline copy was captured, as the format records it (WARC-Date, MHTML Date, …); never the publication date. */
+  capturedAt: string | null
   /** ISO 639-1 code, or null when it could not be told. */
   language: string | null
   category: string | null
@@ -43,7 +47,20 @@ export interface Article {
   importedAt: string
   /** sha256 (hex) of the file's bytes. */
   hash: string
+  /** The path or URL the file was imported from, as given at import; null when found by a scan. */
+  importedFrom: string | null
+  /** Fields the user corrected in the app (kept in the library's state, never in the file). */
+  edited: EditableField[]
 }
+
+/** The article fields a user may correct from the app. */
+export type EditableField = 'title' | 'site' | 'author' | 'published' | 'category'
+
+/** Every editable field, in the order the edit form lists them. */
+export const EDITABLE_FIELDS: readonly EditableField[] = ['title', 'site', 'author', 'published', 'category']
+
+/** A user's corrections of one article; a null value clears that field, an absent one keeps the parsed value. */
+export type ArticleEdits = Partial<Record<EditableField, string | null>>
 
 /** Every Article field but the heavy ones; what lists carry. */
 export type ArticleSummary = Omit<Article, 'text' | 'html'>
@@ -183,11 +200,22 @@ export interface SearchFacets {
   collection: Record<string, number>
 }
 
+/** Why a search found nothing (or less than it seems), and what to try. */
+export interface SearchNotice {
+  code: 'stop-words-only' | 'no-results'
+  /** One sentence for a person. */
+  message: string
+  /** Queries worth trying instead, possibly empty. */
+  suggestions: string[]
+}
+
 /** A search answer. */
 export interface SearchResponse {
   total: number
   hits: SearchHit[]
   facets: SearchFacets
+  /** Set when the query found nothing, or was all stop words. */
+  notice?: SearchNotice
 }
 
 /** Where the search index stands. */
@@ -207,4 +235,6 @@ export interface Settings {
   fontSize: number
   lastView: 'list' | 'search' | 'settings'
   lastArticleId: string | null
+  /** The disclaimer banner's look for every article: expanded, or a compact strip (never carried per article). */
+  bannerMode: 'expanded' | 'compact'
 }

@@ -87,7 +87,13 @@ async function buildBridge(): Promise<string> {
 }
 
 function memorySettings(): SettingsStore {
-  let settings: Settings = { theme: 'system', fontSize: 18, lastView: 'list', lastArticleId: null }
+  let settings: Settings = {
+    theme: 'system',
+    fontSize: 18,
+    lastView: 'list',
+    lastArticleId: null,
+    bannerMode: 'expanded',
+  }
   return {
     get: () => settings,
     set: async (patch) => {

@@ -17,6 +17,10 @@ export interface ArticleDraft {
   site?: string | null
   url?: string | null
   published?: string | null
+  /** Where the offline copy was captured from (the format's own record of it). */
+  sourceUrl?: string | null
+  /** When the offline copy was captured (ISO 8601). */
+  capturedAt?: string | null
   /** A language tag from metadata; used when valid. */
   declaredLanguage?: unknown
   category?: string | null
@@ -54,6 +58,8 @@ export function finishArticle(draft: ArticleDraft): ParsedArticle {
     site: cleanValue(draft.site),
     url: cleanValue(draft.url),
     published: draft.published ?? null,
+    sourceUrl: cleanValue(draft.sourceUrl),
+    capturedAt: draft.capturedAt ?? null,
     language: detectLanguage(title, text, draft.declaredLanguage),
     category: cleanValue(draft.category) ?? stripped.category,
     text,

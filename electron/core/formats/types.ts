@@ -5,8 +5,11 @@
  */
 import type { Article } from '../../shared/models'
 
-/** What a parser knows of an article; the library adds id, path, collection, importedAt and hash. */
-export type ParsedArticle = Omit<Article, 'id' | 'path' | 'collection' | 'importedAt' | 'hash'>
+/** The fields the library adds to what a parser found. */
+export type LibraryField = 'id' | 'path' | 'collection' | 'importedAt' | 'hash' | 'importedFrom' | 'edited'
+
+/** What a parser knows of an article; the library adds the `LibraryField`s. */
+export type ParsedArticle = Omit<Article, LibraryField>
 
 /** A file's parse outcome: its articles (in file order) and per-record warnings, or a specific reason it failed. */
 export type ParseOutcome =

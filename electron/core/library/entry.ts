@@ -3,7 +3,7 @@
  */
 import type { Article, ArticleSummary } from '../../shared/models'
 import { parseFile } from '../formats/index'
-import type { ParsedArticle, ParseOutcome } from '../formats/types'
+import type { LibraryField, ParsedArticle, ParseOutcome } from '../formats/types'
 import type { CatalogEntry } from './catalog'
 import { articleId, collectionOf, sha256 } from './paths'
 
@@ -13,8 +13,16 @@ export function libraryFields(
   index: number,
   hash: string,
   importedAt: string,
-): Pick<Article, 'id' | 'path' | 'collection' | 'importedAt' | 'hash'> {
-  return { id: articleId(rel, index), path: rel, collection: collectionOf(rel), importedAt, hash }
+): Pick<Article, LibraryField> {
+  return {
+    id: articleId(rel, index),
+    path: rel,
+    collection: collectionOf(rel),
+    importedAt,
+    hash,
+    importedFrom: null,
+    edited: [],
+  }
 }
 
 /** A whole article: the parser's fields plus the library's. */

@@ -31,6 +31,8 @@ vi.mock('../../../electron/core/formats/index', async (importOriginal) => {
               site: null,
               url: null,
               published: null,
+              sourceUrl: null,
+              capturedAt: null,
               language: null,
               category: null,
               html: null,

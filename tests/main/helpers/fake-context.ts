@@ -20,6 +20,8 @@ export function fakeArticle(overrides: Partial<Article> = {}): Article {
     site: 'example.org',
     url: 'https://example.org/port',
     published: '2024-03-01',
+    sourceUrl: null,
+    capturedAt: null,
     language: 'en',
     category: null,
     text: 'The council approved the expansion.',
@@ -29,6 +31,8 @@ export function fakeArticle(overrides: Partial<Article> = {}): Article {
     wordCount: 5,
     importedAt: '2024-03-02T00:00:00.000Z',
     hash: 'abc',
+    importedFrom: null,
+    edited: [],
     ...overrides,
   }
 }
@@ -37,7 +41,13 @@ export function fakeArticle(overrides: Partial<Article> = {}): Article {
 export function fakeContext(article: Article = fakeArticle()) {
   const info: LibraryInfo = { root: '/library', articleCount: 1, collections: ['world'], notices: [] }
   const state: ArticleState = { read: false, starred: false }
-  const settings: Settings = { theme: 'system', fontSize: 17, lastView: 'list', lastArticleId: null }
+  const settings: Settings = {
+    theme: 'system',
+    fontSize: 17,
+    lastView: 'list',
+    lastArticleId: null,
+    bannerMode: 'expanded',
+  }
   const library = {
     root: '/library',
     info: vi.fn(() => info),
