@@ -78,6 +78,7 @@ const settingsPatch = z
     fontSize: z.number().int().min(10).max(40).optional(),
     lastView: z.enum(['list', 'search', 'settings']).optional(),
     lastArticleId: articleId.nullable().optional(),
+    bannerMode: z.enum(['expanded', 'compact']).optional(),
   })
   .strict()
 
