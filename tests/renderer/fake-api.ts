@@ -32,6 +32,10 @@ export function article(over: Partial<Article & ArticleState> = {}): Article & A
     wordCount: 100,
     importedAt: '2025-01-02T08:00:00Z',
     hash: 'ab'.repeat(32),
+    sourceUrl: null,
+    capturedAt: null,
+    importedFrom: null,
+    edited: [],
     read: false,
     starred: false,
     text: 'First paragraph.\n\nSecond paragraph.',
@@ -68,7 +72,13 @@ export function fakeApi(items: ArticleListRow[] = [], articles: Record<string, A
       set.add(listener as (payload: never) => void)
       return () => set.delete(listener as (payload: never) => void)
     }
-  let settings: Settings = { theme: 'system', fontSize: 18, lastView: 'list', lastArticleId: null }
+  let settings: Settings = {
+    theme: 'system',
+    fontSize: 18,
+    lastView: 'list',
+    lastArticleId: null,
+    bannerMode: 'expanded',
+  }
   const state = new Map<string, ArticleState>()
   const api: BroadsheetApi = {
     library: {
