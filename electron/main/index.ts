@@ -11,7 +11,8 @@ import { log } from '../core/logger'
 import { openLibrary } from '../core/library/library'
 import { openSearchIndex } from '../core/search/search-index'
 import { pathsFromArgv } from './command-line'
-import { registerIpcHandlers, isTrustedSender, sendToWindow } from './ipc'
+import { DropTokens } from '../app/drops'
+import { registerDropChannel, registerIpcHandlers, isTrustedSender, sendToWindow } from './ipc'
 import { createHandlers } from './ipc/handlers'
 import { createLibrarySession } from './library-session'
 import { createErrorReporter, installCrashHandlers, startLogging } from './logging'
@@ -69,7 +70,9 @@ function main(): void {
     warn: (message, detail) => void dialog.showMessageBox({ type: 'warning', title: 'Broadsheet', message, detail }),
   })
   const shellServices = createShellServices(getWindow)
+  const drops = new DropTokens()
   const handlers = createHandlers({
+    drops,
     library: () => librarySession.library(),
     search: () => librarySession.search(),
     switchLibrary: (root) => librarySession.switchTo(root),
@@ -176,6 +179,7 @@ function main(): void {
         if (!result.ok) reportError('No library could be opened.', new Error(result.error.message))
       })
       registerIpcHandlers(ipcMain, handlers, (event) => isTrustedSender(event, getWindow), started)
+      registerDropChannel(ipcMain, drops, (event) => isTrustedSender(event, getWindow))
       openWindow()
       const first = pending.splice(0)
       void started.then(() => importFiles(first)).catch((error: unknown) => reportError('Import failed.', error))

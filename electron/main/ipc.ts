@@ -2,9 +2,16 @@
  * Electron's side of the IPC contract: every channel goes through a sender check, then `dispatch`.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
-import { invokeChannels, type EventChannel, type EventPayloads } from '../shared/ipc-contract'
-import { err } from '../shared/result'
+import {
+  invokeChannels,
+  preloadChannels,
+  type EventChannel,
+  type EventPayloads,
+  type PreloadResults,
+} from '../shared/ipc-contract'
+import { err, ok } from '../shared/result'
 import { log } from '../core/logger'
+import type { DropTokens } from '../app/drops'
 import { dispatch } from './ipc/dispatch'
 import type { Handlers } from './ipc/handlers'
 import { isAppUrl } from './security'
@@ -49,6 +56,29 @@ export function registerIpcHandlers(
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel)
   }
+}
+
+/**
+ * Answers the preload's `import:register-drops`: one one-time token per dropped file's path, for `import:files`.
+ *
+ * Only the trusted window reaches it, and only its preload can name real dropped files (the page has no ipcRenderer).
+ */
+export function registerDropChannel(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  drops: DropTokens,
+  isTrusted: (event: IpcMainInvokeEvent) => boolean,
+): () => void {
+  const channel = 'import:register-drops'
+  ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<PreloadResults[typeof channel]> => {
+    if (!isTrusted(event)) {
+      log.warn(`ipc: refused ${channel} from an untrusted sender (${event.senderFrame?.url ?? 'no frame'})`)
+      return err('untrusted-sender', `${channel}: the request did not come from Broadsheet's own window.`)
+    }
+    const parsed = preloadChannels[channel].safeParse(args)
+    if (!parsed.success) return err('invalid-argument', `${channel}: expected a list of dropped files' paths.`)
+    return ok(drops.register(parsed.data[0]))
+  })
+  return () => ipcMain.removeHandler(channel)
 }
 
 /** Sends an event to the window's renderer, if the window is still there. */

@@ -6,7 +6,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { bytesSource, createBroadsheetApi, type ApiTransport } from '../shared/api'
-import type { DroppedFile, ImportSource, InvokeResults } from '../shared/ipc-contract'
+import type { DroppedFile, ImportRequestSource, InvokeResults, PreloadResults } from '../shared/ipc-contract'
 
 /** A dropped file's path on disk, or '' when it has none (e.g. dragged out of another app's window). */
 function pathOf(file: File): string {
@@ -17,12 +17,31 @@ function pathOf(file: File): string {
   }
 }
 
-/** Dropped files as paths where Electron knows them, else as bytes. */
-async function toSources(files: DroppedFile[]): Promise<ImportSource[]> {
+/**
+ * Dropped files as one-time tokens where Electron knows their paths, else as bytes.
+ *
+ * The page never sees or sends a path: only this preload can turn a real dropped `File` into its path (a `File` the
+ * page makes itself has none), and main hands back a token per path that `import:files` can use once.
+ */
+async function toSources(files: DroppedFile[]): Promise<ImportRequestSource[]> {
+  const paths = files.map((dropped) => pathOf(dropped.file))
+  const onDisk = paths.filter((path) => path !== '')
+  let tokens: string[] = []
+  if (onDisk.length > 0) {
+    const answer = (await ipcRenderer.invoke(
+      'import:register-drops',
+      onDisk,
+    )) as PreloadResults['import:register-drops']
+    if (!answer.ok) throw new Error(`preload: the dropped files were not accepted (${answer.error.message})`)
+    tokens = answer.value
+  }
+  let next = 0
   return Promise.all(
-    files.map(async (dropped) => {
-      const path = pathOf(dropped.file)
-      return path ? { kind: 'path' as const, path } : bytesSource(dropped)
+    files.map(async (dropped, i) => {
+      if (paths[i] === '') return bytesSource(dropped)
+      const token = tokens[next++]
+      if (token === undefined) throw new Error('preload: main answered fewer drop tokens than files')
+      return { kind: 'dropped' as const, token }
     }),
   )
 }

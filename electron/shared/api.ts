@@ -7,10 +7,11 @@
  */
 import type {
   BroadsheetApi,
+  BytesSource,
   DroppedFile,
   EventChannel,
   EventPayloads,
-  ImportSource,
+  ImportRequestSource,
   InvokeArgs,
   InvokeChannel,
   InvokeResults,
@@ -22,12 +23,12 @@ export interface ApiTransport {
   invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResults[C]>
   /** Subscribes to an event; the listener gets the payload only. */
   listen<C extends EventChannel>(channel: C, listener: (payload: EventPayloads[C]) => void): Unsubscribe
-  /** Turns dropped files into import sources (paths where the transport can see them, else bytes). */
-  toSources(files: DroppedFile[]): Promise<ImportSource[]>
+  /** Turns dropped files into import sources (drop tokens where the transport can see paths, else bytes). */
+  toSources(files: DroppedFile[]): Promise<ImportRequestSource[]>
 }
 
 /** A dropped file as bytes under its relative name: for files that have no path on disk. */
-export async function bytesSource({ file, relativePath }: DroppedFile): Promise<ImportSource> {
+export async function bytesSource({ file, relativePath }: DroppedFile): Promise<BytesSource> {
   return { kind: 'bytes', name: relativePath || file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
 }
 

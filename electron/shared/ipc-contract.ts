@@ -5,6 +5,7 @@
  * the loopback test transport use the same channel names and types. Channels are `domain:verb`.
  */
 import { z } from 'zod'
+import { ARTICLE_FLAGS } from './models'
 import type {
   Article,
   ArticleListRow,
@@ -18,10 +19,11 @@ import type {
   Settings,
 } from './models'
 import type { Result } from './result'
+import { settingsPatchSchema } from './settings'
 
 const articleId = z.string().min(1).max(1024)
 
-const flag = z.enum(['machine-translated', 'sponsored', 'opinion', 'auto-published'])
+const flag = z.enum(ARTICLE_FLAGS)
 
 /** A collection name: a relative folder path with forward slashes, no `..`, no hidden parts. */
 const collection = z
@@ -33,23 +35,50 @@ const collection = z
     'a collection is a relative folder path without ".." or hidden parts',
   )
 
-/** Where an import takes a file from: a path on disk, or (in a plain browser) the dropped file's bytes. */
+const bytesSourceSchema = z.object({
+  kind: z.literal('bytes'),
+  /** The file's name, or its path relative to a dropped folder (forward slashes). */
+  name: z
+    .string()
+    .min(1)
+    .max(1024)
+    .refine((s) => !s.startsWith('/') && !s.split(/[\\/]/).includes('..'), 'a relative name without ".."'),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array'),
+})
+
+/**
+ * Where an import over IPC takes a file from: a one-time token for a file dropped on the window (the preload got
+ * it for the file's path from main), or, in a plain browser, the dropped file's bytes. Never a path: a page could
+ * name any file on the machine.
+ */
 export const importSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
-  z.object({
-    kind: z.literal('bytes'),
-    /** The file's name, or its path relative to a dropped folder (forward slashes). */
-    name: z
-      .string()
-      .min(1)
-      .max(1024)
-      .refine((s) => !s.startsWith('/') && !s.split(/[\\/]/).includes('..'), 'a relative name without ".."'),
-    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array'),
-  }),
+  z.object({ kind: z.literal('dropped'), token: z.string().min(1).max(100) }),
+  bytesSourceSchema,
 ])
 
-/** One import source. */
-export type ImportSource = z.infer<typeof importSourceSchema>
+/** One import source as the page sends it. */
+export type ImportRequestSource = z.infer<typeof importSourceSchema>
+
+/** A dropped file's bytes under its relative name. */
+export type BytesSource = z.infer<typeof bytesSourceSchema>
+
+/** Where the core's import takes a file from: a path main vouched for (dropped, picked, command line), or bytes. */
+export type ImportSource = { kind: 'path'; path: string } | BytesSource
+
+/**
+ * Channels only the preload calls, never part of `window.broadsheet`; only Electron's main answers them.
+ *
+ * `import:register-drops` takes the paths Electron gave the preload for dropped files and answers one one-time token
+ * per path, for `import:files`.
+ */
+export const preloadChannels = {
+  'import:register-drops': z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100_000)]),
+} as const
+
+/** What each preload-only channel answers. */
+export interface PreloadResults {
+  'import:register-drops': Result<string[]>
+}
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'an ISO date (YYYY-MM-DD)')
 
@@ -72,16 +101,6 @@ export const searchRequestSchema = z.object({
 
 const statePatch = z.object({ read: z.boolean().optional(), starred: z.boolean().optional() }).strict()
 
-const settingsPatch = z
-  .object({
-    theme: z.enum(['system', 'light', 'dark', 'sepia']).optional(),
-    fontSize: z.number().int().min(10).max(40).optional(),
-    lastView: z.enum(['list', 'search', 'settings']).optional(),
-    lastArticleId: articleId.nullable().optional(),
-    bannerMode: z.enum(['expanded', 'compact']).optional(),
-  })
-  .strict()
-
 /** Argument schemas of every request/response channel. */
 export const invokeChannels = {
   'library:info': z.tuple([]),
@@ -103,7 +122,7 @@ export const invokeChannels = {
   'import:dialog': z.tuple([collection.optional()]),
   'search:query': z.tuple([searchRequestSchema]),
   'settings:get': z.tuple([]),
-  'settings:set': z.tuple([settingsPatch]),
+  'settings:set': z.tuple([settingsPatchSchema]),
 } as const
 
 /** Every request/response channel name. */
@@ -184,7 +203,7 @@ export interface BroadsheetApi {
     openOriginal(id: string): Promise<InvokeResults['article:open-original']>
   }
   imports: {
-    /** Imports dropped files: by path in Electron, by bytes in a plain browser. */
+    /** Imports dropped files: by one-time drop token in Electron, by bytes in a plain browser. */
     dropped(files: DroppedFile[], into?: string): Promise<InvokeResults['import:files']>
     dialog(into?: string): Promise<InvokeResults['import:dialog']>
     onProgress(listener: (progress: ImportProgress) => void): Unsubscribe
@@ -195,7 +214,7 @@ export interface BroadsheetApi {
   }
   settings: {
     get(): Promise<InvokeResults['settings:get']>
-    set(patch: z.infer<typeof settingsPatch>): Promise<InvokeResults['settings:set']>
+    set(patch: z.infer<typeof settingsPatchSchema>): Promise<InvokeResults['settings:set']>
   }
   app: {
     onCommand(listener: (command: AppCommand) => void): Unsubscribe

@@ -1,7 +1,8 @@
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { invokeChannels } from '../../electron/shared/ipc-contract'
-import { isTrustedSender, registerIpcHandlers, sendToWindow } from '../../electron/main/ipc'
+import { isTrustedSender, registerDropChannel, registerIpcHandlers, sendToWindow } from '../../electron/main/ipc'
+import { DropTokens } from '../../electron/app/drops'
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import { fakeContext } from './helpers/fake-context'
 
@@ -105,6 +106,38 @@ describe('registerIpcHandlers', () => {
     expect(fake.library.info).not.toHaveBeenCalled()
     open()
     expect(await pending).toMatchObject({ ok: true })
+  })
+})
+
+describe('registerDropChannel', () => {
+  it('gives the trusted preload one one-time token per dropped path', async () => {
+    const { ipcMain, registered } = fakeIpcMain()
+    const drops = new DropTokens()
+    registerDropChannel(ipcMain, drops, () => true)
+    const answer = (await registered.get('import:register-drops')!(event(), [
+      '/downloads/a.txt',
+      '/downloads/b.txt',
+    ])) as {
+      ok: true
+      value: string[]
+    }
+    expect(answer.ok).toBe(true)
+    expect(answer.value).toHaveLength(2)
+    expect(drops.take(answer.value[1]!)).toBe('/downloads/b.txt')
+    expect(drops.take(answer.value[1]!)).toBeNull()
+  })
+
+  it('registers nothing for an untrusted sender or a bad argument', async () => {
+    const { ipcMain, registered } = fakeIpcMain()
+    const drops = { register: vi.fn(() => []) } as unknown as DropTokens
+    registerDropChannel(ipcMain, drops, (e) => e.senderFrame?.url === 'app://broadsheet/index.html')
+    const listener = registered.get('import:register-drops')!
+    expect(await listener(event({ url: 'https://example.com/' }), ['/etc/passwd'])).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    })
+    expect(await listener(event(), '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(drops.register).not.toHaveBeenCalled()
   })
 })
 

@@ -11,7 +11,10 @@ const electron = vi.hoisted(() => {
       exposeInMainWorld: vi.fn((key: string, api: unknown) => electron.exposed.set(key, api)),
     },
     ipcRenderer: {
-      invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null })),
+      invoke: vi.fn(async (..._args: unknown[]): Promise<{ ok: boolean; value: unknown }> => ({
+        ok: true,
+        value: null,
+      })),
       on: vi.fn((channel: string, listener: Listener) => {
         listeners.set(channel, [...(listeners.get(channel) ?? []), listener])
       }),
@@ -104,7 +107,10 @@ describe('preload', () => {
     expect(changes).toHaveLength(1)
   })
 
-  it('imports dropped files by path, and by bytes when a file has no path', async () => {
+  it('imports dropped files by one-time token, never by path, and by bytes when a file has no path', async () => {
+    electron.ipcRenderer.invoke.mockImplementation(async (...args: unknown[]) =>
+      args[0] === 'import:register-drops' ? { ok: true, value: ['token-1'] } : { ok: true, value: [] },
+    )
     const onDisk = Object.assign(new File(['x'], 'a.txt'), { path: '/downloads/a.txt' })
     const inMemory = new File(['hello'], 'b.txt')
     await api.imports.dropped(
@@ -114,12 +120,28 @@ describe('preload', () => {
       ],
       'world',
     )
-    const [channel, sources, into] = electron.ipcRenderer.invoke.mock.calls[0]!
-    expect(channel).toBe('import:files')
-    expect(into).toBe('world')
-    expect(sources).toEqual([
-      { kind: 'path', path: '/downloads/a.txt' },
-      { kind: 'bytes', name: 'notes/b.txt', bytes: new Uint8Array([104, 101, 108, 108, 111]) },
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      ['import:register-drops', ['/downloads/a.txt']],
+      [
+        'import:files',
+        [
+          { kind: 'dropped', token: 'token-1' },
+          { kind: 'bytes', name: 'notes/b.txt', bytes: new Uint8Array([104, 101, 108, 108, 111]) },
+        ],
+        'world',
+      ],
+    ])
+    expect(JSON.stringify(electron.ipcRenderer.invoke.mock.calls[1])).not.toContain('/downloads')
+  })
+
+  it('sends a file the page made itself as bytes: the page cannot name a path', async () => {
+    electron.ipcRenderer.invoke.mockImplementation(async () => ({ ok: true, value: [] }))
+    const forged = new File(['x'], 'token.json')
+    await api.imports.dropped([{ file: forged, relativePath: 'token.json' }])
+    const channels = electron.ipcRenderer.invoke.mock.calls.map((call) => call[0])
+    expect(channels).toEqual(['import:files'])
+    expect(electron.ipcRenderer.invoke.mock.calls[0]![1]).toEqual([
+      { kind: 'bytes', name: 'token.json', bytes: new Uint8Array([120]) },
     ])
   })
 })

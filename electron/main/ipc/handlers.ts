@@ -4,11 +4,18 @@
  * This module imports nothing from electron: the shell's own powers (dialogs, the system browser,
  * the trash) come in as `ShellServices`, so the loopback test transport runs the very same handlers.
  */
-import type { InvokeArgs, InvokeChannel, InvokeResults } from '../../shared/ipc-contract'
-import { toListRow, type ImportProgress, type LibraryInfo, type Settings } from '../../shared/models'
+import type {
+  ImportRequestSource,
+  ImportSource,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResults,
+} from '../../shared/ipc-contract'
+import { toListRow, type ImportProgress, type ImportResult, type LibraryInfo, type Settings } from '../../shared/models'
 import { err, ok, type Result } from '../../shared/result'
 import type { Library } from '../../core/library/types'
 import type { SearchIndex } from '../../core/search/types'
+import { refusalOf, type DropTokens } from '../../app/drops'
 
 /** What only the desktop shell can do; the browser harness gives stand-ins. */
 export interface ShellServices {
@@ -41,6 +48,8 @@ export interface AppContext {
   settings: SettingsStore
   /** Receives the progress of imports started over IPC (the shell forwards it as `import:progress`). */
   onImportProgress?: (progress: ImportProgress) => void
+  /** The paths of files dropped on the window, by one-time token (Electron only: a browser sends bytes). */
+  drops?: DropTokens
 }
 
 /** A handler per channel, taking already-validated arguments. */
@@ -115,19 +124,20 @@ export function createHandlers(ctx: AppContext): Handlers {
     'import:files': async (sources, into) => {
       const library = ctx.library()
       if (!library) return noLibrary()
-      return ok(await library.import(sources, { into, onProgress: ctx.onImportProgress }))
+      const { accepted, refused } = await vouchFor(sources, ctx.drops)
+      const imported =
+        accepted.length > 0 ? await library.import(accepted, { into, onProgress: ctx.onImportProgress }) : []
+      return ok([...refused, ...imported])
     },
     'import:dialog': async (into) => {
       const library = ctx.library()
       if (!library) return noLibrary()
       const paths = await ctx.shell.chooseImportPaths()
       if (paths === null) return ok(null)
-      return ok(
-        await library.import(
-          paths.map((path) => ({ kind: 'path' as const, path })),
-          { into, onProgress: ctx.onImportProgress },
-        ),
-      )
+      const { accepted, refused } = await refuseHiddenOrSystem(paths)
+      const imported =
+        accepted.length > 0 ? await library.import(accepted, { into, onProgress: ctx.onImportProgress }) : []
+      return ok([...refused, ...imported])
     },
     'search:query': async (request) => {
       const search = ctx.search()
@@ -136,6 +146,57 @@ export function createHandlers(ctx: AppContext): Handlers {
     'settings:get': async () => ok(ctx.settings.get()),
     'settings:set': async (patch) => ok(await ctx.settings.set(patch)),
   }
+}
+
+/** A result row for an input the import refused before reading it. */
+const refusedResult = (file: string, error: string): ImportResult => ({
+  file,
+  status: 'failed',
+  articles: [],
+  error,
+  warnings: [],
+})
+
+/** Paths as core import sources, less the hidden and system ones, which get a failed row each. */
+async function refuseHiddenOrSystem(paths: string[]): Promise<{ accepted: ImportSource[]; refused: ImportResult[] }> {
+  const accepted: ImportSource[] = []
+  const refused: ImportResult[] = []
+  for (const file of paths) {
+    const refusal = await refusalOf(file)
+    if (refusal) refused.push(refusedResult(file, refusal))
+    else accepted.push({ kind: 'path', path: file })
+  }
+  return { accepted, refused }
+}
+
+/**
+ * The page's sources as core sources: a drop token becomes the path the preload registered for it (once), bytes
+ * stay bytes. An unknown or used token, or a hidden or system path, fails alone.
+ */
+async function vouchFor(
+  sources: ImportRequestSource[],
+  drops: DropTokens | undefined,
+): Promise<{ accepted: ImportSource[]; refused: ImportResult[] }> {
+  const accepted: ImportSource[] = []
+  const refused: ImportResult[] = []
+  const paths: string[] = []
+  for (const source of sources) {
+    if (source.kind === 'bytes') {
+      accepted.push(source)
+      continue
+    }
+    const file = drops?.take(source.token) ?? null
+    if (file === null)
+      refused.push(
+        refusedResult(
+          'dropped file',
+          'This file was not dropped on Broadsheet, or was already imported from this drop.',
+        ),
+      )
+    else paths.push(file)
+  }
+  const checked = await refuseHiddenOrSystem(paths)
+  return { accepted: [...accepted, ...checked.accepted], refused: [...refused, ...checked.refused] }
 }
 
 /** The URL when it parses as http: or https:, else null. */

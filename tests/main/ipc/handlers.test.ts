@@ -1,4 +1,8 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { DropTokens } from '../../../electron/app/drops'
 import { createHandlers, safeWebUrl } from '../../../electron/main/ipc/handlers'
 import { fakeArticle, fakeContext } from '../helpers/fake-context'
 
@@ -85,7 +89,11 @@ describe('import handlers', () => {
       options?.onProgress?.({ done: 1, total: 1, current: null })
       return []
     })
-    await createHandlers({ ...fake.ctx, onImportProgress })['import:files']([{ kind: 'path', path: '/a.txt' }], 'world')
+    const bytes = new Uint8Array([104, 105])
+    await createHandlers({ ...fake.ctx, onImportProgress })['import:files'](
+      [{ kind: 'bytes', name: 'a.txt', bytes }],
+      'world',
+    )
     expect(onImportProgress).toHaveBeenCalledWith({ done: 1, total: 1, current: null })
   })
 
@@ -95,6 +103,80 @@ describe('import handlers', () => {
     const result = await createHandlers(fake.ctx)['import:dialog'](undefined)
     expect(result).toEqual({ ok: true, value: null })
     expect(fake.library.import).not.toHaveBeenCalled()
+  })
+})
+
+describe('import:files with dropped files', () => {
+  it('imports a registered drop by its path, once: a replayed token reaches nothing', async () => {
+    const fake = fakeContext()
+    const drops = new DropTokens()
+    const [token] = drops.register(['/downloads/harbour.txt'])
+    const handlers = createHandlers({ ...fake.ctx, drops })
+    await handlers['import:files']([{ kind: 'dropped', token: token! }], 'world')
+    expect(fake.library.import).toHaveBeenCalledWith(
+      [{ kind: 'path', path: '/downloads/harbour.txt' }],
+      expect.anything(),
+    )
+
+    fake.library.import.mockClear()
+    const again = await handlers['import:files']([{ kind: 'dropped', token: token! }])
+    expect(fake.library.import).not.toHaveBeenCalled()
+    expect(again).toMatchObject({
+      ok: true,
+      value: [{ status: 'failed', error: expect.stringMatching(/not dropped/) }],
+    })
+  })
+
+  it('refuses a token nobody registered, with a failed row and no read', async () => {
+    const fake = fakeContext()
+    const handlers = createHandlers({ ...fake.ctx, drops: new DropTokens() })
+    const result = await handlers['import:files']([{ kind: 'dropped', token: 'guessed-token' }])
+    expect(fake.library.import).not.toHaveBeenCalled()
+    expect(result).toMatchObject({ ok: true, value: [{ status: 'failed' }] })
+  })
+
+  it.each([
+    ['/proc/self/cwd/package.json', /system files/],
+    ['/sys/kernel/notes', /system files/],
+    ['/dev/zero', /system files/],
+    [path.join(os.homedir(), '.ssh', 'id_ed25519'), /hidden/],
+    [path.join(os.homedir(), '.secret', 'token.json'), /hidden/],
+    ['/home/reader/library/.broadsheet/state.json', /own data/],
+  ])('refuses the hidden or system path %s even when it was dropped', async (file, reason) => {
+    const fake = fakeContext()
+    const drops = new DropTokens()
+    const [token] = drops.register([file])
+    const result = await createHandlers({ ...fake.ctx, drops })['import:files']([{ kind: 'dropped', token: token! }])
+    expect(fake.library.import).not.toHaveBeenCalled()
+    expect(result).toMatchObject({
+      ok: true,
+      value: [{ file, status: 'failed', error: expect.stringMatching(reason) }],
+    })
+  })
+
+  it('refuses a path that links into a hidden folder', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-drop-'))
+    try {
+      await fs.mkdir(path.join(dir, '.private'))
+      await fs.writeFile(path.join(dir, '.private', 'notes.txt'), 'Private notes\n\nNot for import.\n')
+      await fs.symlink(path.join(dir, '.private', 'notes.txt'), path.join(dir, 'notes.txt'))
+      const fake = fakeContext()
+      const drops = new DropTokens()
+      const [token] = drops.register([path.join(dir, 'notes.txt')])
+      const result = await createHandlers({ ...fake.ctx, drops })['import:files']([{ kind: 'dropped', token: token! }])
+      expect(fake.library.import).not.toHaveBeenCalled()
+      expect(result).toMatchObject({ ok: true, value: [{ status: 'failed', error: expect.stringMatching(/hidden/) }] })
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses hidden files picked in the dialog but imports the rest', async () => {
+    const fake = fakeContext()
+    fake.shell.chooseImportPaths.mockResolvedValue(['/downloads/a.txt', path.join(os.homedir(), '.aws', 'credentials')])
+    const result = await createHandlers(fake.ctx)['import:dialog'](undefined)
+    expect(fake.library.import).toHaveBeenCalledWith([{ kind: 'path', path: '/downloads/a.txt' }], expect.anything())
+    expect(result).toMatchObject({ ok: true, value: [{ status: 'failed', error: expect.stringMatching(/hidden/) }] })
   })
 })
 
