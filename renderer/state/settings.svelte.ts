@@ -1,12 +1,18 @@
 /**
- * App settings the user can change: theme, font size, and the remembered view and article.
+ * App settings the user can change: theme, font size, banner mode, and the remembered view and article.
  */
 import type { BroadsheetApi } from '../../electron/shared/ipc-contract'
 import type { Settings, Theme } from '../../electron/shared/models'
 import type { Failure } from '../../electron/shared/result'
 
 /** The settings used until the stored ones arrive. */
-export const defaultSettings: Settings = { theme: 'system', fontSize: 18, lastView: 'list', lastArticleId: null }
+export const defaultSettings: Settings = {
+  theme: 'system',
+  fontSize: 18,
+  lastView: 'list',
+  lastArticleId: null,
+  bannerMode: 'expanded',
+}
 
 /** Smallest and largest reader font size the contract accepts. */
 export const FONT_SIZE_RANGE = [10, 40] as const
@@ -30,6 +36,10 @@ export class SettingsState {
   get fontSize(): number {
     return this.#settings.fontSize
   }
+  /** How every article's disclaimer banner opens: expanded, or as a compact strip of its flags. */
+  get bannerMode(): Settings['bannerMode'] {
+    return this.#settings.bannerMode
+  }
   get error(): Failure | null {
     return this.#error
   }
@@ -44,6 +54,11 @@ export class SettingsState {
 
   setTheme(theme: Theme): Promise<void> {
     return this.#set({ theme })
+  }
+
+  /** Sets how every article's banner opens (a global choice, never per article). */
+  setBannerMode(mode: Settings['bannerMode']): Promise<void> {
+    return this.#set({ bannerMode: mode })
   }
 
   /** Sets the reader font size, kept within the allowed range. */

@@ -5,57 +5,100 @@ import DisclaimerBanner from '../../../renderer/components/DisclaimerBanner.svel
 import { article } from '../fake-api'
 
 const notice = 'We transmit this news automatically and translate it through programmatic technology.'
+const banner = () => screen.getByRole('note', { name: 'Disclaimer and provenance' })
 
 describe('DisclaimerBanner', () => {
-  it('is a note named as the disclaimer', () => {
-    render(DisclaimerBanner, { article: article() })
-    expect(screen.getByRole('note', { name: /disclaimer/i })).toBeInTheDocument()
+  it('is a note named "Disclaimer and provenance"', () => {
+    render(DisclaimerBanner, { article: article(), mode: 'expanded' })
+    expect(banner()).toBeInTheDocument()
   })
 
   it("quotes the source's disclaimers and explains each flag", () => {
     render(DisclaimerBanner, {
       article: article({ disclaimers: [notice], flags: ['machine-translated', 'sponsored'] }),
+      mode: 'expanded',
     })
-    const banner = screen.getByRole('note', { name: /disclaimer/i })
-    expect(within(banner).getByText(`“${notice}”`)).toBeInTheDocument()
-    expect(banner).toHaveTextContent(
+    expect(within(banner()).getByText(`“${notice}”`)).toBeInTheDocument()
+    expect(banner()).toHaveTextContent(
       'Machine-translated: this text was translated automatically and not checked by an editor',
     )
-    expect(banner).toHaveTextContent(/Sponsored: .*paid for by an advertiser/)
+    expect(banner()).toHaveTextContent(/Sponsored: .*paid for by an advertiser/)
   })
 
-  it('ends with the provenance of the offline copy', () => {
+  it('gives the provenance in plain words with the full SHA-256 of the original bytes', () => {
+    const hash = '0123456789abcdef'.repeat(4)
     render(DisclaimerBanner, {
-      article: article({ path: 'world/port.txt', importedAt: '2025-01-02T08:00:00Z', site: 'example.org' }),
+      article: article({
+        path: 'world/port.txt',
+        importedFrom: '/home/reporter/port.txt',
+        importedAt: '2025-01-02T08:00:00Z',
+        published: null,
+        site: 'example.org',
+        category: 'Business',
+        hash,
+      }),
+      mode: 'expanded',
     })
-    expect(screen.getByRole('note', { name: /disclaimer/i })).toHaveTextContent(
-      'Offline copy of world/port.txt, imported 2 Jan 2025; published 5 Mar 2024; source example.org',
-    )
+    const text = banner().textContent ?? ''
+    expect(text).toMatch(/Imported from\s*\/home\/reporter\/port\.txt/)
+    expect(text).toMatch(/Imported\s*2 Jan 2025/)
+    expect(text).toMatch(/Published\s*date not given/)
+    expect(text).toMatch(/Site\s*example\.org/)
+    expect(text).toMatch(/Category\s*Business/)
+    expect(text).toContain(hash)
   })
 
-  it("says 'unknown' when the date and source are missing", () => {
-    render(DisclaimerBanner, { article: article({ published: null, site: null }) })
-    expect(screen.getByRole('note', { name: /disclaimer/i })).toHaveTextContent('published unknown; source unknown')
-  })
-
-  it('collapses to a summary that keeps the flags and provenance', async () => {
+  it('copies the hash with a button', async () => {
     const user = userEvent.setup()
-    render(DisclaimerBanner, { article: article({ disclaimers: [notice], flags: ['opinion'] }) })
-    const toggle = screen.getByRole('button', { name: /collapse disclaimer/i })
-    expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    const hash = 'fe'.repeat(32)
+    render(DisclaimerBanner, { article: article({ hash }), mode: 'expanded' })
+    await user.click(screen.getByRole('button', { name: 'Copy SHA-256' }))
+    expect(await navigator.clipboard.readText()).toBe(hash)
+    expect(within(banner()).getByRole('status')).toHaveTextContent('Copied')
+  })
+
+  it('marks edited fields as edited by you', () => {
+    render(DisclaimerBanner, { article: article({ site: 'Port Daily', edited: ['site'] }), mode: 'expanded' })
+    expect(banner().textContent).toMatch(/Site\s*Port Daily\s*edited by you/)
+  })
+
+  it('opens as a compact strip that keeps the flags when Settings say compact, and expands on request', async () => {
+    const user = userEvent.setup()
+    render(DisclaimerBanner, { article: article({ disclaimers: [notice], flags: ['opinion'] }), mode: 'compact' })
+    expect(banner()).not.toHaveTextContent(notice)
+    expect(within(banner()).getByText('Opinion')).toBeInTheDocument()
+    const toggle = screen.getByRole('button', { name: 'Show details' })
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
     await user.click(toggle)
-    const banner = screen.getByRole('note', { name: /disclaimer/i })
-    expect(screen.getByRole('button', { name: /expand disclaimer/i })).toHaveAttribute('aria-expanded', 'false')
-    expect(banner).not.toHaveTextContent(notice)
-    expect(within(banner).getByText('Opinion')).toBeInTheDocument()
-    expect(banner).toHaveTextContent('Offline copy of a1.txt')
+    expect(banner()).toHaveTextContent(notice)
+    expect(screen.getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true')
+  })
+
+  it('opens expanded for the next article even after it was collapsed on this one', async () => {
+    const user = userEvent.setup()
+    const first = article({ id: 'a', disclaimers: ['First notice.'] })
+    const { rerender } = render(DisclaimerBanner, { article: first, mode: 'expanded' })
+    await user.click(screen.getByRole('button', { name: 'Hide details' }))
+    expect(banner()).not.toHaveTextContent('First notice.')
+    // A state change of the same article (starring) keeps the user's choice.
+    await rerender({ article: { ...first, starred: true }, mode: 'expanded' })
+    expect(banner()).not.toHaveTextContent('First notice.')
+    await rerender({ article: article({ id: 'b', disclaimers: ['Machine translation notice.'] }), mode: 'expanded' })
+    expect(banner()).toHaveTextContent('Machine translation notice.')
+  })
+
+  it('has no toggle whose name differs from its visible label', () => {
+    render(DisclaimerBanner, { article: article(), mode: 'expanded' })
+    for (const button of within(banner()).getAllByRole('button')) {
+      expect(button.getAttribute('aria-label')).toBeNull()
+    }
   })
 
   it('stands out when the article is flagged', () => {
-    const { unmount } = render(DisclaimerBanner, { article: article() })
-    expect(screen.getByRole('note', { name: /disclaimer/i })).not.toHaveClass('flagged')
+    const { unmount } = render(DisclaimerBanner, { article: article(), mode: 'expanded' })
+    expect(banner()).not.toHaveClass('flagged')
     unmount()
-    render(DisclaimerBanner, { article: article({ flags: ['sponsored'] }) })
-    expect(screen.getByRole('note', { name: /disclaimer/i })).toHaveClass('flagged')
+    render(DisclaimerBanner, { article: article({ flags: ['sponsored'] }), mode: 'expanded' })
+    expect(banner()).toHaveClass('flagged')
   })
 })

@@ -20,4 +20,14 @@ describe('SettingsState', () => {
     await settings.setFontSize(3)
     expect(settings.fontSize).toBe(10)
   })
+
+  it('stores the banner mode as one global choice', async () => {
+    const fake = fakeApi()
+    const settings = new SettingsState(fake.api)
+    await settings.load()
+    expect(settings.bannerMode).toBe('expanded')
+    await settings.setBannerMode('compact')
+    expect(fake.api.settings.set).toHaveBeenCalledWith({ bannerMode: 'compact' })
+    expect((await new SettingsState(fake.api).load()).bannerMode).toBe('compact')
+  })
 })
