@@ -49,6 +49,7 @@ export function createBroadsheetApi(transport: ApiTransport): BroadsheetApi {
       reveal: (id) => invoke('article:reveal', id),
       trash: (id) => invoke('article:trash', id),
       openOriginal: (id) => invoke('article:open-original', id),
+      openLink: (id, href) => invoke('article:open-link', id, href),
     },
     imports: {
       dropped: async (files, into) => invoke('import:files', await transport.toSources(files), into),

@@ -117,6 +117,8 @@ export const invokeChannels = {
   'article:trash': z.tuple([articleId]),
   /** Opens the article's original URL in the system browser (http/https only). */
   'article:open-original': z.tuple([articleId]),
+  /** Opens a link of the article's HTML in the system browser: http(s), and only an address the article holds. */
+  'article:open-link': z.tuple([articleId, z.string().min(1).max(4096)]),
   'import:files': z.tuple([z.array(importSourceSchema).min(1).max(100_000), collection.optional()]),
   /** Shows the system file dialog and imports what the user picks (null: cancelled). */
   'import:dialog': z.tuple([collection.optional()]),
@@ -142,6 +144,7 @@ export interface InvokeResults {
   'article:reveal': Result<null>
   'article:trash': Result<boolean>
   'article:open-original': Result<null>
+  'article:open-link': Result<null>
   'import:files': Result<ImportResult[]>
   'import:dialog': Result<ImportResult[] | null>
   'search:query': Result<SearchResponse>
@@ -201,6 +204,8 @@ export interface BroadsheetApi {
     reveal(id: string): Promise<InvokeResults['article:reveal']>
     trash(id: string): Promise<InvokeResults['article:trash']>
     openOriginal(id: string): Promise<InvokeResults['article:open-original']>
+    /** Opens one of the article's own links in the system browser (main checks the article holds it). */
+    openLink(id: string, href: string): Promise<InvokeResults['article:open-link']>
   }
   imports: {
     /** Imports dropped files: by one-time drop token in Electron, by bytes in a plain browser. */

@@ -63,6 +63,7 @@ describe('preload', () => {
         'articles.reveal: function',
         'articles.trash: function',
         'articles.openOriginal: function',
+        'articles.openLink: function',
         'imports.dropped: function',
         'imports.dialog: function',
         'imports.onProgress: function',

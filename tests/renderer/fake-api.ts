@@ -104,6 +104,7 @@ export function fakeApi(items: ArticleListRow[] = [], articles: Record<string, A
       reveal: vi.fn(async () => ok(null)),
       trash: vi.fn(async () => ok(false)),
       openOriginal: vi.fn(async () => ok(null)),
+      openLink: vi.fn(async () => ok(null)),
     },
     imports: {
       dropped: vi.fn(async () => ok([])),

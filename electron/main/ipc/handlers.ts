@@ -11,7 +11,14 @@ import type {
   InvokeChannel,
   InvokeResults,
 } from '../../shared/ipc-contract'
-import { toListRow, type ImportProgress, type ImportResult, type LibraryInfo, type Settings } from '../../shared/models'
+import {
+  toListRow,
+  type Article,
+  type ImportProgress,
+  type ImportResult,
+  type LibraryInfo,
+  type Settings,
+} from '../../shared/models'
 import { err, ok, type Result } from '../../shared/result'
 import type { Library } from '../../core/library/types'
 import type { SearchIndex } from '../../core/search/types'
@@ -121,6 +128,18 @@ export function createHandlers(ctx: AppContext): Handlers {
       await ctx.shell.openExternal(url)
       return ok(null)
     },
+    'article:open-link': async (id, href) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      const article = await library.get(id)
+      if (!article) return unknownArticle(id)
+      const url = safeWebUrl(href)
+      if (!url || !articleLinks(article).has(url)) {
+        return err('not-allowed', 'Only a web address that this article gives or links to can be opened.')
+      }
+      await ctx.shell.openExternal(url)
+      return ok(null)
+    },
     'import:files': async (sources, into) => {
       const library = ctx.library()
       if (!library) return noLibrary()
@@ -208,4 +227,20 @@ export function safeWebUrl(raw: string | null): string | null {
   } catch {
     return null
   }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', '#39': "'" }
+
+/** The http(s) addresses an article gives (its URL, its capture address) or links to in its HTML, as `safeWebUrl` writes them. */
+export function articleLinks(article: Pick<Article, 'html' | 'url' | 'sourceUrl'>): Set<string> {
+  const links = new Set<string>()
+  for (const own of [article.url, article.sourceUrl]) {
+    const url = safeWebUrl(own)
+    if (url) links.add(url)
+  }
+  for (const [, raw = ''] of (article.html ?? '').matchAll(/<a\b[^>]*?\shref="([^"]*)"/gi)) {
+    const url = safeWebUrl(raw.replace(/&(amp|quot|apos|lt|gt|#39);/g, (_, name: string) => ENTITIES[name] ?? ''))
+    if (url) links.add(url)
+  }
+  return links
 }

@@ -23,6 +23,13 @@ const badArguments: Record<InvokeChannel, unknown[][]> = {
   'article:reveal': [[], [''], [7], ['world/port.txt', '/etc/passwd']],
   'article:trash': [[], [''], [[]], ['world/port.txt', true]],
   'article:open-original': [[], [''], [1], ['world/port.txt', 'https://evil.example/']],
+  'article:open-link': [
+    [],
+    ['world/port.txt'],
+    ['world/port.txt', ''],
+    ['world/port.txt', 7],
+    ['', 'https://a.example/'],
+  ],
   'import:files': [
     [],
     [[]],
@@ -71,6 +78,7 @@ const goodArguments: Record<InvokeChannel, unknown[]> = {
   'article:reveal': ['world/port.txt'],
   'article:trash': ['world/port.txt'],
   'article:open-original': ['world/port.txt'],
+  'article:open-link': ['world/port.txt', 'https://example.org/port'],
   'import:files': [
     [
       { kind: 'dropped', token: 'a-token' },

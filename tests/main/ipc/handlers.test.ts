@@ -54,6 +54,42 @@ describe('article:open-original', () => {
   })
 })
 
+describe('article:open-link', () => {
+  const html =
+    '<p>See <a href="https://port.example/report?id=4&amp;page=2">the report</a> and ' +
+    '<a href="mailto:desk@port.example">the desk</a>.</p>'
+
+  it('opens a link that appears in the article, in the system browser', async () => {
+    const fake = fakeContext(fakeArticle({ html }))
+    const result = await createHandlers(fake.ctx)['article:open-link'](
+      'world/port.txt',
+      'https://port.example/report?id=4&page=2',
+    )
+    expect(result).toEqual({ ok: true, value: null })
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('https://port.example/report?id=4&page=2')
+  })
+
+  it.each([
+    'https://evil.example/',
+    'javascript:alert(1)',
+    'mailto:desk@port.example',
+    'file:///etc/passwd',
+    'https://port.example/report',
+  ])('refuses %j, which is not an http(s) link of this article', async (href) => {
+    const fake = fakeContext(fakeArticle({ html }))
+    const result = await createHandlers(fake.ctx)['article:open-link']('world/port.txt', href)
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-allowed' } })
+    expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('answers not-found for an unknown id and opens nothing', async () => {
+    const fake = fakeContext(fakeArticle({ html }))
+    const result = await createHandlers(fake.ctx)['article:open-link']('nope', 'https://port.example/report')
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+})
+
 describe('article:trash', () => {
   it('moves the file to the trash only after the user confirms', async () => {
     const fake = fakeContext()
