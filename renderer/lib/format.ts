@@ -38,13 +38,6 @@ export function rowDate(item: Pick<ArticleSummary, 'published' | 'importedAt'>):
   return { text: formatDate(item.importedAt) ?? 'unknown', imported: true }
 }
 
-/** The provenance line that ends every disclaimer banner. */
-export function provenanceLine(article: Pick<ArticleSummary, 'path' | 'importedAt' | 'published' | 'site'>): string {
-  const imported = formatDate(article.importedAt) ?? 'unknown'
-  const published = formatDate(article.published) ?? 'unknown'
-  return `Offline copy of ${article.path}, imported ${imported}; published ${published}; source ${article.site ?? 'unknown'}`
-}
-
 /** A plain-text citation: title, site, date, URL and file hash. */
 export function citation(
   article: Pick<ArticleSummary, 'title' | 'site' | 'published' | 'url' | 'hash' | 'path' | 'importedAt'>,

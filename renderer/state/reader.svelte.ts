@@ -150,6 +150,13 @@ export class ReaderState {
     this.#notice = result.ok ? 'Opened in your browser' : result.error.message
   }
 
+  /** Opens one of the article's links in the system browser; main checks the article holds it. */
+  async openLink(href: string): Promise<void> {
+    if (!this.#article) return
+    const result = await this.#api.articles.openLink(this.#article.id, href)
+    this.#notice = result.ok ? `Opened ${href} in your browser` : result.error.message
+  }
+
   /** The citation of the open article, or null. */
   citation(): string | null {
     return this.#article ? citation(this.#article) : null

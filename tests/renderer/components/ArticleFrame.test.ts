@@ -1,32 +1,61 @@
-import { describe, expect, it } from 'vitest'
-import { render, screen } from '@testing-library/svelte'
+import { describe, expect, it, vi } from 'vitest'
+import { render } from '@testing-library/svelte'
 import ArticleFrame from '../../../renderer/components/ArticleFrame.svelte'
 
-describe('ArticleFrame', () => {
-  const setup = () =>
-    render(ArticleFrame, {
-      html: '<p>Framed body</p><a href="https://example.org/x">a link</a>',
-      title: 'Framed article',
-      fontSize: 20,
-      theme: 'sepia',
-    })
+const hostile =
+  '<p onclick="alert(1)" style="background:url(https://t.example/x)">Body text</p>' +
+  '<script>alert(1)</script><iframe src="https://t.example/"></iframe>' +
+  '<a href="javascript:alert(1)">bad</a> <a href="https://port.example/a">good</a>' +
+  '<img src="https://t.example/pixel.gif" alt="Pixel">'
 
-  it('frames the HTML without scripts', () => {
-    setup()
-    const frame = screen.getByTitle('Framed article')
-    expect(frame.tagName).toBe('IFRAME')
-    expect(frame.getAttribute('sandbox')).not.toBeNull()
-    expect(frame.getAttribute('sandbox')).not.toMatch(/allow-scripts|allow-top-navigation|allow-popups/)
-    expect(frame).toHaveAttribute('referrerpolicy', 'no-referrer')
+function setup(html = hostile) {
+  const onopenlink = vi.fn()
+  const onhint = vi.fn()
+  render(ArticleFrame, { html, lang: 'de', onopenlink, onhint })
+  const host = document.querySelector('[data-article-html]') as HTMLElement
+  return { host, root: host.shadowRoot!, onopenlink, onhint }
+}
+
+describe('ArticleFrame', () => {
+  it('draws the article in a shadow root of the page, with its language, and no frame', () => {
+    const { host, root } = setup()
+    expect(document.querySelector('iframe')).toBeNull()
+    expect(host).toHaveAttribute('lang', 'de')
+    expect(root.textContent).toContain('Body text')
   })
 
-  it("gives the framed document its own strict CSP, the reader's size and theme, and inert links", () => {
-    setup()
-    const doc = screen.getByTitle('Framed article').getAttribute('srcdoc') ?? ''
-    expect(doc).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'none'"`)
-    expect(doc).toContain('<p>Framed body</p>')
-    expect(doc).toContain('20px')
-    expect(doc).toContain('#f4ecd8')
-    expect(doc).toContain('a{pointer-events:none')
+  it('keeps nothing that could run, fetch or navigate', () => {
+    const { root } = setup()
+    const markup = [...root.children]
+      .filter((el) => el.localName !== 'style')
+      .map((el) => el.outerHTML)
+      .join('')
+    expect(markup).not.toMatch(/<script|<iframe|onclick|style=|javascript:|src="https?:/i)
+    expect(root.querySelector('a[href="https://port.example/a"]')).not.toBeNull()
+  })
+
+  it('hands a clicked web link to the app instead of following it, and ignores other schemes', () => {
+    const { root, onopenlink } = setup(
+      '<p><a href="https://port.example/a">good</a> <a href="mailto:x@y.z">mail</a></p>',
+    )
+    const [web, mail] = [...root.querySelectorAll('a')]
+    const click = (el: Element) => {
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })
+      el.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+    expect(click(web!)).toBe(true)
+    expect(onopenlink).toHaveBeenCalledWith('https://port.example/a')
+    expect(click(mail!)).toBe(true)
+    expect(onopenlink).toHaveBeenCalledTimes(1)
+  })
+
+  it('tells the reader which address a focused or hovered link goes to', () => {
+    const { root, onhint } = setup('<p><a href="https://port.example/a">good</a></p>')
+    const link = root.querySelector('a')!
+    link.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }))
+    expect(onhint).toHaveBeenLastCalledWith('https://port.example/a')
+    link.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }))
+    expect(onhint).toHaveBeenLastCalledWith(null)
   })
 })

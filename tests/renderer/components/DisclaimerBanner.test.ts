@@ -80,8 +80,8 @@ describe('DisclaimerBanner', () => {
     const { rerender } = render(DisclaimerBanner, { article: first, mode: 'expanded' })
     await user.click(screen.getByRole('button', { name: 'Hide details' }))
     expect(banner()).not.toHaveTextContent('First notice.')
-    // A state change of the same article (starring) keeps the user's choice.
-    await rerender({ article: { ...first, starred: true }, mode: 'expanded' })
+    // The same article given again (starred, or read again from disk) keeps the user's choice.
+    await rerender({ article: { ...first }, mode: 'expanded' })
     expect(banner()).not.toHaveTextContent('First notice.')
     await rerender({ article: article({ id: 'b', disclaimers: ['Machine translation notice.'] }), mode: 'expanded' })
     expect(banner()).toHaveTextContent('Machine translation notice.')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { paragraphs, provenanceLine, rowDate, segments } from '../../../renderer/lib/format'
+import { paragraphs, rowDate, segments } from '../../../renderer/lib/format'
 
 describe('format', () => {
   it('splits text into paragraphs that keep their offsets', () => {
@@ -33,10 +33,7 @@ describe('format', () => {
     ])
   })
 
-  it('falls back to the import date and to "unknown"', () => {
+  it('falls back to the import date, and to "unknown" without one', () => {
     expect(rowDate({ published: null, importedAt: 'not a date' })).toEqual({ text: 'unknown', imported: true })
-    expect(provenanceLine({ path: 'a.txt', importedAt: '2025-01-02', published: null, site: null })).toBe(
-      'Offline copy of a.txt, imported 2 Jan 2025; published unknown; source unknown',
-    )
   })
 })

@@ -73,6 +73,23 @@ describe('ReaderState', () => {
   })
 })
 
+describe('ReaderState links', () => {
+  it("asks main to open a link of the article's HTML and says what happened", async () => {
+    const fake = fakeApi([], { a: article({ id: 'a' }) })
+    const reader = new ReaderState(fake.api)
+    await reader.open('a')
+    await reader.openLink('https://port.example/minutes')
+    expect(fake.api.articles.openLink).toHaveBeenCalledWith('a', 'https://port.example/minutes')
+    expect(reader.notice).toBe('Opened https://port.example/minutes in your browser')
+    vi.mocked(fake.api.articles.openLink).mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'not-allowed', message: 'Only a web address that this article gives or links to can be opened.' },
+    })
+    await reader.openLink('https://elsewhere.example/')
+    expect(reader.notice).toMatch(/Only a web address/)
+  })
+})
+
 describe('ReaderState live updates', () => {
   it('reads the open article again when its file changes, and says when it is removed', async () => {
     const fake = fakeApi([], { a: article({ id: 'a', text: 'Old text.' }) })

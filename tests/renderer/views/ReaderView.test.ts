@@ -1,12 +1,38 @@
-import { describe, expect, it } from 'vitest'
-import { render, screen } from '@testing-library/svelte'
+import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, render, screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
+import { tick } from 'svelte'
 import WithApp from './WithApp.svelte'
 import ReaderView from '../../../renderer/views/ReaderView.svelte'
 import { AppState } from '../../../renderer/state/app.svelte'
-import { article, fakeApi } from '../fake-api'
+import { article, fakeApi, item } from '../fake-api'
 
 const text = 'The quayside plan was approved.\n\nWork on the quayside starts in spring.'
+const html =
+  '<p>The harbour board met on <a href="https://port.example/minutes">Tuesday</a>.</p>' +
+  '<figure><img alt="Cranes at dusk" data-src="https://img.example/cranes.jpg"><figcaption>The new cranes</figcaption></figure>'
+
+/** The shadow root the reader draws article HTML into. */
+function htmlRoot(): ShadowRoot {
+  const host = document.querySelector('[data-article-html]')
+  if (!host?.shadowRoot) throw new Error('no article HTML host')
+  return host.shadowRoot
+}
+
+async function openReader(a = article({ id: 'a', text }), others: ReturnType<typeof article>[] = []) {
+  const all = [a, ...others]
+  const fake = fakeApi(
+    all.map((x) => item(x)),
+    Object.fromEntries(all.map((x) => [x.id, x])),
+  )
+  const app = new AppState(fake.api)
+  await app.library.load()
+  await app.settings.load()
+  await app.openArticle(a.id)
+  render(WithApp, { app, view: ReaderView })
+  await tick()
+  return { fake, app }
+}
 
 describe('ReaderView', () => {
   it('marks every hit in the text and steps between them', async () => {
@@ -27,8 +53,8 @@ describe('ReaderView', () => {
   })
 
   it('shows title, byline, dates and the disclaimer banner above the text', async () => {
-    const fake = fakeApi([], {
-      a: article({
+    await openReader(
+      article({
         id: 'a',
         title: 'Quayside plan',
         author: 'R. Teller',
@@ -37,26 +63,19 @@ describe('ReaderView', () => {
         flags: ['machine-translated'],
         disclaimers: ['Translated by a machine.'],
       }),
-    })
-    const app = new AppState(fake.api)
-    await app.reader.open('a')
-    render(WithApp, { app, view: ReaderView })
+    )
     expect(screen.getByRole('heading', { level: 1, name: 'Quayside plan' })).toBeInTheDocument()
     expect(screen.getByText('By R. Teller')).toBeInTheDocument()
     expect(screen.getByText('Published 5 Mar 2024')).toBeInTheDocument()
-    expect(screen.getByText('Imported 2 Jan 2025')).toBeInTheDocument()
     expect(screen.getByText('Collection world')).toBeInTheDocument()
-    const banner = screen.getByRole('note', { name: /Disclaimer/ })
+    const banner = screen.getByRole('note', { name: 'Disclaimer and provenance' })
     const firstParagraph = screen.getByText('The quayside plan was approved.')
     expect(banner.compareDocumentPosition(firstParagraph) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
     expect(banner).toHaveTextContent('Translated by a machine.')
   })
 
   it('stars the article and opens the original only on a click', async () => {
-    const fake = fakeApi([], { a: article({ id: 'a', text }) })
-    const app = new AppState(fake.api)
-    await app.reader.open('a')
-    render(WithApp, { app, view: ReaderView })
+    const { fake } = await openReader()
     const user = userEvent.setup()
     await user.click(screen.getByRole('button', { name: '☆ Star' }))
     expect(await screen.findByRole('button', { name: '★ Starred' })).toHaveAttribute('aria-pressed', 'true')
@@ -64,5 +83,104 @@ describe('ReaderView', () => {
     expect(document.querySelector('a[href]')).toBeNull()
     await user.click(screen.getByRole('button', { name: /Open original/ }))
     expect(fake.api.articles.openOriginal).toHaveBeenCalledWith('a')
+  })
+
+  it("puts focus on the article's scroll container when it opens", async () => {
+    await openReader()
+    const body = screen.getByRole('article', { name: 'Title a' })
+    expect(document.activeElement).toBe(body)
+    expect(body).toHaveAttribute('tabindex', '0')
+  })
+
+  it('goes to the next article when Space is pressed at the end of this one, and scrolls before that', async () => {
+    const { app } = await openReader(article({ id: 'a', text }), [article({ id: 'b', text: 'Second story.' })])
+    const body = screen.getByRole('article', { name: 'Title a' })
+    // Not at the end yet: Space is left to scroll the page.
+    Object.defineProperty(body, 'scrollHeight', { configurable: true, value: 2000 })
+    Object.defineProperty(body, 'clientHeight', { configurable: true, value: 500 })
+    const space = () => body.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }))
+    expect(space()).toBe(true)
+    expect(app.reader.article?.id).toBe('a')
+    let top = 1500
+    Object.defineProperty(body, 'scrollTop', { configurable: true, get: () => top, set: (v: number) => (top = v) })
+    expect(space()).toBe(false)
+    await vi.waitFor(() => expect(app.reader.article?.id).toBe('b'))
+    await tick()
+    expect(document.activeElement).toBe(screen.getByRole('article', { name: 'Title b' }))
+    expect(top).toBe(0)
+  })
+
+  it('opens the banner as a compact strip when Settings say compact', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a', text, disclaimers: ['Quoted notice.'], flags: ['opinion'] }) })
+    const app = new AppState(fake.api)
+    await app.settings.setBannerMode('compact')
+    await app.reader.open('a')
+    render(WithApp, { app, view: ReaderView })
+    const banner = screen.getByRole('note', { name: 'Disclaimer and provenance' })
+    expect(banner).not.toHaveTextContent('Quoted notice.')
+    expect(within(banner).getByText('Opinion')).toBeInTheDocument()
+  })
+
+  it('labels the body toggle by what it switches to, with no pressed state', async () => {
+    const { app } = await openReader(article({ id: 'a', text, html }))
+    const user = userEvent.setup()
+    const toggle = screen.getByRole('button', { name: 'Show plain text' })
+    expect(toggle).not.toHaveAttribute('aria-pressed')
+    await user.click(toggle)
+    expect(app.reader.mode).toBe('text')
+    expect(screen.getByRole('button', { name: 'Show formatted' })).not.toHaveAttribute('aria-pressed')
+  })
+
+  it('gives every button a name that contains its visible label', async () => {
+    await openReader(article({ id: 'a', text, html }))
+    const visible = (b: HTMLElement) =>
+      [...b.childNodes]
+        .filter((n) => !(n instanceof HTMLElement && n.classList.contains('visually-hidden')))
+        .map((n) => n.textContent)
+        .join('')
+        .trim()
+    for (const button of screen.getAllByRole('button')) {
+      const name = button.getAttribute('aria-label') ?? button.textContent ?? ''
+      expect(name.replace(/\s+/g, ' ')).toContain(visible(button).replace(/\s+/g, ' '))
+    }
+    expect(screen.getByRole('button', { name: /^‹ Prev/ })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /^A− / })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /^A\+ / })).toBeInTheDocument()
+  })
+
+  it("declares the article's language on its body", async () => {
+    await openReader(article({ id: 'a', text, language: 'ru' }))
+    expect(screen.getByText('The quayside plan was approved.').closest('[lang]')).toHaveAttribute('lang', 'ru')
+  })
+
+  it('draws article HTML in the reading column, in the document, without a frame', async () => {
+    await openReader(article({ id: 'a', text, html, language: 'en' }))
+    expect(document.querySelector('iframe')).toBeNull()
+    const root = htmlRoot()
+    expect(root.textContent).toContain('The harbour board met on')
+    expect(root.host).toHaveAttribute('lang', 'en')
+    expect(root.host.closest('[role="article"], article')).not.toBeNull()
+  })
+
+  it('opens a link only through main, never by navigating, and shows its address on hover', async () => {
+    const { fake } = await openReader(article({ id: 'a', text, html }))
+    const link = htmlRoot().querySelector('a')!
+    fireEvent.mouseOver(link)
+    expect(screen.getByText('https://port.example/minutes')).toBeInTheDocument()
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })
+    link.dispatchEvent(click)
+    expect(click.defaultPrevented).toBe(true)
+    expect(fake.api.articles.openLink).toHaveBeenCalledWith('a', 'https://port.example/minutes')
+  })
+
+  it('draws a labelled placeholder for a remote image, with its alt text, caption and address', async () => {
+    await openReader(article({ id: 'a', text, html }))
+    const root = htmlRoot()
+    expect(root.querySelector('img')).toBeNull()
+    const placeholder = root.querySelector('.image-placeholder')
+    expect(placeholder?.textContent).toContain('Cranes at dusk')
+    expect(placeholder?.textContent).toContain('https://img.example/cranes.jpg')
+    expect(placeholder?.textContent).toMatch(/not stored offline/i)
+    expect(root.querySelector('figcaption')?.textContent).toBe('The new cranes')
   })
 })
