@@ -9,6 +9,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import type { Settings } from '../shared/models'
+import { DEFAULT_SETTINGS, settingsFieldSchemas } from '../shared/settings'
 import { log } from '../core/logger'
 import type { SettingsStore } from './ipc/handlers'
 
@@ -20,23 +21,6 @@ export interface WindowBounds {
   height: number
   maximized: boolean
 }
-
-/** Settings on first run. */
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  fontSize: 17,
-  lastView: 'list',
-  lastArticleId: null,
-  bannerMode: 'expanded',
-}
-
-const fieldSchemas = {
-  theme: z.enum(['system', 'light', 'dark', 'sepia']),
-  fontSize: z.number().int().min(10).max(40),
-  lastView: z.enum(['list', 'search', 'settings']),
-  lastArticleId: z.string().min(1).max(1024).nullable(),
-  bannerMode: z.enum(['expanded', 'compact']),
-} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 const boundsSchema = z.object({
   x: z.number().int(),
@@ -69,8 +53,8 @@ function fromJson(raw: unknown): StoredState {
   const storedSettings =
     typeof record.settings === 'object' && record.settings !== null ? (record.settings as Record<string, unknown>) : {}
   const settings = { ...DEFAULT_SETTINGS }
-  for (const key of Object.keys(fieldSchemas) as (keyof Settings)[]) {
-    const parsed = fieldSchemas[key].safeParse(storedSettings[key])
+  for (const key of Object.keys(settingsFieldSchemas) as (keyof Settings)[]) {
+    const parsed = settingsFieldSchemas[key].safeParse(storedSettings[key])
     if (parsed.success) (settings as Record<string, unknown>)[key] = parsed.data
   }
   const bounds = boundsSchema.safeParse(record.window)
@@ -143,9 +127,9 @@ export function openSettingsStore(file: string): ShellSettingsStore {
     get: () => ({ ...state.settings }),
     async set(patch) {
       const next = { ...state.settings }
-      for (const key of Object.keys(fieldSchemas) as (keyof Settings)[]) {
+      for (const key of Object.keys(settingsFieldSchemas) as (keyof Settings)[]) {
         if (!(key in patch)) continue
-        const parsed = fieldSchemas[key].safeParse(patch[key])
+        const parsed = settingsFieldSchemas[key].safeParse(patch[key])
         if (!parsed.success) throw new Error(`settings-store: invalid value for "${key}"`)
         ;(next as Record<string, unknown>)[key] = parsed.data
       }

@@ -2,7 +2,8 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS, openSettingsStore } from '../../electron/main/settings-store'
+import { openSettingsStore } from '../../electron/main/settings-store'
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
 
 let dir: string
 let file: string
