@@ -56,6 +56,24 @@ export default tseslint.config(
     },
   },
   {
+    // The application both shells run (library session, handlers' context, static serving): no Electron in it.
+    files: ['electron/app/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/app runs in Electron and in the browser harness alike.' }],
+          patterns: [
+            {
+              group: ['**/preload/**', '**/renderer/**', '**/web/**'],
+              message: 'electron/app depends on the core and the handlers, not on a shell.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -11,10 +11,10 @@ import { log } from '../core/logger'
 import { openLibrary } from '../core/library/library'
 import { openSearchIndex } from '../core/search/search-index'
 import { pathsFromArgv } from './command-line'
+import { createAppHandlers } from '../app/context'
 import { DropTokens } from '../app/drops'
+import { createLibrarySession } from '../app/library-session'
 import { registerDropChannel, registerIpcHandlers, isTrustedSender, sendToWindow } from './ipc'
-import { createHandlers } from './ipc/handlers'
-import { createLibrarySession } from './library-session'
 import { createErrorReporter, installCrashHandlers, startLogging } from './logging'
 import { installMenu } from './menu'
 import { APP_ENTRY_URL, registerAppScheme, serveRenderer } from './protocol'
@@ -71,15 +71,7 @@ function main(): void {
   })
   const shellServices = createShellServices(getWindow)
   const drops = new DropTokens()
-  const handlers = createHandlers({
-    drops,
-    library: () => librarySession.library(),
-    search: () => librarySession.search(),
-    switchLibrary: (root) => librarySession.switchTo(root),
-    shell: shellServices,
-    settings,
-    onImportProgress: (progress) => librarySession.importProgress(progress),
-  })
+  const handlers = createAppHandlers({ session: librarySession, shell: shellServices, settings, drops })
 
   // Files from the command line, `open-file` (macOS, also drops on the dock icon) and second launches wait here
   // until the library is open.

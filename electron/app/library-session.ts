@@ -1,5 +1,7 @@
 /**
  * The open library and its search index: first-run seeding, opening, switching, and forwarding their events.
+ *
+ * Shared by the Electron shell and the browser harness, so the end-to-end suite runs the real opening code.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -17,8 +19,8 @@ export interface LibrarySessionDeps {
   settings: { libraryRoot(): string | null; setLibraryRoot(root: string): Promise<void> }
   /** Where the first-run library goes: `<documents>/Broadsheet Library`. */
   defaultRoot: string
-  /** The bundled sample articles copied into a new default library. */
-  sampleDir: string
+  /** The bundled sample articles copied into a new default library; null creates it empty (the harness). */
+  sampleDir: string | null
   /** Sends an event to the renderer. */
   emit<C extends EventChannel>(channel: C, payload: EventPayloads[C]): void
   /** Tells the user something went wrong that they should know about (e.g. the last library is gone). */
@@ -70,12 +72,16 @@ export async function copyTreeNoOverwrite(from: string, to: string): Promise<num
  *
  * An existing folder is the user's: it is used as it is and nothing in it is touched.
  */
-export async function seedDefaultLibrary(root: string, sampleDir: string): Promise<'seeded' | 'exists'> {
+export async function seedDefaultLibrary(root: string, sampleDir: string | null): Promise<'seeded' | 'exists'> {
   try {
     await fs.lstat(root)
     return 'exists'
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  if (sampleDir === null) {
+    await fs.mkdir(root, { recursive: true })
+    return 'seeded'
   }
   try {
     const copied = await copyTreeNoOverwrite(sampleDir, root)

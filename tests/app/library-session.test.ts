@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Library } from '../../electron/core/library/types'
 import type { SearchIndex } from '../../electron/core/search/types'
 import type { LibraryChange } from '../../electron/shared/models'
-import { copyTreeNoOverwrite, createLibrarySession, seedDefaultLibrary } from '../../electron/main/library-session'
+import { copyTreeNoOverwrite, createLibrarySession, seedDefaultLibrary } from '../../electron/app/library-session'
 
 let tmp: string
 let sampleDir: string
