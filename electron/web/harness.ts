@@ -2,24 +2,29 @@
  * The browser harness: serves the built renderer and the app's own IPC handlers over loopback HTTP.
  *
  * For trials in a browser and for the end-to-end suite. Binds 127.0.0.1 only and answers only requests
- * whose Host is 127.0.0.1 or localhost (against DNS rebinding). Every request goes through `dispatch`,
- * so arguments are validated exactly as in Electron.
+ * whose Host is 127.0.0.1 or localhost (against DNS rebinding) and that carry this run's secret: any other local
+ * process or page gets 403. The secret comes in the URL the harness prints (`/?key=…`, which sets a cookie for the
+ * page) or in the `x-broadsheet-key` header. Every request goes through `dispatch`, so arguments are validated
+ * exactly as in Electron; the library opens through the same session code as the desktop app.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { EventChannel, EventPayloads } from '../shared/ipc-contract'
-import type { LibraryInfo, Settings } from '../shared/models'
-import { err, ok, type Result } from '../shared/result'
+import { err } from '../shared/result'
 import { log } from '../core/logger'
-import { openLibrary } from '../core/library/library'
+import { DEFAULT_MAX_FILE_BYTES, openLibrary } from '../core/library/library'
 import type { Library } from '../core/library/types'
 import { openSearchIndex } from '../core/search/search-index'
 import type { SearchIndex } from '../core/search/types'
-import { createHandlers, type AppContext, type ShellServices, type SettingsStore } from '../main/ipc/handlers'
+import type { ShellServices } from '../main/ipc/handlers'
 import { dispatch } from '../main/ipc/dispatch'
+import { createAppHandlers, memorySettingsStore } from '../app/context'
+import { createLibrarySession } from '../app/library-session'
+import { readRendererFile } from '../app/static'
 import { isWireBytes } from './wire'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -28,8 +33,14 @@ const repoRoot = path.resolve(here, '../..')
 /** Where `npm run build` puts the renderer. */
 export const DEFAULT_RENDERER_DIR = path.join(repoRoot, 'dist/renderer')
 
-/** Largest request body accepted (dropped files travel inside it as base64). */
-const MAX_BODY_BYTES = 512 * 1024 * 1024
+/**
+ * Largest request body accepted: dropped files travel inside it as base64 (4/3 of their size), so a few files at
+ * the import's own size limit fit; anything larger is refused with 413 while it streams in.
+ */
+export const MAX_BODY_BYTES = DEFAULT_MAX_FILE_BYTES * 4
+
+/** The header a client may send this run's secret in (the page uses the cookie the printed URL sets). */
+export const KEY_HEADER = 'x-broadsheet-key'
 
 /** Options for starting the harness. */
 export interface WebHarnessOptions {
@@ -49,25 +60,16 @@ export interface ShellRequest {
 
 /** A running harness. */
 export interface WebHarness {
+  /** The URL to open, this run's secret included (`http://127.0.0.1:PORT/?key=SECRET`). */
   url: string
   port: number
+  /** This run's secret: requests without it get 403. */
+  secret: string
   /** What the app asked the (stand-in) shell to do, in order. */
   shellRequests: ShellRequest[]
   library(): Library | null
   search(): SearchIndex | null
   close(): Promise<void>
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
 }
 
 /** Builds the bridge script that defines `window.broadsheet` in the page. */
@@ -86,47 +88,67 @@ async function buildBridge(): Promise<string> {
   return file.text
 }
 
-function memorySettings(): SettingsStore {
-  let settings: Settings = {
-    theme: 'system',
-    fontSize: 18,
-    lastView: 'list',
-    lastArticleId: null,
-    bannerMode: 'expanded',
-  }
-  return {
-    get: () => settings,
-    set: async (patch) => {
-      settings = { ...settings, ...patch }
-      return settings
-    },
-  }
-}
+/** A request body that is larger than the harness accepts. */
+class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/**
+ * Reads a request body, refusing it as soon as it is known to be too large: by its declared length before a byte is
+ * read, else by counting while it streams in (and then no more of it is kept).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? NaN)
+  if (declared > limit) return Promise.reject(new BodyTooLarge())
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'))
-        req.destroy()
+      if (size > limit) {
+        // Keep nothing more: the rest of the body is read and dropped, so the client gets its answer.
+        req.off('data', onData)
+        req.resume()
+        chunks.length = 0
+        reject(new BodyTooLarge())
         return
       }
       chunks.push(chunk)
-    })
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
+}
+
+/** True when `given` is this run's secret (compared in constant time). */
+function sameSecret(given: string | undefined, secret: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(secret)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** The value of one cookie in a Cookie header. */
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=')
+    if (key === name) return value.join('=')
+  }
+  return undefined
 }
 
 function reviveBytes(_key: string, value: unknown): unknown {
   return isWireBytes(value) ? new Uint8Array(Buffer.from(value.$bytes, 'base64')) : value
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
+    ...extra,
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -151,40 +173,17 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     for (const client of clients) client.write(frame)
   }
 
-  let library: Library | null = null
-  let search: SearchIndex | null = null
-  let unsubscribe: (() => void)[] = []
-
-  const open = async (root: string, create: boolean): Promise<Result<LibraryInfo>> => {
-    let next: Library
-    try {
-      next = await openLibrary(root, { watch: true, create })
-    } catch (error) {
-      return err('library-unusable', error instanceof Error ? error.message : String(error))
-    }
-    let nextSearch: SearchIndex | null = null
-    try {
-      nextSearch = await openSearchIndex(next)
-    } catch (error) {
-      // The library stays readable without search; the status line says why.
-      log.error('web harness: cannot open the search index', error)
-      emit('index:status', { state: 'error', indexed: 0, total: 0, message: `Search is unavailable: ${error}` })
-    }
-    for (const stop of unsubscribe) stop()
-    const previous = { library, search }
-    library = next
-    search = nextSearch
-    unsubscribe = [next.onChange((change) => emit('library:changed', change))]
-    if (nextSearch) {
-      unsubscribe.push(nextSearch.onStatus((status) => emit('index:status', status)))
-      emit('index:status', nextSearch.status())
-    }
-    await previous.search?.close()
-    await previous.library?.close()
-    return ok(next.info())
-  }
-
-  const opened = await open(path.resolve(options.library), true)
+  const root = path.resolve(options.library)
+  const session = createLibrarySession({
+    openLibrary,
+    openSearchIndex,
+    settings: { libraryRoot: () => null, setLibraryRoot: async () => {} },
+    defaultRoot: root,
+    sampleDir: null,
+    emit,
+    warn: (message, detail) => log.warn(`web harness: ${message} ${detail}`),
+  })
+  const opened = await session.start()
   if (!opened.ok) throw new Error(`web harness: ${opened.error.message}`)
 
   const shellRequests: ShellRequest[] = []
@@ -197,15 +196,8 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     chooseFolder: async () => null,
     chooseImportPaths: async () => null,
   }
-  const ctx: AppContext = {
-    library: () => library,
-    search: () => search,
-    switchLibrary: (root) => open(root, false),
-    shell,
-    settings: memorySettings(),
-    onImportProgress: (progress) => emit('import:progress', progress),
-  }
-  const handlers = createHandlers(ctx)
+  const handlers = createAppHandlers({ session, shell, settings: memorySettingsStore() })
+  const secret = randomBytes(24).toString('base64url')
 
   let port = options.port ?? 0
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -224,14 +216,33 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     const origin = req.headers.origin
     if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'text/plain', 'forbidden origin')
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+    const keyCookie = `broadsheet-key-${port}`
+
+    // Opening the printed URL hands the page its secret as a cookie, then shows the app without the key in view.
+    if (url.pathname === '/' && req.method === 'GET' && sameSecret(url.searchParams.get('key') ?? undefined, secret)) {
+      return send(res, 303, 'text/plain', 'see /', {
+        location: '/',
+        'set-cookie': `${keyCookie}=${secret}; Path=/; HttpOnly; SameSite=Strict`,
+      })
+    }
+    const given = req.headers[KEY_HEADER]
+    if (!sameSecret(typeof given === 'string' ? given : cookie(req.headers.cookie, keyCookie), secret)) {
+      return send(res, 403, 'text/plain', 'forbidden: open the URL the harness printed')
+    }
 
     if (url.pathname.startsWith('/ipc/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only')
       const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length))
       let args: unknown
       try {
-        args = JSON.parse((await readBody(req)).toString('utf8'), reviveBytes)
+        args = JSON.parse((await readBody(req, MAX_BODY_BYTES)).toString('utf8'), reviveBytes)
       } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          const limit = `${MAX_BODY_BYTES / 1024 / 1024} MB`
+          const answer = err('invalid-argument', `${channel}: the request is larger than the harness takes (${limit}).`)
+          // Whatever the client still sends is read and dropped, so it always gets this answer.
+          return send(res, 413, 'application/json', JSON.stringify(answer))
+        }
         const answer = err('invalid-argument', `${channel}: the request body is not valid JSON (${error}).`)
         return send(res, 400, 'application/json', JSON.stringify(answer))
       }
@@ -245,22 +256,17 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
       res.write(': connected\n\n')
       clients.add(res)
+      const search = session.search()
       if (search) res.write(`event: index:status\ndata: ${JSON.stringify(search.status())}\n\n`)
       req.on('close', () => clients.delete(res))
       return
     }
-    if (url.pathname === '/__bridge.js') return send(res, 200, contentTypes['.js']!, bridge)
-    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, contentTypes['.html']!, page)
+    if (url.pathname === '/__bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridge)
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', page)
 
-    // Static files, confined to the renderer folder.
-    const file = path.resolve(rendererDir, '.' + path.posix.normalize(decodeURIComponent(url.pathname)))
-    if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'text/plain', 'not found')
-    try {
-      const body = await fs.readFile(file)
-      return send(res, 200, contentTypes[path.extname(file)] ?? 'application/octet-stream', body)
-    } catch {
-      return send(res, 404, 'text/plain', 'not found')
-    }
+    // Static files, confined to the renderer folder (a path out of it is not found, as far as a client can tell).
+    const answer = await readRendererFile(rendererDir, url.pathname)
+    return answer.status === 200 ? send(res, 200, answer.type, answer.body) : send(res, 404, 'text/plain', 'not found')
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -275,22 +281,19 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   }, 15_000)
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}/?key=${secret}`,
     port,
+    secret,
     shellRequests,
-    library: () => library,
-    search: () => search,
+    library: () => session.library(),
+    search: () => session.search(),
     close: async () => {
       clearInterval(heartbeat)
       for (const client of clients) client.end()
       clients.clear()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
-      for (const stop of unsubscribe) stop()
-      await search?.close()
-      await library?.close()
-      library = null
-      search = null
+      await session.close()
     },
   }
 }

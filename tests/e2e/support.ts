@@ -1,6 +1,7 @@
 /**
  * Shared pieces of the end-to-end suite: a fresh renderer build, Debian's Chromium, temp libraries.
  */
+import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -62,4 +63,43 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 export async function tempLibrary(): Promise<{ root: string; remove: () => Promise<void> }> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-e2e-'))
   return { root, remove: () => fs.rm(root, { recursive: true, force: true }) }
+}
+
+/** A harness started the way a user starts it (`npm run web`), known only by the URL it printed. */
+export interface HarnessProcess {
+  /** The URL the harness printed on stdout, its secret included. */
+  url: string
+  /** Stops the harness and waits for it to exit. */
+  close: () => Promise<void>
+}
+
+/**
+ * Starts `electron/web/server.ts` as its own process over `library` and `rendererDir`, and resolves with the one
+ * URL it prints (the secret included), as `npm run web` users and tests open it.
+ */
+export async function startHarnessProcess(library: string, rendererDir: string): Promise<HarnessProcess> {
+  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx')
+  const child = spawn(tsx, ['electron/web/server.ts', '--library', library, '--renderer', rendererDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let errors = ''
+  child.stderr.on('data', (chunk) => (errors += chunk))
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk) => {
+      out += chunk
+      const line = out.split('\n')
+      if (line.length > 1) resolve(line[0]!.trim())
+    })
+    child.once('exit', (code) => reject(new Error(`the harness exited (${code}) before printing its URL:\n${errors}`)))
+  })
+  return {
+    url,
+    close: async () => {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
 }
