@@ -3,6 +3,7 @@
  */
 import { dialog, shell, type BrowserWindow } from 'electron'
 import { log } from '../core/logger'
+import { SUPPORTED_EXTENSIONS } from '../core/formats/types'
 import { safeWebUrl, type ShellServices } from './ipc/handlers'
 
 /** Builds the `ShellServices` over Electron's `dialog` and `shell`; dialogs are modal to the current window. */
@@ -57,7 +58,7 @@ export function createShellServices(getWindow: () => BrowserWindow | null): Shel
         buttonLabel: 'Import',
         properties: ['openFile' as const, 'multiSelections' as const],
         filters: [
-          { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'json', 'jsonl'] },
+          { name: 'Articles', extensions: SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1)) },
           { name: 'All Files', extensions: ['*'] },
         ],
       }

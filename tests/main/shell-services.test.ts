@@ -15,6 +15,7 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => electron)
 
 const { createShellServices } = await import('../../electron/main/shell-services')
+const { SUPPORTED_EXTENSIONS } = await import('../../electron/core/formats/types')
 
 beforeEach(() => vi.clearAllMocks())
 
@@ -57,6 +58,16 @@ describe('createShellServices', () => {
     expect(await services.chooseImportPaths()).toBeNull()
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/a.txt', '/b.md'] })
     expect(await services.chooseImportPaths()).toEqual(['/a.txt', '/b.md'])
+  })
+
+  it('offers every supported extension in the import dialog, .ndjson included', async () => {
+    await services.chooseImportPaths()
+    const options = (electron.dialog.showOpenDialog.mock.calls[0] as unknown[])[0] as {
+      filters: { name: string; extensions: string[] }[]
+    }
+    const offered = options.filters[0]!.extensions.map((ext) => `.${ext}`)
+    expect(offered.sort()).toEqual([...SUPPORTED_EXTENSIONS].sort())
+    expect(offered).toContain('.ndjson')
   })
 
   it('moves files to the trash through the shell', async () => {
