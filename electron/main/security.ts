@@ -15,26 +15,8 @@ export const APP_HOST = 'broadsheet'
 /** The renderer's origin. */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
-/**
- * The Content-Security-Policy of every response the app serves.
- *
- * No remote origin anywhere, no inline script, no eval. Inline styles stay allowed because Svelte transitions set
- * them. `frame-src` allows `about:` so the reader's sandboxed `<iframe srcdoc>` (which inherits this policy and
- * so cannot run scripts or load remote images either) keeps working.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-src 'self' about:",
-  "child-src 'self' about:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ')
+/** The Content-Security-Policy of every response the app serves (one constant, also generated into the page). */
+export { CONTENT_SECURITY_POLICY } from '../shared/csp'
 
 function parse(url: string): URL | null {
   try {

@@ -60,3 +60,16 @@ describe('the bundled preload', () => {
     expect(new Set(required)).toEqual(new Set(['electron']))
   })
 })
+
+describe('the built page', () => {
+  it('carries exactly the Content-Security-Policy main sends, from the one constant', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../../electron/shared/csp')
+    const page = fs.readFileSync(path.resolve('dist/renderer/index.html'), 'utf8')
+    const metas = [...page.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)]
+    expect(metas.map((m) => m[1]!.replaceAll('&#39;', "'").replaceAll('&apos;', "'"))).toEqual([
+      CONTENT_SECURITY_POLICY,
+    ])
+    // The source page holds no copy that could drift.
+    expect(fs.readFileSync(path.resolve('renderer/index.html'), 'utf8')).not.toMatch(/Content-Security-Policy/i)
+  })
+})

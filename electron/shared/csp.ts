@@ -1,0 +1,25 @@
+/**
+ * The app's Content-Security-Policy: sent by main with every app:// response and generated into the built
+ * `index.html` (vite.config.ts), so the page and the header can never differ.
+ */
+
+/**
+ * The Content-Security-Policy of every response the app serves.
+ *
+ * No remote origin anywhere, no inline script, no eval. Inline styles stay allowed because Svelte transitions set
+ * them. `frame-src` allows `about:` so the reader's sandboxed `<iframe srcdoc>` (which inherits this policy and
+ * so cannot run scripts or load remote images either) keeps working.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self' about:",
+  "child-src 'self' about:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ')
