@@ -53,3 +53,6 @@ await esbuild({
   format: 'cjs',
   platform: 'browser',
 })
+
+// The command line (dist/cli), also built by `npm install` (the prepare script).
+await import('./build-cli.mjs')
