@@ -1,5 +1,5 @@
 /**
- * Shared pieces of the end-to-end suite: a fresh renderer build, Debian's Chromium, temp libraries.
+ * Shared pieces of the end-to-end suite: a fresh renderer build, a Chromium, temp libraries, the harness process.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
@@ -8,13 +8,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { chromium, type BrowserContext } from 'playwright-core'
+import { findChromium, MISSING_BROWSER } from '../../scripts/ensure-browser.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Where screenshots go; look at them after a run. */
 export const SCREENSHOT_DIR = path.join(repoRoot, 'test-output/screenshots')
 
-/** Debian's Chromium. */
+/** The Chromium named by CHROMIUM_PATH, else Debian's (launchChromium also finds playwright's own download). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Chromium flags: headless, no sandbox (containers), and nothing that talks to the network on its own. */
@@ -43,9 +44,11 @@ export async function buildRenderer(name: string): Promise<string> {
 
 /** A Chromium with a fresh profile (`--user-data-dir`); `close` removes the profile too. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const executablePath = await findChromium()
+  if (!executablePath) throw new Error(MISSING_BROWSER)
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },

@@ -7,6 +7,7 @@ import type { Article, ArticleState, ImportResult, LibraryInfo, Settings } from 
 import type { ImportSource } from '../../../electron/shared/ipc-contract'
 import type { ImportOptions } from '../../../electron/core/library/types'
 import { ok } from '../../../electron/shared/result'
+import { DEFAULT_SETTINGS } from '../../../electron/shared/settings'
 import type { AppContext } from '../../../electron/main/ipc/handlers'
 
 /** An article the fake library holds. */
@@ -41,18 +42,15 @@ export function fakeArticle(overrides: Partial<Article> = {}): Article {
 export function fakeContext(article: Article = fakeArticle()) {
   const info: LibraryInfo = { root: '/library', articleCount: 1, collections: ['world'], notices: [] }
   const state: ArticleState = { read: false, starred: false }
-  const settings: Settings = {
-    theme: 'system',
-    fontSize: 17,
-    lastView: 'list',
-    lastArticleId: null,
-    bannerMode: 'expanded',
-  }
+  const settings: Settings = { ...DEFAULT_SETTINGS }
   const library = {
     root: '/library',
     info: vi.fn(() => info),
     list: vi.fn(() => []),
     get: vi.fn(async (id: string) => (id === article.id ? article : undefined)),
+    getMany: vi.fn(async (ids: readonly string[]) => (ids.includes(article.id) ? [article] : [])),
+    edit: vi.fn(async (): Promise<Article | undefined> => undefined),
+    onScanProgress: vi.fn(() => () => {}),
     articles: vi.fn(),
     pathOf: vi.fn((id: string) => (id === article.id ? `/library/${article.path}` : undefined)),
     state: vi.fn(() => state),
