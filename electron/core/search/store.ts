@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { log } from '../logger'
+import { DATA_DIR } from '../library/paths'
 import type { Shard } from './engine'
 import {
   encodeSegment,
@@ -27,7 +28,7 @@ interface Manifest {
 
 /** The search folder of a library. */
 export function searchDir(libraryRoot: string): string {
-  return join(libraryRoot, '.broadsheet', 'search')
+  return join(libraryRoot, DATA_DIR, 'search')
 }
 
 /** What a load found. */
