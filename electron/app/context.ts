@@ -5,7 +5,8 @@
  * trash), their settings file and their transport; everything the handlers reach goes through here.
  */
 import type { Settings } from '../shared/models'
-import { DEFAULT_SETTINGS, settingsFieldSchemas } from '../shared/settings'
+import { DEFAULT_SETTINGS } from '../shared/settings'
+import { settingsFieldSchemas } from '../shared/settings-schema'
 import { createHandlers, type Handlers, type SettingsStore, type ShellServices } from '../main/ipc/handlers'
 import type { DropTokens } from './drops'
 import type { LibrarySession } from './library-session'

@@ -19,7 +19,7 @@ import type {
   Settings,
 } from './models'
 import type { Result } from './result'
-import { settingsPatchSchema } from './settings'
+import { settingsPatchSchema } from './settings-schema'
 
 const articleId = z.string().min(1).max(1024)
 

@@ -1,7 +1,8 @@
 /**
- * The app's settings: their one schema and their defaults, used by main, the browser harness, the renderer and tests.
+ * The app's settings defaults and font size range, used by main, the browser harness, the renderer and tests.
+ *
+ * Plain data (no zod), so the renderer can take it; the schema built on it is in settings-schema.ts.
  */
-import { z } from 'zod'
 import type { Settings } from './models'
 
 /** The smallest and largest reading font size, in CSS pixels. */
@@ -15,15 +16,3 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   lastArticleId: null,
   bannerMode: 'expanded',
 })
-
-/** One schema per settings field. */
-export const settingsFieldSchemas = {
-  theme: z.enum(['system', 'light', 'dark', 'sepia']),
-  fontSize: z.number().int().min(FONT_SIZE_RANGE[0]).max(FONT_SIZE_RANGE[1]),
-  lastView: z.enum(['list', 'search', 'settings']),
-  lastArticleId: z.string().min(1).max(1024).nullable(),
-  bannerMode: z.enum(['expanded', 'compact']),
-} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
-
-/** A change to some settings, as the renderer sends it: known fields only. */
-export const settingsPatchSchema = z.object(settingsFieldSchemas).partial().strict()

@@ -4,18 +4,13 @@
 import type { BroadsheetApi } from '../../electron/shared/ipc-contract'
 import type { Settings, Theme } from '../../electron/shared/models'
 import type { Failure } from '../../electron/shared/result'
+import { DEFAULT_SETTINGS, FONT_SIZE_RANGE } from '../../electron/shared/settings'
 
-/** The settings used until the stored ones arrive. */
-export const defaultSettings: Settings = {
-  theme: 'system',
-  fontSize: 18,
-  lastView: 'list',
-  lastArticleId: null,
-  bannerMode: 'expanded',
-}
+/** The settings used until the stored ones arrive: the app's one set of defaults. */
+export const defaultSettings: Settings = { ...DEFAULT_SETTINGS }
 
 /** Smallest and largest reader font size the contract accepts. */
-export const FONT_SIZE_RANGE = [10, 40] as const
+export { FONT_SIZE_RANGE }
 
 /** The settings area's state; the API comes in through the constructor. */
 export class SettingsState {
