@@ -3,11 +3,12 @@
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { findChromium, MISSING_BROWSER } from '../../scripts/ensure-browser.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -104,5 +105,42 @@ export async function startHarnessProcess(library: string, rendererDir: string):
       child.kill('SIGTERM')
       await exited
     },
+  }
+}
+
+/** One axe-core finding, as much of it as a failing test needs to say. */
+interface AxeFinding {
+  id: string
+  impact: string | null
+  help: string
+  targets: string[]
+}
+
+let axeSource: string | undefined
+
+/**
+ * Runs axe-core on the page as it is now and fails on any critical, serious or moderate violation, naming each rule
+ * and where it fired. The script goes in through the DevTools protocol, so the app's CSP needs no exception.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  axeSource ??= await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
+  const findings = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe
+    interface AxeResults {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]
+    }
+    const results = await axe.run(document)
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }))
+  })
+  const blocking = findings.filter((f: AxeFinding) => f.impact !== 'minor')
+  if (blocking.length > 0) {
+    const lines = blocking.map((f: AxeFinding) => `${f.impact} ${f.id}: ${f.help} at ${f.targets.join(', ')}`)
+    throw new Error(`axe-core found ${blocking.length} violation(s):\n${lines.join('\n')}`)
   }
 }

@@ -1,0 +1,266 @@
+/**
+ * The reader in Chromium, as a keyboard user and a careful fact-checker use it: focus, scrolling, keys inside
+ * HTML articles, links, the banner, provenance and accessibility.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { startWebHarness, type WebHarness } from '../../electron/web/harness'
+import { buildRenderer, expectNoAxeViolations, launchChromium, SCREENSHOT_DIR, tempLibrary } from './support'
+
+/** Synthetic articles written for this test. */
+const MT_NOTICE =
+  'We transmit this news automatically and translate it through programmatic technology, not from a human editor.'
+
+const filler = (topic: string, n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `Paragraph ${i + 1} about ${topic}: the council heard from residents, engineers and the harbour office, ` +
+      'who each described the plan from their side and asked for the figures to be published before the vote.',
+  )
+
+const LONG_TXT = [
+  'Ferry timetable changes split the island council',
+  '',
+  ...filler('the ferry timetable', 30).flatMap((p) => [p, '']),
+  'At the end of the meeting the councillors agreed to publish the ferry contract in full next week.',
+  '',
+  MT_NOTICE,
+].join('\n')
+
+const SHORT_TXT = 'Bakery on Mill Street reopens\n\nThe bakery on Mill Street reopened on Saturday after a refit.\n'
+
+const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tide gauge readings published online</title>
+<meta property="og:site_name" content="Saltmarsh Gazette"><meta property="article:published_time" content="2025-06-03T09:00:00Z"></head>
+<body><article><h1>Tide gauge readings published online</h1>
+<p>The harbour office has published <a href="https://tides.example/readings">ten years of tide gauge readings</a> for anyone to study.</p>
+<figure><img src="https://images.example/gauge.jpg" alt="The tide gauge on the north pier"><figcaption>The gauge in 2019</figcaption></figure>
+${filler('the tide gauge', 14)
+  .map((p) => `<p>${p}</p>`)
+  .join('\n')}
+<p>Questions go to <a href="https://tides.example/contact">the harbour office</a>.</p>
+</article></body></html>`
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) })
+}
+
+/** True when the focused element is inside the reader's article (the contract of an opened article). */
+const focusInArticle = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('article, [role="article"], main') !== null)
+
+const scrollTop = (page: Page) => page.evaluate(() => document.querySelector('article.scroll')?.scrollTop ?? -1)
+
+describe('the reader in Chromium', () => {
+  let harness: WebHarness
+  let closeBrowser: () => Promise<void>
+  let removeLibrary: () => Promise<void>
+  let page: Page
+  const foreignRequests: string[] = []
+
+  beforeAll(async () => {
+    await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
+    const rendererDir = await buildRenderer('reader')
+    let root: string
+    ;({ root, remove: removeLibrary } = await tempLibrary())
+    await fs.writeFile(path.join(root, 'ferry-timetable.txt'), LONG_TXT)
+    await fs.writeFile(path.join(root, 'bakery.txt'), SHORT_TXT)
+    await fs.writeFile(path.join(root, 'tide-gauge.html'), PAGE_HTML)
+    harness = await startWebHarness({ library: root, port: 0, rendererDir })
+    const chromium = await launchChromium()
+    closeBrowser = chromium.close
+    page = await chromium.context.newPage()
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') foreignRequests.push(url.href)
+    })
+    await page.goto(harness.url)
+    await page.getByRole('listbox', { name: 'Articles' }).getByText('Bakery on Mill Street reopens').waitFor()
+  })
+
+  afterAll(async () => {
+    await closeBrowser?.()
+    await harness?.close()
+    await removeLibrary?.()
+  })
+
+  const list = () => page.getByRole('listbox', { name: 'Articles' })
+  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name })
+
+  it('puts focus on the article after Enter, so Space and PageDown scroll it, and Space at the end goes on', async () => {
+    await list().getByText('Ferry timetable changes split the island council').click()
+    await heading('Ferry timetable changes split the island council').waitFor()
+    await page.keyboard.press('Escape')
+    await list().waitFor()
+    await list().focus()
+    await page.keyboard.press('Enter')
+    await heading('Ferry timetable changes split the island council').waitFor()
+    expect(await focusInArticle(page)).toBe(true)
+    expect(await scrollTop(page)).toBe(0)
+    await page.keyboard.press('PageDown')
+    await expect.poll(() => scrollTop(page)).toBeGreaterThan(0)
+    const afterPageDown = await scrollTop(page)
+    await page.keyboard.press('Space')
+    await expect.poll(() => scrollTop(page)).toBeGreaterThan(afterPageDown)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('End')
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const el = document.querySelector('article.scroll')!
+          return el.scrollTop + el.clientHeight >= el.scrollHeight - 2
+        }),
+      )
+      .toBe(true)
+    const before = await page.getByRole('heading', { level: 1 }).textContent()
+    await page.keyboard.press('Space')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe(before)
+    expect(await focusInArticle(page)).toBe(true)
+    expect(await scrollTop(page)).toBe(0)
+  })
+
+  it('keeps Esc, j/k, arrows and / working after a click or Tab into an HTML article', async () => {
+    await page.keyboard.press('Escape')
+    const titles = await list().locator('.title').allTextContents()
+    const tide = 'Tide gauge readings published online'
+    // Step away and back in whichever direction has a neighbour.
+    const [away, back, arrowAway, arrowBack] =
+      titles.indexOf(tide) < titles.length - 1
+        ? ['j', 'k', 'ArrowRight', 'ArrowLeft']
+        : ['k', 'j', 'ArrowLeft', 'ArrowRight']
+    await list().getByText(tide).click()
+    await heading(tide).waitFor()
+    expect(await page.locator('iframe').count()).toBe(0)
+    await page.getByText(/Paragraph 3 about the tide gauge/).click()
+    expect(await focusInArticle(page)).toBe(true)
+    await page.keyboard.press(away)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe(tide)
+    await page.keyboard.press(back)
+    await heading(tide).waitFor()
+    // Tab onto a link inside the article, then use the app's keys from there.
+    await page.getByText(/Paragraph 3 about the tide gauge/).click()
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Tab')
+    await page.getByRole('link', { name: 'ten years of tide gauge readings' }).focus()
+    await page.keyboard.press(arrowAway)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe(tide)
+    await page.keyboard.press(arrowBack)
+    await heading(tide).waitFor()
+    await page.getByText(/Paragraph 5 about the tide gauge/).click()
+    await page.keyboard.press('/')
+    expect(await page.getByRole('searchbox', { name: 'Search' }).evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    )
+    await page.keyboard.press('Escape')
+    await list().waitFor()
+    await list().getByText(tide).click()
+    await page.getByText(/Paragraph 5 about the tide gauge/).click()
+    await page.keyboard.press('Escape')
+    await list().waitFor()
+  })
+
+  it('shows a link’s address and opens it only through the app on a click or Enter, with no request leaving 127.0.0.1', async () => {
+    await list().getByText('Tide gauge readings published online').click()
+    await heading('Tide gauge readings published online').waitFor()
+    const link = page.getByRole('link', { name: 'ten years of tide gauge readings' })
+    await link.hover()
+    await page.getByText('https://tides.example/readings', { exact: true }).waitFor()
+    await shot(page, 'reader-link-hint')
+    const opened = () => harness.shellRequests.filter((r) => r.action === 'openExternal').map((r) => r.target)
+    expect(opened()).toEqual([])
+    await link.click()
+    await expect.poll(opened).toEqual(['https://tides.example/readings'])
+    await page.getByRole('link', { name: 'the harbour office' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(opened).toEqual(['https://tides.example/readings', 'https://tides.example/contact'])
+    // The article is still there: nothing navigated.
+    await heading('Tide gauge readings published online').waitFor()
+    expect(new URL(page.url()).hostname).toBe('127.0.0.1')
+    // The remote image is a labelled placeholder, never fetched.
+    const placeholder = page.locator('.image-placeholder')
+    expect(await placeholder.textContent()).toContain('The tide gauge on the north pier')
+    expect(await placeholder.textContent()).toContain('https://images.example/gauge.jpg')
+    expect(await placeholder.isVisible()).toBe(true)
+    expect(foreignRequests).toEqual([])
+  })
+
+  it('keeps the flags strip in view when opened at a search hit, and never carries a collapse to the next article', async () => {
+    await page.keyboard.press('/')
+    await page.getByRole('searchbox', { name: 'Search' }).pressSequentially('contract')
+    const hit = page
+      .getByRole('region', { name: 'Search results' })
+      .getByRole('button', { name: /Ferry timetable changes/ })
+    await hit.waitFor({ timeout: 30_000 })
+    await hit.click()
+    await heading('Ferry timetable changes split the island council').waitFor()
+    await page.getByText(/Hit 1 of/).waitFor()
+    await expect.poll(() => scrollTop(page)).toBeGreaterThan(0)
+    const banner = page.getByRole('note', { name: 'Disclaimer and provenance' })
+    const badge = banner.getByText('Machine-translated', { exact: true })
+    const box = await badge.boundingBox()
+    const viewport = page.viewportSize()!
+    expect(box).not.toBeNull()
+    expect(box!.y).toBeGreaterThanOrEqual(0)
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height)
+    const mark = await page.locator('mark.current').boundingBox()
+    expect(mark!.y).toBeGreaterThan(box!.y + box!.height)
+    await shot(page, 'reader-opened-at-hit')
+    await page.keyboard.press('Home')
+    await banner.getByRole('button', { name: 'Hide details' }).click()
+    expect(await banner.textContent()).not.toContain(MT_NOTICE)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Library' }).click()
+    await list().getByText('Bakery on Mill Street reopens').click()
+    await heading('Bakery on Mill Street reopens').waitFor()
+    await banner.getByRole('button', { name: 'Hide details' }).waitFor()
+    await page.keyboard.press('Escape')
+    await list().getByText('Ferry timetable changes split the island council').click()
+    await heading('Ferry timetable changes split the island council').waitFor()
+    expect(await banner.textContent()).toContain(MT_NOTICE)
+  })
+
+  it('gives the provenance in plain words with the full SHA-256, and opens compact when Settings say so', async () => {
+    const banner = page.getByRole('note', { name: 'Disclaimer and provenance' })
+    const text = (await banner.textContent()) ?? ''
+    expect(text).toMatch(/\b[0-9a-f]{64}\b/)
+    expect(text).toContain('ferry-timetable.txt')
+    expect(text).toContain('date not given')
+    await shot(page, 'reader-provenance')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByRole('radio', { name: /Compact/ }).check()
+    await page.getByRole('button', { name: 'Library' }).click()
+    await list().getByText('Ferry timetable changes split the island council').click()
+    await heading('Ferry timetable changes split the island council').waitFor()
+    expect(await banner.textContent()).not.toContain(MT_NOTICE)
+    expect(await banner.getByText('Machine-translated', { exact: true }).isVisible()).toBe(true)
+    await banner.getByRole('button', { name: 'Show details' }).click()
+    expect(await banner.textContent()).toContain(MT_NOTICE)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByRole('radio', { name: /Expanded/ }).check()
+  })
+
+  it.each(['light', 'dark'] as const)(
+    'has no serious or moderate axe violations in text and HTML, %s',
+    async (theme) => {
+      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.getByRole('radio', { name: theme === 'light' ? 'Light' : 'Dark' }).check()
+      await page.getByRole('button', { name: 'Library' }).click()
+      await list().getByText('Ferry timetable changes split the island council').click()
+      await heading('Ferry timetable changes split the island council').waitFor()
+      await expectNoAxeViolations(page)
+      await shot(page, `reader-text-${theme}`)
+      await page.keyboard.press('Escape')
+      await list().getByText('Tide gauge readings published online').click()
+      await heading('Tide gauge readings published online').waitFor()
+      await expectNoAxeViolations(page)
+      await shot(page, `reader-html-${theme}`)
+      await page.getByRole('button', { name: 'Show plain text' }).click()
+      await expectNoAxeViolations(page)
+      await page.keyboard.press('Escape')
+    },
+  )
+})
