@@ -8,7 +8,7 @@ import { cleanValue, finishArticle } from './article'
 import { stripBoilerplate } from './boilerplate'
 import { textBlocks, type DomElement, type TextBlock } from './dom-text'
 import { nameValue, normaliseDate } from './fields'
-import { sanitizeArticleHtml } from './sanitize'
+import { markLocalImages, sanitizeArticleHtml } from './sanitize'
 import type { ParseOutcome } from './types'
 
 /** Reads a `<meta charset>` (or http-equiv Content-Type) from the first bytes of an HTML file. */
@@ -211,6 +211,7 @@ export function parseHtml(content: string): ParseOutcome {
     : `<!DOCTYPE html><html><head></head><body>${trimmed}</body></html>`
   const { document } = parseHTML(source)
   const metadata = readMetadata(document as unknown as Document)
+  markLocalImages(document)
   // Readability resolves relative links against baseURI; linkedom has one only with <base>.
   const doc = document as unknown as { baseURI: string | null; documentURI?: string }
   if (!doc.baseURI && metadata.url) Object.defineProperty(document, 'baseURI', { value: metadata.url })

@@ -2,13 +2,60 @@
  * Reading HTML through an allowlist: structure and text stay; scripts, handlers, styles, frames,
  * forms and anything a renderer would fetch go.
  *
- * Images keep `alt`; an http(s) `src`/`srcset` becomes inert `data-src`/`data-srcset` (a `data:`
- * image may stay). Links keep http(s) and mailto `href`s only.
+ * Images keep `alt`; an http(s) `src`/`srcset` becomes inert `data-src`/`data-srcset`; a raster `data:` image
+ * stays; an image stored beside the page (`page_files/x.jpg`) becomes `data-local-src` with a checked relative
+ * path that the reader turns into the app's own media URL. Links keep http(s) and mailto `href`s only.
  */
 import sanitizeHtml from 'sanitize-html'
+import { DATA_IMAGE, IMAGE_TYPES } from '../../shared/media'
 
 const REMOTE = /^\s*(?:https?:)?\/\//i
-const DATA_IMAGE = /^\s*data:image\/(?:png|jpe?g|gif|webp|avif|bmp);/i
+/** Any URL scheme (`http:`, `file:`, `C:` …): a local image reference has none. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i
+
+/**
+ * The relative path of an image stored beside the page (`page_files/x.jpg`, `./page_files/x.png`,
+ * `page%20files/x.png`), decoded and normalised; null for anything else: a URL with a scheme, an absolute or
+ * protocol-relative path, `..`, `.`-prefixed (hidden) parts, backslashes, NUL, or a file that is not an image.
+ */
+export function localImagePath(src: string | undefined): string | null {
+  if (!src) return null
+  const raw = src.trim().replace(/[?#].*$/s, '')
+  if (raw === '' || SCHEME.test(raw) || raw.startsWith('/') || raw.includes('\\')) return null
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || SCHEME.test(decoded)) return null
+  const parts = decoded.split('/')
+  while (parts[0] === '.') parts.shift()
+  if (parts.length === 0 || parts.some((part) => part === '' || part.startsWith('.'))) return null
+  const name = parts[parts.length - 1]!
+  const dot = name.lastIndexOf('.')
+  if (dot <= 0 || !(name.slice(dot).toLowerCase() in IMAGE_TYPES)) return null
+  return parts.join('/')
+}
+
+/** The parts of a parsed document `markLocalImages` touches (linkedom's and the browser's DOM both fit). */
+interface ImageHost {
+  querySelectorAll(selector: 'img[src]'): Iterable<{
+    getAttribute(name: string): string | null
+    setAttribute(name: string, value: string): void
+  }>
+}
+
+/**
+ * Records each local image's relative path in `data-local-src` before anything (Readability) rewrites `src` into
+ * an absolute URL against the page's address; `sanitizeArticleHtml` then keeps it.
+ */
+export function markLocalImages(doc: ImageHost): void {
+  for (const img of doc.querySelectorAll('img[src]')) {
+    const local = localImagePath(img.getAttribute('src') ?? undefined)
+    if (local) img.setAttribute('data-local-src', local)
+  }
+}
 const SAFE_HREF = /^\s*(?:https?:\/\/|mailto:)/i
 
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -72,7 +119,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title'],
-    img: ['alt', 'title', 'width', 'height', 'src', 'data-src', 'data-srcset'],
+    img: ['alt', 'title', 'width', 'height', 'src', 'data-src', 'data-srcset', 'data-local-src'],
     td: ['colspan', 'rowspan'],
     th: ['colspan', 'rowspan', 'scope'],
     col: ['span'],
@@ -114,6 +161,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
       if (attribs.height && /^\d+%?$/.test(attribs.height)) out.height = attribs.height
       const src = attribs.src ?? ''
       if (DATA_IMAGE.test(src)) out.src = src.trim()
+      const local = localImagePath(attribs['data-local-src']) ?? localImagePath(src)
+      if (local) out['data-local-src'] = local
       // Lazy-loading pages keep the real image in data-src and a placeholder in src.
       const remote = [attribs['data-src'], attribs['data-original'], attribs['data-lazy-src'], src].find(
         (s) => s && REMOTE.test(s),
@@ -131,7 +180,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
     },
   },
   exclusiveFilter: (frame) =>
-    frame.tag === 'img' && !frame.attribs.src && !frame.attribs['data-src'] && !frame.attribs.alt,
+    frame.tag === 'img' &&
+    !frame.attribs.src &&
+    !frame.attribs['data-src'] &&
+    !frame.attribs['data-local-src'] &&
+    !frame.attribs.alt,
 }
 
 /** Sanitizes article HTML for the reader; the result holds no script, handler, style or fetchable URL. */
