@@ -41,6 +41,11 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`
 }
 
+/** Why a file over the size limit is refused: the one message for it, wherever the size is found out. */
+export function tooLargeReason(size: number, limit: number): string {
+  return `file is ${formatSize(size)}, over the ${formatSize(limit)} limit`
+}
+
 /** Parses one file's bytes into articles; never throws for bad input. */
 export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParseOutcome {
   const ext = extensionOf(fileName)
@@ -48,9 +53,7 @@ export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOpt
     return { ok: false, reason: ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)' }
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
-  if (bytes.length > maxBytes) {
-    return { ok: false, reason: `file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit` }
-  }
+  if (bytes.length > maxBytes) return { ok: false, reason: tooLargeReason(bytes.length, maxBytes) }
   if (bytes.length === 0) return { ok: false, reason: 'empty file' }
   const bom = bomEncoding(bytes)
   const utf16 = bom?.encoding.startsWith('utf-16') || sniffUtf16(bytes) !== null

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { ImportSource } from '../../shared/ipc-contract'
 import type { ImportProgress, ImportResult } from '../../shared/models'
+import { tooLargeReason } from '../formats/index'
 import { SUPPORTED_EXTENSIONS, type ParseOutcome } from '../formats/types'
 import { log } from '../logger'
 import { linkNew, writeTemp } from './atomic'
@@ -252,10 +253,6 @@ function readFailure(error: unknown): string {
   return `the file cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(1).replace(/\.0$/, '')} MB`
-}
-
 /** Checks, reads, hashes and parses one item; everything but the copy. */
 async function prepare(ctx: ImportContext, item: ImportItem, timings: ImportTimings): Promise<Prepared> {
   if (item.failure || !item.load) return { item, failure: item.failure ?? 'nothing to read' }
@@ -269,7 +266,7 @@ async function prepare(ctx: ImportContext, item: ImportItem, timings: ImportTimi
         : `no file extension (Broadsheet reads ${known})`,
     }
   }
-  const tooBig = (size: number) => `file is too large (${megabytes(size)}; the limit is ${megabytes(ctx.maxFileBytes)})`
+  const tooBig = (size: number) => tooLargeReason(size, ctx.maxFileBytes)
   if (item.size !== undefined && item.size > ctx.maxFileBytes) return { item, failure: tooBig(item.size) }
   let bytes: Uint8Array
   let t = performance.now()

@@ -17,6 +17,7 @@ import { log } from '../logger'
 import { Catalog, catalogFile, comparePaths, type CatalogEntry } from './catalog'
 import { buildEntry, toArticle } from './entry'
 import { createParsePool } from './parse-pool'
+import { DEFAULT_MAX_BYTES } from '../formats/index'
 import { runImport, type ImportTimings } from './import'
 import { DATA_DIR, collectionOf, isInside, isSupportedFile, resolveInside } from './paths'
 import { StateStore } from './state-store'
@@ -24,8 +25,8 @@ import type { ImportOptions, Library, OpenLibraryOptions } from './types'
 import { walk, type WalkResult } from './walk'
 import { watchLibrary, type LibraryWatcher } from './watch'
 
-/** The default largest article file: 20 MB. */
-export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+/** The default largest article file: the parser's own size limit (20 MB). */
+export const DEFAULT_MAX_FILE_BYTES = DEFAULT_MAX_BYTES
 
 /** Temp files older than this are leftovers of a crash. */
 const STALE_TEMP_MS = 60 * 60 * 1000
