@@ -176,6 +176,20 @@ describe('the shell', () => {
     expect(fake.state.sent.some(([channel]) => channel === 'import:progress')).toBe(true)
   })
 
+  it('imports a dropped file through a one-time token, and never a path the page names', async () => {
+    const file = path.join(tmp, 'dropped-on-window.txt')
+    await fs.writeFile(file, 'Lighthouse keepers return\n\nThe lighthouse on the north cape has keepers again.\n')
+    const named = await invoke('import:files', [{ kind: 'path', path: file }])
+    expect(named).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+
+    const tokens = (await invoke('import:register-drops', [file])) as { ok: true; value: string[] }
+    expect(tokens.ok).toBe(true)
+    const imported = await invoke('import:files', [{ kind: 'dropped', token: tokens.value[0] }])
+    expect(imported).toMatchObject({ ok: true, value: [{ status: 'imported' }] })
+    const replayed = await invoke('import:files', [{ kind: 'dropped', token: tokens.value[0] }])
+    expect(replayed).toMatchObject({ ok: true, value: [{ status: 'failed' }] })
+  })
+
   it('sends menu commands to the renderer', async () => {
     const template = (fake.electron.Menu.setApplicationMenu.mock.calls[0] as unknown[])[0] as {
       label?: string
