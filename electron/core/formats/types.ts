@@ -24,3 +24,10 @@ export type ParseOutcome =
 
 /** Extensions that Broadsheet reads, lower-case, with the dot. */
 export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.md', '.markdown', '.json', '.jsonl', '.ndjson'] as const
+
+/**
+ * The parsers' output version: bump it whenever any parser would give different articles for the same bytes.
+ *
+ * The library's article store keeps it beside every parsed article and re-parses older ones in the background.
+ */
+export const PARSER_VERSION = 1

@@ -8,9 +8,10 @@ import type { ArticleSummary } from '../../shared/models'
 import { log } from '../logger'
 import { writeFileAtomic } from './atomic'
 import { collectionOf } from './paths'
+import type { StoreLocation } from './store'
 
 /** The catalog file's format version; bump it whenever the shape of an entry or of a summary changes. */
-export const CATALOG_VERSION = 2
+export const CATALOG_VERSION = 3
 
 /** What the catalog knows of one file. */
 export interface CatalogEntry {
@@ -19,15 +20,21 @@ export interface CatalogEntry {
   /** sha256 of the bytes. */
   hash: string
   importedAt: string
+  /** The path or URL the file was imported from, as given; null when a scan found it. */
+  importedFrom: string | null
+  /** The parser version that gave `articles` (and the stored records). */
+  parserVersion: number
   /** In file order; empty when the file failed to parse. */
   articles: ArticleSummary[]
+  /** Where each article's parsed record lies in the article store, parallel to `articles`; absent when not stored. */
+  locations?: StoreLocation[]
   warnings: string[]
   /** Why the file could not be read or parsed; such a file has no articles. */
   error?: string
 }
 
 /** A summary as stored: without the fields its path and entry give again. */
-type StoredSummary = Omit<ArticleSummary, 'path' | 'collection' | 'importedAt' | 'hash'>
+type StoredSummary = Omit<ArticleSummary, 'path' | 'collection' | 'importedAt' | 'hash' | 'importedFrom' | 'edited'>
 
 /** An entry as stored. */
 type StoredEntry = Omit<CatalogEntry, 'articles'> & { articles: StoredSummary[] }
@@ -42,7 +49,7 @@ function store(entry: CatalogEntry): StoredEntry {
     ...entry,
     articles: entry.articles.map((summary) => {
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { path, collection, importedAt, hash, ...rest } = summary
+      const { path, collection, importedAt, hash, importedFrom, edited, ...rest } = summary
       return rest
     }),
   }
@@ -52,11 +59,15 @@ function store(entry: CatalogEntry): StoredEntry {
 function restore(rel: string, stored: StoredEntry): CatalogEntry {
   const collection = collectionOf(rel)
   const { hash, importedAt } = stored
+  const importedFrom = stored.importedFrom ?? null
+  stored.importedFrom = importedFrom
   for (const summary of stored.articles as ArticleSummary[]) {
     summary.path = rel
     summary.collection = collection
     summary.importedAt = importedAt
     summary.hash = hash
+    summary.importedFrom = importedFrom
+    summary.edited = []
   }
   return stored as CatalogEntry
 }
@@ -124,12 +135,12 @@ export class Catalog {
   }
 
   /** Where an article lives: its file and its position in that file's articles. */
-  locate(id: string): { rel: string; entry: CatalogEntry; summary: ArticleSummary } | undefined {
+  locate(id: string): { rel: string; entry: CatalogEntry; summary: ArticleSummary; index: number } | undefined {
     const at = this.#byId.get(id)
     if (!at) return undefined
     const entry = this.#entries.get(at.rel)
     const summary = entry?.articles[at.index]
-    return entry && summary ? { rel: at.rel, entry, summary } : undefined
+    return entry && summary ? { rel: at.rel, entry, summary, index: at.index } : undefined
   }
 
   /** Relative paths in a stable order (sorted). */
@@ -167,7 +178,9 @@ function validEntry(entry: unknown): entry is StoredEntry {
     typeof e.mtimeMs === 'number' &&
     typeof e.hash === 'string' &&
     typeof e.importedAt === 'string' &&
+    typeof e.parserVersion === 'number' &&
     Array.isArray(e.articles) &&
+    (e.locations === undefined || (Array.isArray(e.locations) && e.locations.length === e.articles.length)) &&
     Array.isArray(e.warnings) &&
     e.articles.every((a) => typeof a === 'object' && a !== null && typeof a.id === 'string')
   )

@@ -3,7 +3,7 @@
  */
 import type { Article, ArticleSummary } from '../../shared/models'
 import { parseFile } from '../formats/index'
-import type { LibraryField, ParsedArticle, ParseOutcome } from '../formats/types'
+import { PARSER_VERSION, type LibraryField, type ParsedArticle, type ParseOutcome } from '../formats/types'
 import type { CatalogEntry } from './catalog'
 import { articleId, collectionOf, sha256 } from './paths'
 
@@ -13,6 +13,7 @@ export function libraryFields(
   index: number,
   hash: string,
   importedAt: string,
+  importedFrom: string | null = null,
 ): Pick<Article, LibraryField> {
   return {
     id: articleId(rel, index),
@@ -20,7 +21,7 @@ export function libraryFields(
     collection: collectionOf(rel),
     importedAt,
     hash,
-    importedFrom: null,
+    importedFrom,
     edited: [],
   }
 }
@@ -32,8 +33,15 @@ export function toArticle(
   parsed: ParsedArticle,
   hash: string,
   importedAt: string,
+  importedFrom: string | null = null,
 ): Article {
-  return { ...parsed, ...libraryFields(rel, index, hash, importedAt) }
+  return { ...parsed, ...libraryFields(rel, index, hash, importedAt, importedFrom) }
+}
+
+/** Records where a file was imported from, in its entry and every summary of it. */
+export function setImportedFrom(entry: CatalogEntry, importedFrom: string | null): void {
+  entry.importedFrom = importedFrom
+  for (const summary of entry.articles) summary.importedFrom = importedFrom
 }
 
 /** An article without its heavy fields. */
@@ -62,7 +70,14 @@ export function buildEntry(
   hash = sha256(bytes),
   outcome = safeParse(bytes, rel, maxBytes),
 ): CatalogEntry {
-  const base = { size: stat.size, mtimeMs: stat.mtimeMs, hash, importedAt }
+  const base = {
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
+    hash,
+    importedAt,
+    importedFrom: null,
+    parserVersion: PARSER_VERSION,
+  }
   if (!outcome.ok) return { ...base, articles: [], warnings: [], error: outcome.reason }
   if (outcome.articles.length === 0)
     return { ...base, articles: [], warnings: outcome.warnings, error: 'no article found in the file' }

@@ -13,7 +13,7 @@ import { tooLargeReason } from '../formats/index'
 import { SUPPORTED_EXTENSIONS, type ParseOutcome } from '../formats/types'
 import { log } from '../logger'
 import { linkNew, writeTemp } from './atomic'
-import type { Catalog } from './catalog'
+import type { Catalog, CatalogEntry } from './catalog'
 import { buildEntry } from './entry'
 import { extensionOf, isHiddenName, isInside, resolveInside, sha256, validCollection } from './paths'
 import { walk } from './walk'
@@ -30,6 +30,8 @@ export interface ImportContext {
   sync?: boolean
   /** Parses a file's bytes (in a worker pool, or inline). */
   parse(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ParseOutcome>
+  /** Takes a copied file's entry and parsed articles (into the catalog and the article store); never throws. */
+  keep?(rel: string, entry: CatalogEntry, outcome: Extract<ParseOutcome, { ok: true }>, from: string): Promise<void>
 }
 
 /** Time spent per stage, in milliseconds (summed over files). */
@@ -342,7 +344,8 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
       const name = await linkNew(tmp.path, dir, item.name)
       const rel = joinRel(item.targetDir, name)
       const entry = buildEntry(rel, bytes, tmp, new Date().toISOString(), ctx.maxFileBytes, hash, outcome)
-      ctx.catalog.set(rel, entry)
+      if (ctx.keep) await ctx.keep(rel, entry, outcome, item.file)
+      else ctx.catalog.set(rel, entry)
       const ids = entry.articles.map((article) => article.id)
       settle(ids[0])
       return { file: item.file, status: 'imported', articles: ids, warnings: outcome.warnings }

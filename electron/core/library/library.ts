@@ -1,27 +1,36 @@
 /**
  * openLibrary: a plain folder of article files, with Broadsheet's own data in `<library>/.broadsheet/`.
+ *
+ * Over 300 lines on purpose: the scan, the import hook, the article store's reads and background re-parses all
+ * change the same catalog under one lock, and splitting them would hand that lock and catalog around.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { ImportSource } from '../../shared/ipc-contract'
-import type {
-  Article,
-  ArticleListItem,
-  ArticleState,
-  ImportResult,
-  LibraryChange,
-  LibraryInfo,
-  LibraryNotice,
+import {
+  EDITABLE_FIELDS,
+  type Article,
+  type ArticleEdits,
+  type ArticleListItem,
+  type ArticleState,
+  type ArticleSummary,
+  type EditableField,
+  type ImportResult,
+  type LibraryChange,
+  type LibraryInfo,
+  type LibraryNotice,
 } from '../../shared/models'
+import { PARSER_VERSION, type ParsedArticle, type ParseOutcome } from '../formats/types'
 import { log } from '../logger'
 import { Catalog, catalogFile, comparePaths, type CatalogEntry } from './catalog'
-import { buildEntry, toArticle } from './entry'
-import { createParsePool } from './parse-pool'
+import { buildEntry, setImportedFrom } from './entry'
+import { createParsePool, type ParsePool } from './parse-pool'
 import { DEFAULT_MAX_BYTES } from '../formats/index'
 import { runImport, type ImportTimings } from './import'
-import { DATA_DIR, collectionOf, isInside, isSupportedFile, resolveInside } from './paths'
+import { DATA_DIR, collectionOf, isInside, isSupportedFile, resolveInside, sha256 } from './paths'
 import { StateStore } from './state-store'
-import type { ImportOptions, Library, OpenLibraryOptions } from './types'
+import { ArticleStore, storeDir, type StoredRecord } from './store'
+import type { EditsStore, ImportOptions, Library, OpenLibraryOptions, ScanProgress } from './types'
 import { walk, type WalkResult } from './walk'
 import { watchLibrary, type LibraryWatcher } from './watch'
 
@@ -43,6 +52,13 @@ const UNREADABLE_SHOWN = 5
 /** How many changed files a scan reads and parses at a time. */
 const SCAN_CONCURRENCY = 4
 
+/** A background scan tells listeners of new articles at least this often (and every `SCAN_BATCH_FILES` files). */
+const SCAN_BATCH_MS = 250
+const SCAN_BATCH_FILES = 500
+
+/** Files a background re-parse takes per step (one change event and one catalog write each). */
+const REPARSE_BATCH_FILES = 200
+
 /** Why a library folder cannot be used; its message is one line for the user. */
 export class LibraryOpenError extends Error {
   readonly code = 'library-unusable'
@@ -54,12 +70,18 @@ export interface OpenLibraryExtras extends OpenLibraryOptions {
   syncCopies?: boolean
   /** Parse worker threads (default: one per core but one, 1 to 4; 0 parses in the calling thread). */
   parseThreads?: number
+  /** A parse pool to use instead of making one (tests count parses with it; the library does not close it). */
+  parsePool?: ParsePool
+  /** The parser version to tie stored articles to (default `PARSER_VERSION`; tests simulate an upgrade). */
+  parserVersion?: number
 }
 
 /** A library as the core uses it: the contract plus what benchmarks want to see. */
 export interface OpenedLibrary extends Library {
   /** Where the last import's time went. */
   lastImportTimings(): ImportTimings | undefined
+  /** Resolves when the background work queued so far (scan, re-parse, store rebuild) is done. */
+  settled(): Promise<void>
 }
 
 async function checkRoot(root: string, create: boolean): Promise<void> {
@@ -114,6 +136,40 @@ async function dropStaleTempFiles(tmpDir: string): Promise<void> {
   }
 }
 
+/** A change with nothing in it. */
+function noChange(): LibraryChange {
+  return { added: [], updated: [], removed: [] }
+}
+
+function hasChanges(change: LibraryChange): boolean {
+  return change.added.length + change.updated.length + change.removed.length > 0
+}
+
+/** Runs `task` over items, `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}
+
+/** An item (summary or whole article) with the user's corrections applied and named in `edited`. */
+function withEdits<T extends ArticleSummary>(item: T, edits: ArticleEdits | undefined): T {
+  if (!edits) return item
+  const edited: EditableField[] = []
+  const out: T = { ...item }
+  for (const field of EDITABLE_FIELDS) {
+    const value = edits[field]
+    if (value === undefined) continue
+    if (field === 'title') out.title = value ?? item.title
+    else out[field] = value
+    edited.push(field)
+  }
+  out.edited = edited
+  return out
+}
+
 /** Opens (scans) a library folder; rejects with a `LibraryOpenError` when the folder cannot be used. */
 export async function openLibrary(rootPath: string, options: OpenLibraryExtras = {}): Promise<OpenedLibrary> {
   const root = path.resolve(rootPath)
@@ -122,6 +178,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   const dataDir = path.join(root, DATA_DIR)
   const tmpDir = path.join(dataDir, 'tmp')
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const parserVersion = options.parserVersion ?? PARSER_VERSION
   const notices: LibraryNotice[] = []
 
   try {
@@ -130,22 +187,31 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   } catch (error) {
     log.warn(`library: cannot prepare ${dataDir}`, error)
   }
-  const pool = createParsePool(options.parseThreads)
+  const pool = options.parsePool ?? createParsePool(options.parseThreads)
   const parse = (bytes: Uint8Array, rel: string) => pool.parse(bytes, rel, maxFileBytes)
   // The first walk (stats only) runs while the catalog cache is read and parsed.
   const firstWalk = walk(root, { confineTo: realRoot })
   firstWalk.catch(() => {})
   const catalog = await Catalog.load(catalogFile(dataDir))
   const state = await StateStore.load(dataDir, notices)
+  // TEMPORARY until the state store's edits land (library safety helper): no corrections without them.
+  const edits: EditsStore =
+    'edits' in state ? (state as unknown as EditsStore) : { edits: () => undefined, setEdits: () => undefined }
+  // Without a store (a read-only library, say) every read parses its file, as before there was one.
+  const store = await ArticleStore.open(storeDir(dataDir)).catch((error: unknown) => {
+    log.warn('library: the article store cannot be opened; articles will be parsed on every read', error)
+    return undefined
+  })
   let dirs: string[] = []
   let listCache: ArticleListItem[] | undefined
   let lastTimings: ImportTimings | undefined
   const listeners = new Set<(change: LibraryChange) => void>()
+  const progressListeners = new Set<(progress: ScanProgress) => void>()
   let lock: Promise<unknown> = Promise.resolve()
   let watcher: LibraryWatcher | undefined
   let closed = false
 
-  /** Runs mutations one at a time (imports, scans, watcher updates). */
+  /** Runs mutations one at a time (imports, scans, watcher updates, background re-parses). */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = lock.then(task, task)
     lock = run.catch(() => {})
@@ -159,6 +225,16 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
         listener(change)
       } catch (error) {
         log.error('library: a change listener threw', error)
+      }
+    }
+  }
+
+  function progress(report: ScanProgress): void {
+    for (const listener of progressListeners) {
+      try {
+        listener(report)
+      } catch (error) {
+        log.error('library: a progress listener threw', error)
       }
     }
   }
@@ -188,13 +264,48 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     if (!catalogTimer) catalogTimer = setTimeout(() => void writeCatalog(), CATALOG_WRITE_DELAY_MS)
   }
 
-  /** Reads and parses one file into its catalog entry, keeping its first-seen `importedAt`. */
-  async function readEntry(rel: string, stat: { size: number; mtimeMs: number }): Promise<CatalogEntry | undefined> {
+  /** Puts a freshly parsed file's articles into the store and notes where they went in its entry; never throws. */
+  async function keepParsed(entry: CatalogEntry, outcome: ParseOutcome): Promise<void> {
+    entry.parserVersion = parserVersion
+    delete entry.locations
+    if (!store || !outcome.ok || entry.articles.length !== outcome.articles.length) return
+    const records: StoredRecord[] = outcome.articles.map(({ article }, i) => ({
+      id: entry.articles[i]!.id,
+      hash: entry.hash,
+      parserVersion,
+      article,
+    }))
+    try {
+      entry.locations = await store.put(records)
+    } catch (error) {
+      log.warn('library: cannot write parsed articles to the store; they will be parsed again when read', error)
+    }
+  }
+
+  /**
+   * Reads and parses one file into its catalog entry, keeping its first-seen `importedAt` (and `importedFrom` while
+   * its bytes are the same). Bytes already parsed by this parser version are not parsed again.
+   */
+  async function readEntry(
+    rel: string,
+    stat: { size: number; mtimeMs: number },
+    force = false,
+  ): Promise<CatalogEntry | undefined> {
     const abs = resolveInside(root, rel)
     if (!abs) return undefined
-    const importedAt = catalog.get(rel)?.importedAt ?? new Date(stat.mtimeMs).toISOString()
+    const known = catalog.get(rel)
+    const importedAt = known?.importedAt ?? new Date(stat.mtimeMs).toISOString()
     if (stat.size > maxFileBytes) {
-      return { ...stat, hash: '', importedAt, articles: [], warnings: [], error: 'file is larger than the size limit' }
+      return {
+        ...stat,
+        hash: '',
+        importedAt,
+        importedFrom: null,
+        parserVersion,
+        articles: [],
+        warnings: [],
+        error: 'file is larger than the size limit',
+      }
     }
     let bytes: Uint8Array
     try {
@@ -203,7 +314,15 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       log.debug(`library: cannot read ${rel}`, error)
       return undefined
     }
-    const entry = buildEntry(rel, bytes, stat, importedAt, maxFileBytes, undefined, await parse(bytes, rel))
+    const hash = sha256(bytes)
+    const current = known && known.hash === hash && known.parserVersion === parserVersion
+    if (current && !force && known.locations && !known.error) {
+      return { ...known, size: stat.size, mtimeMs: stat.mtimeMs }
+    }
+    const outcome = await parse(bytes, rel)
+    const entry = buildEntry(rel, bytes, stat, importedAt, maxFileBytes, hash, outcome)
+    if (known?.hash === hash) setImportedFrom(entry, known.importedFrom)
+    await keepParsed(entry, outcome)
     if (entry.error) log.info(`library: ${rel} cannot be read as an article: ${entry.error}`)
     return entry
   }
@@ -239,8 +358,12 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     }
   }
 
-  async function fullScan(walked?: Promise<WalkResult>): Promise<LibraryChange> {
-    const change: LibraryChange = { added: [], updated: [], removed: [] }
+  /**
+   * Brings the catalog in line with the folder. With `batches`, new articles are told to listeners as files are
+   * read (a first open fills the list progressively) with scan progress; else the caller emits the whole change.
+   */
+  async function fullScan(walked?: Promise<WalkResult>, batches = false): Promise<LibraryChange> {
+    const change = noChange()
     const found = await (walked ?? walk(root, { confineTo: realRoot }))
     dirs = found.dirs
     const seen = new Set<string>()
@@ -258,24 +381,43 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
         apply(rel, undefined, change)
       }
     }
-    let next = 0
-    const readNext = async (): Promise<void> => {
-      while (next < toRead.length) {
-        const file = toRead[next++]!
-        apply(file.rel, await readEntry(file.rel, file), change)
+    // In batch mode each batch is its own change (told at once); `change` then only gathers the whole for the caller.
+    let batch = batches ? noChange() : change
+    let batchFiles = 0
+    let batchStart = performance.now()
+    let done = 0
+    const flush = () => {
+      if (!batches) return
+      if (hasChanges(batch)) {
+        emit(batch)
+        change.added.push(...batch.added)
+        change.updated.push(...batch.updated)
+        change.removed.push(...batch.removed)
       }
+      batch = noChange()
+      batchFiles = 0
+      batchStart = performance.now()
+      progress({ phase: 'scan', done, total: toRead.length })
     }
-    await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, readNext))
+    if (batches) {
+      if (hasChanges(change)) emit(change)
+      progress({ phase: 'scan', done: 0, total: toRead.length })
+    }
+    await eachLimited(toRead, SCAN_CONCURRENCY, async (file) => {
+      apply(file.rel, await readEntry(file.rel, file), batch)
+      done += 1
+      batchFiles += 1
+      if (batchFiles >= SCAN_BATCH_FILES || performance.now() - batchStart >= SCAN_BATCH_MS) flush()
+    })
+    flush()
     carryStateOverRenames(change, removedEntries)
-    if (change.added.length || change.updated.length || change.removed.length || toRead.length || removedEntries.size) {
-      saveCatalog()
-    }
+    if (hasChanges(change) || toRead.length || removedEntries.size) saveCatalog()
     return change
   }
 
   /** Brings the given relative paths up to date (what the watcher reports). */
   async function refreshPaths(rels: Iterable<string>): Promise<LibraryChange> {
-    const change: LibraryChange = { added: [], updated: [], removed: [] }
+    const change = noChange()
     const removedEntries = new Map<string, CatalogEntry>()
     for (const rel of rels) {
       const abs = resolveInside(root, rel)
@@ -305,8 +447,196 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       for (let c = collectionOf(rel); c !== '' && !collections.has(c); c = collectionOf(c)) collections.add(c)
     }
     dirs = [...collections].sort(comparePaths)
-    if (change.added.length || change.updated.length || change.removed.length) saveCatalog()
+    if (hasChanges(change)) saveCatalog()
     return change
+  }
+
+  /**
+   * Parses files again in the background (an older parser's articles, or store records lost or damaged), in steps
+   * that each tell the listeners which articles changed; until a file's step is done its old records keep serving.
+   */
+  function reparseInBackground(rels: string[], phase: ScanProgress['phase']): void {
+    if (rels.length === 0) return
+    log.info(`library: parsing ${rels.length} files again in the background (${phase})`)
+    void exclusive(async () => {
+      const total = rels.length
+      let done = 0
+      progress({ phase, done, total })
+      for (let i = 0; i < total && !closed; i += REPARSE_BATCH_FILES) {
+        const change = noChange()
+        await eachLimited(rels.slice(i, i + REPARSE_BATCH_FILES), SCAN_CONCURRENCY, async (rel) => {
+          const known = catalog.get(rel)
+          const abs = resolveInside(root, rel)
+          if (!known || !abs) return
+          let stat
+          try {
+            stat = await fs.stat(abs)
+          } catch {
+            return // Gone: the watcher or the next scan removes it.
+          }
+          // Forced: the entry's records are stale or lost even where its bytes are the same.
+          apply(rel, await readEntry(rel, { size: stat.size, mtimeMs: stat.mtimeMs }, true), change)
+        })
+        done = Math.min(total, i + REPARSE_BATCH_FILES)
+        if (hasChanges(change)) {
+          emit(change)
+          saveCatalog()
+        }
+        progress({ phase, done, total })
+      }
+    }).catch((error) => log.error(`library: background ${phase} failed`, error))
+  }
+
+  /** Files whose stored records a crash or a lost segment left out (checked by segment size alone). */
+  async function filesWithLostRecords(): Promise<string[]> {
+    if (!store) return []
+    const sizes = await store.sizes()
+    const lost: string[] = []
+    for (const [rel, entry] of catalog.entries()) {
+      if (entry.articles.length === 0 || entry.parserVersion !== parserVersion) continue
+      const ok = entry.locations?.every(([segment, offset, length]) => offset + length <= (sizes.get(segment) ?? -1))
+      if (!ok) lost.push(rel)
+    }
+    return lost.sort(comparePaths)
+  }
+
+  /** Files parsed by another parser version (or that failed under one: a newer parser may read them). */
+  function filesOfOtherParsers(): string[] {
+    const stale: string[] = []
+    for (const [rel, entry] of catalog.entries()) {
+      if (entry.parserVersion !== parserVersion && entry.hash !== '') stale.push(rel)
+    }
+    return stale.sort(comparePaths)
+  }
+
+  const damagedSegments = new Set<number>()
+
+  /** Sets a damaged segment aside, says so, and re-parses every file that had records in it. */
+  async function storeDamaged(segment: number): Promise<void> {
+    if (!store || damagedSegments.has(segment)) return
+    damagedSegments.add(segment)
+    const name = await store.setAside(segment)
+    notices.push({
+      code: 'store-rebuilt',
+      message:
+        `Part of Broadsheet's store of parsed articles was damaged` +
+        `${name ? ` (moved aside as ${name})` : ''}; it is being rebuilt from your files, which are unharmed.`,
+    })
+    log.warn(`library: store segment ${segment} is damaged; rebuilding its articles`)
+    const affected: string[] = []
+    for (const [rel, entry] of catalog.entries()) {
+      if (entry.locations?.some(([s]) => s === segment)) affected.push(rel)
+    }
+    reparseInBackground(affected.sort(comparePaths), 'rebuild')
+  }
+
+  /**
+   * The parsed articles of one file at the given positions, from the store; when a record is missing or damaged the
+   * file is parsed once (and its records stored again), so a lost store never loses an article.
+   */
+  async function parsedOf(
+    rel: string,
+    entry: CatalogEntry,
+    positions: number[],
+  ): Promise<(ParsedArticle | undefined)[]> {
+    const out: (ParsedArticle | undefined)[] = []
+    // An older parser's records keep serving until the background re-parse replaces the entry.
+    let complete = store !== undefined && entry.locations !== undefined
+    for (const i of positions) {
+      if (!complete) break
+      const location = entry.locations![i]
+      const summary = entry.articles[i]
+      if (!location || !summary) {
+        out.push(undefined)
+        continue
+      }
+      const key = { id: summary.id, hash: entry.hash, parserVersion: entry.parserVersion }
+      const record = await store!.read(location, key)
+      if (record === 'corrupt') void storeDamaged(location[0])
+      if (typeof record === 'string') complete = false
+      else out.push(record.article)
+    }
+    if (complete) return out
+    return parseAgain(rel, entry, positions)
+  }
+
+  /** Parses a file whose stored records cannot be used; stores them again when the file is still the one known. */
+  async function parseAgain(
+    rel: string,
+    entry: CatalogEntry,
+    positions: number[],
+  ): Promise<(ParsedArticle | undefined)[]> {
+    const abs = resolveInside(root, rel)
+    if (!abs) return positions.map(() => undefined)
+    let bytes: Uint8Array
+    try {
+      if (!isInside(realRoot, await fs.realpath(abs))) return positions.map(() => undefined)
+      bytes = await fs.readFile(abs)
+    } catch (error) {
+      log.warn(`library: cannot read ${rel}`, error)
+      return positions.map(() => undefined)
+    }
+    const outcome = await parse(bytes, rel)
+    if (!outcome.ok) return positions.map(() => undefined)
+    const byId = new Map<string, ParsedArticle>()
+    const fresh = buildEntry(rel, bytes, entry, entry.importedAt, maxFileBytes, undefined, outcome)
+    fresh.articles.forEach((summary, i) => byId.set(summary.id, outcome.articles[i]!.article))
+    if (fresh.hash === entry.hash && entry.parserVersion === parserVersion) {
+      await keepParsed(fresh, outcome)
+      if (fresh.locations && catalog.get(rel) === entry) {
+        entry.locations = fresh.locations
+        saveCatalog()
+      }
+    }
+    return positions.map((i) => {
+      const id = entry.articles[i]?.id
+      return id === undefined ? undefined : byId.get(id)
+    })
+  }
+
+  /** A whole article: its summary (library fields) with the parsed text and HTML, and the user's corrections. */
+  function whole(summary: ArticleSummary, parsed: ParsedArticle): Article {
+    const article: Article = {
+      ...parsed,
+      id: summary.id,
+      path: summary.path,
+      collection: summary.collection,
+      importedAt: summary.importedAt,
+      hash: summary.hash,
+      importedFrom: summary.importedFrom,
+      edited: [],
+    }
+    return withEdits(article, edits.edits(summary.id))
+  }
+
+  /** Whole articles by id from the store, read file by file in store order; unknown ids are left out. */
+  async function readMany(ids: readonly string[]): Promise<Map<string, Article>> {
+    const byFile = new Map<string, { entry: CatalogEntry; positions: number[]; first: number }>()
+    for (const id of ids) {
+      const found = catalog.locate(id)
+      if (!found) continue
+      const group = byFile.get(found.rel)
+      if (group) group.positions.push(found.index)
+      else {
+        const at = found.entry.locations?.[found.index]
+        byFile.set(found.rel, {
+          entry: found.entry,
+          positions: [found.index],
+          first: at ? at[0] * 2 ** 32 + at[1] : Number.MAX_SAFE_INTEGER,
+        })
+      }
+    }
+    const out = new Map<string, Article>()
+    const groups = [...byFile].sort((a, b) => a[1].first - b[1].first)
+    for (const [rel, { entry, positions }] of groups) {
+      const parsed = await parsedOf(rel, entry, positions)
+      positions.forEach((position, i) => {
+        const summary = entry.articles[position]
+        const article = parsed[i]
+        if (summary && article) out.set(summary.id, whole(summary, article))
+      })
+    }
+    return out
   }
 
   /** Every article summary in path order, cached until the next change (state is added by list()). */
@@ -333,14 +663,29 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     return { code: 'scan-failed', message: `${count} in the library could not be read as articles: ${shown}${more}` }
   }
 
-  function hasChanges(change: LibraryChange): boolean {
-    return change.added.length + change.updated.length + change.removed.length > 0
+  /** After the first scan: re-parse what an older parser made, rebuild what a crash lost, drop unused segments. */
+  async function afterFirstScan(): Promise<void> {
+    reparseInBackground(filesOfOtherParsers(), 'reparse')
+    reparseInBackground(await filesWithLostRecords(), 'rebuild')
+    const used = new Set<number>()
+    for (const [, entry] of catalog.entries()) for (const [segment] of entry.locations ?? []) used.add(segment)
+    await store?.dropUnused(used).catch((error) => log.debug('library: cannot drop unused store segments', error))
   }
 
-  const first = await fullScan(firstWalk)
-  log.info(
-    `library: opened ${root} (${first.added.length} new, ${first.updated.length} changed articles since last time)`,
-  )
+  if (options.scanInBackground) {
+    void exclusive(async () => {
+      const first = await fullScan(firstWalk, true)
+      log.info(`library: read ${root} (${first.added.length} new, ${first.updated.length} changed articles)`)
+    })
+      .then(() => afterFirstScan())
+      .catch((error) => log.error('library: the first scan failed', error))
+  } else {
+    const first = await fullScan(firstWalk)
+    log.info(
+      `library: opened ${root} (${first.added.length} new, ${first.updated.length} changed articles since last time)`,
+    )
+    await afterFirstScan()
+  }
 
   const library: OpenedLibrary = {
     root,
@@ -356,47 +701,48 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     },
 
     list(): ArticleListItem[] {
-      return listItems().map((item) => ({ ...item, ...state.get(item.id) }))
+      return listItems().map((item) => withEdits({ ...item, ...state.get(item.id) }, edits.edits(item.id)))
     },
 
     async get(id: string): Promise<Article | undefined> {
-      const found = catalog.locate(id)
-      const abs = found && library.pathOf(id)
-      if (!found || !abs) return undefined
-      let bytes: Uint8Array
-      try {
-        if (!isInside(realRoot, await fs.realpath(abs))) return undefined
-        bytes = await fs.readFile(abs)
-      } catch (error) {
-        log.warn(`library: cannot read ${found.rel}`, error)
-        return undefined
-      }
-      const outcome = await parse(bytes, found.rel)
-      if (!outcome.ok) return undefined
-      for (const { index, article } of outcome.articles) {
-        const whole = toArticle(found.rel, index, article, found.entry.hash, found.entry.importedAt)
-        if (whole.id === id) return whole
-      }
-      return undefined
+      return (await readMany([id])).get(id)
+    },
+
+    async getMany(ids: readonly string[]): Promise<Article[]> {
+      const found = await readMany(ids)
+      return ids.flatMap((id) => found.get(id) ?? [])
     },
 
     async *articles(): AsyncIterable<Article> {
       for (const rel of catalog.paths()) {
         const entry = catalog.get(rel)
-        const abs = resolveInside(root, rel)
-        if (!entry || !abs || entry.articles.length === 0) continue
-        let bytes: Uint8Array
-        try {
-          bytes = await fs.readFile(abs)
-        } catch (error) {
-          log.warn(`library: cannot read ${rel}`, error)
-          continue
+        if (!entry || entry.articles.length === 0) continue
+        const parsed = await parsedOf(
+          rel,
+          entry,
+          entry.articles.map((_, i) => i),
+        )
+        for (const [i, summary] of entry.articles.entries()) {
+          const article = parsed[i]
+          if (article) yield whole(summary, article)
         }
-        const outcome = await parse(bytes, rel)
-        if (!outcome.ok) continue
-        for (const { index, article } of outcome.articles)
-          yield toArticle(rel, index, article, entry.hash, entry.importedAt)
       }
+    },
+
+    async edit(id: string, changes: ArticleEdits): Promise<Article | undefined> {
+      const found = catalog.locate(id)
+      if (!found) return undefined
+      const next: ArticleEdits = { ...edits.edits(id) }
+      for (const field of EDITABLE_FIELDS) {
+        const value = changes[field]
+        if (value === undefined) continue
+        // Setting a field back to what the file says drops the correction (a null title means the file's title).
+        if (value === found.summary[field] || (field === 'title' && value === null)) delete next[field]
+        else next[field] = value
+      }
+      await edits.setEdits(id, next)
+      emit({ added: [], updated: [id], removed: [] })
+      return library.get(id)
     },
 
     pathOf(id: string): string | undefined {
@@ -415,7 +761,20 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     import(sources: ImportSource[], importOptions: ImportOptions = {}): Promise<ImportResult[]> {
       return exclusive(async () => {
         const outcome = await runImport(
-          { root, realRoot, tmpDir, catalog, maxFileBytes, sync: options.syncCopies ?? true, parse: pool.parse },
+          {
+            root,
+            realRoot,
+            tmpDir,
+            catalog,
+            maxFileBytes,
+            sync: options.syncCopies ?? true,
+            parse: pool.parse,
+            keep: async (rel, entry, parsed, from) => {
+              setImportedFrom(entry, from)
+              await keepParsed(entry, parsed)
+              catalog.set(rel, entry)
+            },
+          },
           sources,
           importOptions.into ?? '',
           importOptions.onProgress,
@@ -442,6 +801,11 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       return () => listeners.delete(listener)
     },
 
+    onScanProgress(listener: (report: ScanProgress) => void): () => void {
+      progressListeners.add(listener)
+      return () => progressListeners.delete(listener)
+    },
+
     rescan(): Promise<LibraryChange> {
       return exclusive(async () => {
         const change = await fullScan()
@@ -454,11 +818,21 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       if (closed) return
       closed = true
       await watcher?.close()
-      await lock
+      await library.settled()
       if (catalogTimer) await writeCatalog()
       await catalogWrite
       await state.flush()
-      await pool.close()
+      await store?.close()
+      if (!options.parsePool) await pool.close()
+    },
+
+    async settled(): Promise<void> {
+      // Background steps queue more steps; wait until the lock stops moving.
+      let last: Promise<unknown> | undefined
+      while (last !== lock) {
+        last = lock
+        await last
+      }
     },
 
     lastImportTimings: () => lastTimings,

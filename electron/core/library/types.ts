@@ -5,6 +5,7 @@
  */
 import type {
   Article,
+  ArticleEdits,
   ArticleListItem,
   ArticleState,
   ImportProgress,
@@ -22,6 +23,28 @@ export interface OpenLibraryOptions {
   watch?: boolean
   /** Create the folder when it does not exist (default false). */
   create?: boolean
+  /**
+   * Return as soon as the known catalog is loaded and read new or changed files afterwards, filling the list by
+   * `onChange` batches with `onScanProgress` (default false: the returned library has read every file).
+   */
+  scanInBackground?: boolean
+}
+
+/** Progress of reading files in the background: a first open, a parser upgrade, or a store rebuild. */
+export interface ScanProgress {
+  /** 'scan': new or changed files; 'reparse': articles of an older parser; 'rebuild': damaged or lost store records. */
+  phase: 'scan' | 'reparse' | 'rebuild'
+  /** Files done so far. */
+  done: number
+  total: number
+}
+
+/** Where a library keeps the user's corrections of articles (the state store implements it). */
+export interface EditsStore {
+  /** The corrections of one article, or undefined when it has none. */
+  edits(id: string): ArticleEdits | undefined
+  /** Replaces the corrections of one article (an empty object removes them). */
+  setEdits(id: string, edits: ArticleEdits): unknown
 }
 
 /** Options for one import. */
@@ -40,8 +63,12 @@ export interface Library {
   list(): ArticleListItem[]
   /** One whole article, or undefined when the id is unknown. */
   get(id: string): Promise<Article | undefined>
-  /** Every whole article (for indexing); read lazily from disk, file by file. */
+  /** Whole articles by id, in the order given; unknown ids are left out. Reads the store, never parses. */
+  getMany(ids: readonly string[]): Promise<Article[]>
+  /** Every whole article (for indexing), from the article store, file by file. */
   articles(): AsyncIterable<Article>
+  /** Stores a user's corrections of an article's fields and tells the change listeners; undefined for an unknown id. */
+  edit(id: string, edits: ArticleEdits): Promise<Article | undefined>
   /** Absolute path of an article's file, confined to the library; undefined when unknown. */
   pathOf(id: string): string | undefined
   state(id: string): ArticleState
@@ -50,6 +77,8 @@ export interface Library {
   import(sources: ImportSource[], options?: ImportOptions): Promise<ImportResult[]>
   /** Calls the listener after every change (import, or another program's edit when watching). */
   onChange(listener: (change: LibraryChange) => void): () => void
+  /** Calls the listener as files are read in the background (see `ScanProgress`); the last call has done = total. */
+  onScanProgress(listener: (progress: ScanProgress) => void): () => void
   /** Re-reads the folder now (what the watcher does on its own). */
   rescan(): Promise<LibraryChange>
   /** Stops watching and flushes state. */

@@ -155,11 +155,13 @@ class LibrarySearchIndex implements SearchIndex {
       const ids = upsertIds.slice(i, i + BATCH)
       const records: SearchRecord[] = []
       const gone: string[] = i === 0 ? [...removals] : []
-      for (const id of ids) {
-        const article = await this.#library.get(id)
-        if (article) records.push(toSearchRecord(article))
-        else gone.push(id)
+      // One batched read from the library's article store: no file is parsed, so this stays linear in the ids.
+      const found = new Set<string>()
+      for (const article of await this.#library.getMany(ids)) {
+        found.add(article.id)
+        records.push(toSearchRecord(article))
       }
+      for (const id of ids) if (!found.has(id)) gone.push(id)
       await this.#engine.apply(records, gone, this.#pool.build)
       done += ids.length + (i === 0 ? removals.length : 0)
       this.#setStatus({ state: 'building', indexed: done, total })

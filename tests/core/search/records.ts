@@ -155,6 +155,19 @@ export class FakeLibrary implements Library {
   async *articles() {
     for (const r of this.#records.values()) yield this.#article(r)
   }
+  async getMany(ids: readonly string[]) {
+    this.gets += ids.length
+    return ids.flatMap((id) => {
+      const r = this.#records.get(id)
+      return r ? [this.#article(r)] : []
+    })
+  }
+  async edit() {
+    return undefined
+  }
+  onScanProgress() {
+    return () => {}
+  }
   pathOf(id: string) {
     return this.#records.has(id) ? `${this.root}/${id}.txt` : undefined
   }
