@@ -21,6 +21,7 @@ export class ReaderState {
   #error = $state.raw<Failure | null>(null)
   #notice = $state<string | null>(null)
   #matches = $state.raw<TextRange[]>([])
+  #titleMatches = $state.raw<TextRange[]>([])
   #hit = $state(0)
   #mode = $state<BodyMode>('text')
   #sequence = 0
@@ -50,6 +51,10 @@ export class ReaderState {
   get matches(): TextRange[] {
     return this.#matches
   }
+  /** Search hits in the article's title, highlighted there too. */
+  get titleMatches(): TextRange[] {
+    return this.#titleMatches
+  }
   /** Index of the current hit in `matches`. */
   get hit(): number {
     return this.#hit
@@ -58,8 +63,8 @@ export class ReaderState {
     return this.#mode
   }
 
-  /** Opens an article, optionally with search hits to highlight, and marks it read. */
-  async open(id: string, matches: TextRange[] = []): Promise<boolean> {
+  /** Opens an article, optionally with search hits (in its text and its title) to highlight, and marks it read. */
+  async open(id: string, matches: TextRange[] = [], titleMatches: TextRange[] = []): Promise<boolean> {
     const mine = ++this.#sequence
     this.#loading = true
     this.#notice = null
@@ -74,6 +79,7 @@ export class ReaderState {
     this.#error = null
     this.#article = result.value
     this.#matches = matches
+    this.#titleMatches = titleMatches
     this.#hit = 0
     // Highlights live in the text view; without a search, prefer the richer HTML when there is one.
     this.#mode = matches.length === 0 && result.value.html ? 'html' : 'text'
@@ -101,6 +107,7 @@ export class ReaderState {
     if (mine !== this.#sequence || !result.ok) return
     this.#article = result.value
     // The old hit ranges may no longer fit the new text.
+    this.#titleMatches = []
     if (this.#matches.length > 0) {
       this.#matches = []
       this.#mode = 'text'
@@ -113,6 +120,7 @@ export class ReaderState {
     this.#sequence++
     this.#article = null
     this.#matches = []
+    this.#titleMatches = []
     this.#error = null
     this.#notice = null
   }

@@ -85,6 +85,15 @@ describe('ReaderView', () => {
     expect(fake.api.articles.openOriginal).toHaveBeenCalledWith('a')
   })
 
+  it('highlights the search hits in the title too', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a', title: 'Quayside plan for the quayside', text }) })
+    const app = new AppState(fake.api)
+    await app.reader.open('a', [[4, 12]], [[0, 8]])
+    render(WithApp, { app, view: ReaderView })
+    const title = screen.getByRole('heading', { level: 1, name: 'Quayside plan for the quayside' })
+    expect([...title.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Quayside'])
+  })
+
   it("puts focus on the article's scroll container when it opens", async () => {
     await openReader()
     const body = screen.getByRole('article', { name: 'Title a' })
