@@ -5,13 +5,13 @@
  * so a bad file never stops the app from starting.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs'
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import type { Settings } from '../shared/models'
 import { DEFAULT_SETTINGS } from '../shared/settings'
 import { settingsFieldSchemas } from '../shared/settings-schema'
 import { log } from '../core/logger'
+import { writeFileAtomic } from '../core/library/atomic'
 import type { SettingsStore } from './ipc/handlers'
 
 /** A window's size and position. */
@@ -91,25 +91,6 @@ function load(file: string): StoredState {
   }
 }
 
-/** Writes `text` to `file` whole or not at all: temp file beside it, fsync, rename over. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true })
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`
-  const handle = await fs.open(tmp, 'w')
-  try {
-    await handle.writeFile(text, 'utf8')
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
-    await fs.rename(tmp, file)
-  } catch (error) {
-    await fs.rm(tmp, { force: true })
-    throw error
-  }
-}
-
 /** Opens the store kept in `file` (usually `app.getPath('userData')/settings.json`). */
 export function openSettingsStore(file: string): ShellSettingsStore {
   let state = load(file)
@@ -119,7 +100,9 @@ export function openSettingsStore(file: string): ShellSettingsStore {
     const text = `${JSON.stringify(state, null, 2)}\n`
     // Chain writes so an older snapshot never lands after a newer one.
     queue = queue.then(() =>
-      writeFileAtomic(file, text).catch((error: unknown) => log.error(`settings: cannot write ${file}`, error)),
+      writeFileAtomic(file, text, path.dirname(file)).catch((error: unknown) =>
+        log.error(`settings: cannot write ${file}`, error),
+      ),
     )
     return queue
   }
