@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { invokeChannels, type InvokeChannel } from '../../../electron/shared/ipc-contract'
+import { ARTICLE_FLAGS } from '../../../electron/shared/models'
 import { dispatch } from '../../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { fakeContext } from '../helpers/fake-context'
@@ -118,6 +119,19 @@ describe('dispatch', () => {
       expect(fake.calls().length).toBeGreaterThan(0)
     },
   )
+
+  it('filters search by every flag an article can carry, and no other', async () => {
+    const fake = fakeContext()
+    const handlers = createHandlers(fake.ctx)
+    for (const flag of ARTICLE_FLAGS) {
+      expect(
+        await dispatch(handlers, 'search:query', [{ query: 'port', flags: [flag], notFlags: [flag] }]),
+      ).toMatchObject({
+        ok: true,
+      })
+    }
+    expect(await dispatch(handlers, 'search:query', [{ query: 'port', flags: ['paid'] }])).toMatchObject({ ok: false })
+  })
 
   it('refuses a channel that is not in the contract', async () => {
     const fake = fakeContext()
