@@ -40,7 +40,7 @@ export function localImagePath(src: string | undefined): string | null {
 
 /** The parts of a parsed document `markLocalImages` touches (linkedom's and the browser's DOM both fit). */
 interface ImageHost {
-  querySelectorAll(selector: 'img[src]'): Iterable<{
+  querySelectorAll(selector: 'img[src]'): ArrayLike<{
     getAttribute(name: string): string | null
     setAttribute(name: string, value: string): void
   }>
@@ -51,7 +51,7 @@ interface ImageHost {
  * an absolute URL against the page's address; `sanitizeArticleHtml` then keeps it.
  */
 export function markLocalImages(doc: ImageHost): void {
-  for (const img of doc.querySelectorAll('img[src]')) {
+  for (const img of Array.from(doc.querySelectorAll('img[src]'))) {
     const local = localImagePath(img.getAttribute('src') ?? undefined)
     if (local) img.setAttribute('data-local-src', local)
   }

@@ -13,6 +13,7 @@ import { tooLargeReason } from '../formats/index'
 import { SUPPORTED_EXTENSIONS, type ParseOutcome } from '../formats/types'
 import { log } from '../logger'
 import { linkNew, writeTemp } from './atomic'
+import { assetsBeside, copyAssets, gatherDroppedAssets, type PageAssets } from './media'
 import type { Catalog, CatalogEntry } from './catalog'
 import { buildEntry } from './entry'
 import { extensionOf, isHiddenName, isInside, resolveInside, sha256, validCollection } from './paths'
@@ -71,6 +72,8 @@ interface ImportItem {
   failure?: string
   load?: () => Promise<Uint8Array>
   size?: number
+  /** A saved page's assets folder (`page_files/`), copied beside the page once it is in (see ./media.ts). */
+  assets?: () => Promise<PageAssets | undefined>
 }
 
 interface Prepared {
@@ -229,18 +232,22 @@ async function expandSources(sources: ImportSource[], into: string): Promise<Imp
           name: file.rel.slice(slash + 1),
           size: file.size,
           load: () => fs.readFile(path.join(abs, ...file.rel.split('/'))),
+          assets: () => assetsBeside(path.join(abs, ...file.rel.split('/'))),
         })
       }
     } else if (stats.isFile()) {
       const item: ImportItem = { file: given, targetDir: into, name: base, size: stats.size }
       if (isHiddenName(base)) item.failure = `hidden file "${base}": files starting with "." are not imported`
-      else item.load = () => fs.readFile(abs)
+      else {
+        item.load = () => fs.readFile(abs)
+        item.assets = () => assetsBeside(abs)
+      }
       items.push(item)
     } else {
       items.push({ file: given, targetDir: into, name: base, failure: 'not a regular file or folder' })
     }
   }
-  return items
+  return gatherDroppedAssets(items)
 }
 
 function errorCode(error: unknown): string {
@@ -343,12 +350,15 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
       await previousSameName
       const name = await linkNew(tmp.path, dir, item.name)
       const rel = joinRel(item.targetDir, name)
+      // Assets before the page is kept, so the reader never opens it without its images.
+      const assets = await item.assets?.()
+      const assetWarnings = assets ? await copyAssets(assets, dir, name, ctx) : []
       const entry = buildEntry(rel, bytes, tmp, new Date().toISOString(), ctx.maxFileBytes, hash, outcome)
       if (ctx.keep) await ctx.keep(rel, entry, outcome, item.file)
       else ctx.catalog.set(rel, entry)
       const ids = entry.articles.map((article) => article.id)
       settle(ids[0])
-      return { file: item.file, status: 'imported', articles: ids, warnings: outcome.warnings }
+      return { file: item.file, status: 'imported', articles: ids, warnings: [...outcome.warnings, ...assetWarnings] }
     } catch (error) {
       settle(undefined)
       log.warn(`import: cannot copy ${item.file}`, error)

@@ -1,5 +1,6 @@
 /**
- * Recursive folder walks: hidden names skipped, symlinks checked with realpath, no loops.
+ * Recursive folder walks: hidden names and saved pages' assets folders skipped, symlinks checked with realpath, no
+ * loops.
  */
 import type { Dirent, Stats } from 'node:fs'
 import fsSync from 'node:fs'
@@ -7,6 +8,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { log } from '../logger'
 import { comparePaths } from './catalog'
+import { isAssetFolder } from './media'
 import { isHiddenName, isInside } from './paths'
 
 /** One file found by a walk. */
@@ -54,6 +56,7 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
       return
     }
     const subdirs: [string, string][] = []
+    const names = entries.map((entry) => entry.name)
     for (const entry of entries) {
       if (isHiddenName(entry.name)) continue
       // Synchronous stats are several times faster than queued async ones; slices keep the event loop free.
@@ -65,6 +68,8 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
       if (!found) continue
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
       if (found.stats.isDirectory()) {
+        // A saved page's `page_files/` belongs to `page.html`: its files are not articles (the import copies it).
+        if (isAssetFolder(entry.name, names)) continue
         // Real folders first; a linked folder only later and only when its target was not walked already.
         if (entry.isSymbolicLink()) linked.push([path.join(abs, entry.name), childRel, found.real!])
         else if (!visited.has(found.real!)) {
