@@ -9,7 +9,7 @@ import type { EventChannel, EventPayloads } from '../shared/ipc-contract'
 import type { ImportProgress, ImportResult, LibraryInfo } from '../shared/models'
 import { err, ok, type Result } from '../shared/result'
 import { log } from '../core/logger'
-import type { Library, OpenLibraryOptions } from '../core/library/types'
+import type { Library, OpenLibraryOptions, ScanProgress } from '../core/library/types'
 import type { SearchIndex } from '../core/search/types'
 
 /** What the session needs from the rest of the shell (the app passes the real core; tests pass fakes). */
@@ -99,6 +99,13 @@ interface Opened {
   search: SearchIndex | null
 }
 
+/** What the status line says while the library reads files in the background. */
+const READING: Record<ScanProgress['phase'], string> = {
+  scan: 'Reading new files',
+  reparse: 'Reading files again for this version of Broadsheet',
+  rebuild: 'Rebuilding stored articles from their files',
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /** Creates the session; nothing is opened until `start()`. */
@@ -116,7 +123,8 @@ export function createLibrarySession(deps: LibrarySessionDeps): LibrarySession {
   const open = async (root: string, create: boolean): Promise<Result<Opened>> => {
     let library: Library
     try {
-      library = await deps.openLibrary(root, { watch: true, create })
+      // A big unseen folder fills the list as it is read, with its progress in the status line.
+      library = await deps.openLibrary(root, { watch: true, create, scanInBackground: true })
     } catch (error) {
       log.error(`library-session: cannot open ${root}`, error)
       return err('library-unusable', `Cannot open the library at ${root}: ${message(error)}`)
@@ -152,6 +160,12 @@ export function createLibrarySession(deps: LibrarySessionDeps): LibrarySession {
     const previous = current
     current = opened
     unsubscribe = [opened.library.onChange((change) => deps.emit('library:changed', change))]
+    unsubscribe.push(
+      opened.library.onScanProgress(({ phase, done, total }) => {
+        if (done < total) deps.emit('index:status', { state: 'loading', indexed: done, total, message: READING[phase] })
+        else if (opened.search) deps.emit('index:status', opened.search.status())
+      }),
+    )
     if (opened.search) {
       unsubscribe.push(opened.search.onStatus((status) => deps.emit('index:status', status)))
       deps.emit('index:status', opened.search.status())

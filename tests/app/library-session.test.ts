@@ -34,6 +34,7 @@ function fakeLibrary(root: string) {
       listeners.push(listener)
       return () => listeners.splice(listeners.indexOf(listener), 1)
     },
+    onScanProgress: () => () => {},
     import: vi.fn(
       async (_sources: unknown, _options?: { onProgress?: (p: unknown) => void }): Promise<unknown[]> => [],
     ),
@@ -124,7 +125,7 @@ describe('createLibrarySession', () => {
     await fs.mkdir(mine)
     const { session, openLibrary } = setup({ lastRoot: mine })
     expect(await session.start()).toMatchObject({ ok: true, value: { root: mine } })
-    expect(openLibrary).toHaveBeenCalledWith(mine, { watch: true, create: false })
+    expect(openLibrary).toHaveBeenCalledWith(mine, { watch: true, create: false, scanInBackground: true })
     await expect(fs.stat(path.join(documents, 'Broadsheet Library'))).rejects.toThrow()
   })
 

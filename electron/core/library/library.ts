@@ -189,9 +189,10 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   }
   const pool = options.parsePool ?? createParsePool(options.parseThreads)
   const parse = (bytes: Uint8Array, rel: string) => pool.parse(bytes, rel, maxFileBytes)
-  // The first walk (stats only) runs while the catalog cache is read and parsed.
-  const firstWalk = walk(root, { confineTo: realRoot })
-  firstWalk.catch(() => {})
+  // The first walk (stats only) runs while the catalog cache is read and parsed; in the background it waits, so the
+  // cached list is ready first.
+  const firstWalk = options.scanInBackground ? undefined : walk(root, { confineTo: realRoot })
+  firstWalk?.catch(() => {})
   const catalog = await Catalog.load(catalogFile(dataDir))
   const state = await StateStore.load(dataDir, notices)
   // TEMPORARY until the state store's edits land (library safety helper): no corrections without them.
