@@ -153,7 +153,7 @@ function main(): void {
     .whenReady()
     .then(() => {
       hardenSession(session.defaultSession)
-      serveRenderer(path.join(here, '../renderer'))
+      serveRenderer(path.join(here, '../renderer'), () => librarySession.library())
       installMenu(
         { platform: process.platform, appName: app.name, isDev },
         {

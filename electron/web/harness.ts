@@ -24,6 +24,7 @@ import type { ShellServices } from '../main/ipc/handlers'
 import { dispatch } from '../main/ipc/dispatch'
 import { createAppHandlers, memorySettingsStore } from '../app/context'
 import { createLibrarySession } from '../app/library-session'
+import { isMediaPath, MEDIA_CSP, readMedia } from '../app/media'
 import { readRendererFile } from '../app/static'
 import { isWireBytes } from './wire'
 
@@ -82,6 +83,7 @@ async function buildBridge(): Promise<string> {
     platform: 'browser',
     target: 'chrome120',
     logLevel: 'silent',
+    define: { BROADSHEET_MAX_BODY_BYTES: String(MAX_BODY_BYTES) },
   })
   const file = result.outputFiles[0]
   if (!file) throw new Error('web harness: esbuild produced no bridge')
@@ -263,6 +265,12 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     }
     if (url.pathname === '/__bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridge)
     if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', page)
+
+    // An article's offline images, confined to the library (the same route as Electron's app scheme).
+    if (isMediaPath(url.pathname)) {
+      const media = await readMedia(session.library(), url.pathname)
+      return send(res, media.status, media.type, media.body, { 'content-security-policy': MEDIA_CSP })
+    }
 
     // Static files, confined to the renderer folder (a path out of it is not found, as far as a client can tell).
     const answer = await readRendererFile(rendererDir, url.pathname)
