@@ -330,6 +330,12 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
 
   /** Puts a file's new entry (or its absence) into the catalog and records what changed. */
   function apply(rel: string, entry: CatalogEntry | undefined, change: LibraryChange): void {
+    const known = catalog.get(rel)
+    // Same bytes, same parse (a touched file): nothing a listener needs to hear about.
+    if (entry && known && entry.articles === known.articles) {
+      catalog.set(rel, entry)
+      return
+    }
     const before = new Set(catalog.get(rel)?.articles.map((a) => a.id) ?? [])
     if (entry) catalog.set(rel, entry)
     else catalog.delete(rel)

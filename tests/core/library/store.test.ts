@@ -210,6 +210,19 @@ describe('the article store', () => {
     expect(l.info().collections).toEqual(['news'])
   })
 
+  it('does not parse a touched file again, nor report its articles as changed', async () => {
+    const file = lib.write('a.txt', sampleText('Alpha'))
+    const l = await open()
+    const changes: LibraryChange[] = []
+    l.onChange((change) => changes.push(change))
+    const later = new Date(Date.now() + 5000)
+    fs.utimesSync(file, later, later)
+    parsed = []
+    expect(await l.rescan()).toEqual({ added: [], updated: [], removed: [] })
+    expect(parsed).toEqual([])
+    expect(changes).toEqual([])
+  })
+
   it('makes a 500-record JSONL searchable in an indexed library, parsing it once', async () => {
     lib.write('a.txt', sampleText('Alpha'))
     const l = await open()
