@@ -6,11 +6,16 @@
  *
  * `npm run bench:import -- --startup=N` instead writes N small synthetic articles into a temp library and times
  * the first open (every file parsed), a restart (catalog cache: stats only) and a restart after 100 files changed.
+ *
+ * `npm run bench:import -- --store=N` gives the article store's figures over N synthetic articles: the first open
+ * of the unseen folder read in the background (first change batch, progress reports, all read), the list's first
+ * paint at a restart, and article:get latency (p50/p95/max over 2,000 random ids, served from the store).
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openLibrary } from '../../electron/core/library/library'
+import { toListRow } from '../../electron/shared/models'
 
 const args = process.argv.slice(2)
 const sync = !args.includes('--no-sync')
@@ -19,9 +24,14 @@ const parseThreads = threadsArg ? Number(threadsArg.slice('--threads='.length)) 
 const ms = (n: number) => `${n.toFixed(0)} ms`
 const mb = (bytes: number) => bytes / 1_048_576
 const startupArg = args.find((arg) => arg.startsWith('--startup='))
+const storeArg = args.find((arg) => arg.startsWith('--store='))
 const dirs = args.filter((arg) => !arg.startsWith('--'))
 if (startupArg) {
   await startupBench(Number(startupArg.slice('--startup='.length)))
+  process.exit(0)
+}
+if (storeArg) {
+  await storeBench(Number(storeArg.slice('--store='.length)))
   process.exit(0)
 }
 if (dirs.length === 0) {
@@ -121,6 +131,92 @@ async function startupBench(count: number): Promise<void> {
     await timeOpen('restart after 100 files changed')
     const catalogBytes = fs.statSync(path.join(lib, '.broadsheet', 'catalog.json')).size
     console.log(`catalog.json: ${mb(catalogBytes).toFixed(1)} MB`)
+  } finally {
+    fs.rmSync(lib, { recursive: true, force: true })
+  }
+}
+
+/** Writes `count` synthetic articles (about 1 KB each) into desk/week folders of a library. */
+function writeSynthetic(lib: string, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const dir = path.join(lib, `desk-${i % 50}`, `week-${Math.floor(i / 5000)}`)
+    if (i % 5000 < 50) fs.mkdirSync(dir, { recursive: true })
+    const paragraphs = Array.from(
+      { length: 6 },
+      (_, p) => `Paragraph ${p} of synthetic report ${i}: the council met on day ${(i + p) % 365} about the harbour.`,
+    )
+    fs.writeFileSync(path.join(dir, `story-${i}.txt`), `Story ${i}\n\n${paragraphs.join('\n\n')}\n`)
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+async function storeBench(count: number): Promise<void> {
+  const lib = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-store-'))
+  try {
+    let t = performance.now()
+    writeSynthetic(lib, count)
+    console.log(
+      `wrote ${count} files in ${ms(performance.now() - t)} (${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)})`,
+    )
+
+    t = performance.now()
+    const first = await openLibrary(lib, { parseThreads, scanInBackground: true })
+    const returned = performance.now() - t
+    let firstBatch: { at: number; listed: number } | undefined
+    let batches = 0
+    let reports = 0
+    let lastReport = ''
+    first.onChange(() => {
+      batches += 1
+      firstBatch ??= { at: performance.now() - t, listed: first.list().length }
+    })
+    first.onScanProgress((p) => {
+      reports += 1
+      lastReport = `${p.phase} ${p.done}/${p.total}`
+    })
+    await first.settled()
+    const allRead = performance.now() - t
+    console.log(
+      `first open of ${count} unseen files: returned in ${ms(returned)}, first batch at ${ms(firstBatch?.at ?? 0)} ` +
+        `(${firstBatch?.listed ?? 0} listed), ${batches} change batches, ${reports} progress reports (last ${lastReport}), ` +
+        `all read in ${ms(allRead)}`,
+    )
+    await first.close()
+
+    t = performance.now()
+    const again = await openLibrary(lib, { parseThreads, scanInBackground: true })
+    const rows = again.list().map(toListRow)
+    console.log(`restart: list first paint (open + ${rows.length} rows) in ${ms(performance.now() - t)}`)
+    await again.settled()
+    await again.close()
+
+    const library = await openLibrary(lib, { parseThreads })
+    const ids = library.list().map((item) => item.id)
+    const times: number[] = []
+    for (let i = 0; i < 2000; i++) {
+      const id = ids[Math.floor(Math.random() * ids.length)]!
+      const start = performance.now()
+      const article = await library.get(id)
+      times.push(performance.now() - start)
+      if (!article) throw new Error(`bench: ${id} not found`)
+    }
+    times.sort((a, b) => a - b)
+    const f = (n: number) => `${n.toFixed(2)} ms`
+    console.log(
+      `article:get at ${ids.length} articles: p50 ${f(percentile(times, 50))}, p95 ${f(percentile(times, 95))}, ` +
+        `max ${f(times.at(-1)!)}`,
+    )
+    let storeBytes = 0
+    for (const name of fs.readdirSync(path.join(lib, '.broadsheet', 'store'))) {
+      storeBytes += fs.statSync(path.join(lib, '.broadsheet', 'store', name)).size
+    }
+    console.log(
+      `store: ${mb(storeBytes).toFixed(1)} MB; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    )
+    await library.close()
   } finally {
     fs.rmSync(lib, { recursive: true, force: true })
   }

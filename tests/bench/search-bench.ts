@@ -7,6 +7,9 @@
  * held after load, and query latency p50/p95 per query kind. Plain lunr is skipped above --lunr-max
  * articles (it needs several GB there), minisearch above --mini-max (50,000: at 100,000 it ran out of a 4 GB
  * heap while serialising).
+ *
+ * `npm run bench:search -- --jsonl=N` instead times an N-record JSONL (200 words a record, under the 20 MB file
+ * limit) dropped into a running library whose 1,000 articles are already indexed: import, then time to searchable.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -20,6 +23,7 @@ import { analyzeWord, lunrAnalyze, lunrTokenizer } from '../../electron/core/sea
 import { createBuilderPool } from '../../electron/core/search/builder-pool'
 import { SearchEngine } from '../../electron/core/search/engine'
 import { FIELD_BOOST, FIELDS, fieldValues, toSearchRecord, type SearchRecord } from '../../electron/core/search/record'
+import { openSearchIndex } from '../../electron/core/search/search-index'
 import { ShardStore } from '../../electron/core/search/store'
 import type { SearchRequest } from '../../electron/shared/models'
 import { execFileSync } from 'node:child_process'
@@ -335,6 +339,62 @@ async function benchOne(label: string, corpus: Corpus): Promise<void> {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true })
   }
+}
+
+/** An N-record JSONL imported into an indexed library: how long until its last record is found. */
+async function jsonlBench(count: number): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-jsonl-bench-'))
+  try {
+    const root = path.join(tmp, 'library')
+    const base = generate(1000, 7).records
+    for (const [i, r] of base.entries()) {
+      fs.mkdirSync(path.join(root, r.site ?? 'misc'), { recursive: true })
+      fs.writeFileSync(path.join(root, r.site ?? 'misc', `story-${i}.txt`), `${r.title}\n\n${r.text}\n`)
+    }
+    const library = await openLibrary(root)
+    const search = await openSearchIndex(library)
+    let t = performance.now()
+    await search.ready()
+    console.log(
+      `${base.length} articles indexed in ${(performance.now() - t).toFixed(0)} ms (${os.cpus().length} CPUs)`,
+    )
+    const lines = generate(count, 11).records.map((r, i) =>
+      JSON.stringify({
+        title: r.title,
+        text: `${r.text.split(/\s+/).slice(0, 200).join(' ')} jsonlmarker${i}`,
+        site: r.site,
+        published: r.published,
+      }),
+    )
+    const dump = path.join(tmp, 'dump.jsonl')
+    fs.writeFileSync(dump, lines.join('\n'))
+    t = performance.now()
+    const [result] = await library.import([{ kind: 'path', path: dump }])
+    const imported = performance.now() - t
+    await search.ready()
+    const searchable = performance.now() - t
+    const last = await search.search({ query: `jsonlmarker${count - 1}` })
+    const found = last.ok && last.value.hits[0]?.id === result?.articles[count - 1]
+    console.log(
+      `${count}-record JSONL (${(fs.statSync(dump).size / 1_048_576).toFixed(1)} MB): imported in ${imported.toFixed(0)} ms, ` +
+        `searchable in ${searchable.toFixed(0)} ms (${result?.articles.length ?? 0} records; last one found: ${found})`,
+    )
+    const timings = library.lastImportTimings()
+    if (timings) {
+      const stages = (['read', 'hash', 'parse', 'copy'] as const).map((k) => `${k} ${timings[k].toFixed(0)} ms`)
+      console.log(`  import stages: ${stages.join(', ')}; load ${os.loadavg()[0]!.toFixed(1)}`)
+    }
+    await search.close()
+    await library.close()
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+const jsonlArg = process.argv.find((arg) => arg.startsWith('--jsonl='))
+if (jsonlArg) {
+  await jsonlBench(Number(jsonlArg.slice('--jsonl='.length)))
+  process.exit(0)
 }
 
 for (const size of sizes) await benchOne(`synthetic ${size}`, generate(size))
