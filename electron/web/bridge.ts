@@ -10,10 +10,15 @@ import {
   eventChannels,
   type EventChannel,
   type EventPayloads,
+  type ImportRequestSource,
   type InvokeChannel,
   type InvokeResults,
 } from '../shared/ipc-contract'
-import { wireReplacer } from './wire'
+import type { ImportResult } from '../shared/models'
+import { batchesUnder, wireReplacer } from './wire'
+
+/** The harness's request body cap, written in when the harness builds this script (one constant, harness.ts). */
+declare const BROADSHEET_MAX_BODY_BYTES: number
 
 async function invoke<C extends InvokeChannel>(channel: C, ...args: unknown[]): Promise<InvokeResults[C]> {
   // JSON turns a trailing undefined (an optional argument left out) into null, which the contract refuses.
@@ -31,6 +36,24 @@ async function invoke<C extends InvokeChannel>(channel: C, ...args: unknown[]): 
       error: { code: 'internal', message: `The harness did not answer: ${String(error)}` },
     } as InvokeResults[C]
   }
+}
+
+/**
+ * Imports dropped files in as many requests as their bytes need, each under the harness's body cap, and answers
+ * one list of results; a file too large for any request fails alone with the harness's reason.
+ */
+async function importInBatches(sources: ImportRequestSource[], into?: string): Promise<InvokeResults['import:files']> {
+  const results: ImportResult[] = []
+  // JSON and the channel's other argument need a little room beside the files.
+  for (const batch of batchesUnder(sources, Math.floor(BROADSHEET_MAX_BODY_BYTES * 0.9))) {
+    const answer = await invoke('import:files', batch, into)
+    const only = batch.length === 1 ? batch[0] : undefined
+    if (answer.ok) results.push(...answer.value)
+    else if (only?.kind === 'bytes') {
+      results.push({ file: only.name, status: 'failed', articles: [], error: answer.error.message, warnings: [] })
+    } else return answer
+  }
+  return { ok: true, value: results }
 }
 
 type Listener = (payload: never) => void
@@ -52,7 +75,10 @@ function on<C extends EventChannel>(channel: C, listener: (payload: EventPayload
 }
 
 const api = createBroadsheetApi({
-  invoke,
+  invoke: (channel, ...args) =>
+    (channel === 'import:files'
+      ? importInBatches(...(args as [ImportRequestSource[], string?]))
+      : invoke(channel, ...args)) as Promise<InvokeResults[typeof channel]>,
   listen: on,
   // A plain browser gives no paths: send each file's bytes under its relative name.
   toSources: (files) => Promise.all(files.map(bytesSource)),

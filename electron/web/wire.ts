@@ -3,6 +3,7 @@
  *
  * Pure TypeScript shared by the bridge (browser) and the server (node).
  */
+import type { ImportRequestSource } from '../shared/ipc-contract'
 
 /** The JSON form of a Uint8Array. */
 export interface WireBytes {
@@ -32,4 +33,32 @@ export function bytesToBase64(bytes: Uint8Array): string {
 /** A JSON.stringify replacer that encodes Uint8Arrays. */
 export function wireReplacer(_key: string, value: unknown): unknown {
   return value instanceof Uint8Array ? ({ $bytes: bytesToBase64(value) } satisfies WireBytes) : value
+}
+
+/** Roughly how many bytes an import source takes in a request body: base64 of its bytes plus its name and keys. */
+export function wireSizeOf(source: ImportRequestSource): number {
+  if (source.kind !== 'bytes') return source.token.length + 64
+  return Math.ceil((source.bytes.length * 4) / 3) + source.name.length * 6 + 64
+}
+
+/**
+ * Splits import sources into batches whose request bodies stay under `limit` bytes, in order, so a large drop never
+ * meets the harness's body cap; a source that is larger than the limit on its own goes alone (and fails alone).
+ */
+export function batchesUnder(sources: ImportRequestSource[], limit: number): ImportRequestSource[][] {
+  const batches: ImportRequestSource[][] = []
+  let current: ImportRequestSource[] = []
+  let size = 0
+  for (const source of sources) {
+    const next = wireSizeOf(source)
+    if (current.length > 0 && size + next > limit) {
+      batches.push(current)
+      current = []
+      size = 0
+    }
+    current.push(source)
+    size += next
+  }
+  if (current.length > 0) batches.push(current)
+  return batches
 }
