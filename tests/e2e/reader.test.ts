@@ -243,6 +243,49 @@ describe('the reader in Chromium', () => {
     await page.getByRole('radio', { name: /Expanded/ }).check()
   })
 
+  it('runs no script and sends no request even for hostile HTML that got past the core', async () => {
+    const hostile = [
+      '<p>Hostile body</p>',
+      "<script>window.__pwned = 'script'</script>",
+      `<img src="x" onerror="window.__pwned = 'onerror'">`,
+      '<img src="https://evil.example/pixel.png" alt="pixel">',
+      `<svg onload="window.__pwned = 'svg'"><image href="https://evil.example/i.png"/></svg>`,
+      `<iframe srcdoc="<script>parent.__pwned = 'iframe'</script>"></iframe>`,
+      `<a href="javascript:window.__pwned = 'link'">hostile link</a>`,
+      '<link rel="stylesheet" href="https://evil.example/style.css">',
+      '<p style="background:url(https://evil.example/bg.png)">styled</p>',
+      '<form action="https://evil.example/"><button>go</button></form>',
+      '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    ].join('')
+    // Stand in for a sanitizer bug: the page receives the hostile HTML as the article's own.
+    await page.route(
+      (url) => decodeURIComponent(url.pathname).endsWith('/ipc/article:get'),
+      async (route) => {
+        const response = await route.fetch()
+        const json = await response.json()
+        if (json.ok && json.value.title === 'Tide gauge readings published online') json.value.html = hostile
+        await route.fulfill({ response, json })
+      },
+    )
+    try {
+      await page.getByRole('button', { name: 'Library' }).click()
+      await list().getByText('Tide gauge readings published online').click()
+      const body = page.locator('[data-article-html]')
+      await body.getByText('Hostile body').waitFor()
+      await body.getByText('hostile link').click()
+      await body.getByText('styled').hover()
+      // Give anything that could fire (an error handler, a refresh) the chance to.
+      await page.waitForTimeout(500)
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined()
+      expect(foreignRequests).toEqual([])
+      expect(new URL(page.url()).hostname).toBe('127.0.0.1')
+      await heading('Tide gauge readings published online').waitFor()
+    } finally {
+      await page.unrouteAll()
+      await page.keyboard.press('Escape')
+    }
+  })
+
   it.each(['light', 'dark'] as const)(
     'has no serious or moderate axe violations in text and HTML, %s',
     async (theme) => {
