@@ -189,6 +189,8 @@ export interface SearchHit {
   snippetMatches: TextRange[]
   /** Ranges in the article's `text` that matched, in order. */
   matches: TextRange[]
+  /** Ranges in `title` that matched, in order. */
+  titleMatches: TextRange[]
 }
 
 /** Counts per value over the whole result set. */
@@ -216,6 +218,8 @@ export interface SearchResponse {
   facets: SearchFacets
   /** Set when the query found nothing, or was all stop words. */
   notice?: SearchNotice
+  /** What the query asked for and did not fully get (a capped edit distance or prefix), one sentence each. */
+  adjustments?: string[]
 }
 
 /** Where the search index stands. */

@@ -89,7 +89,9 @@ export function createBuilderPool(threads = cpus().length): BuilderPool {
         else {
           try {
             // The worker's own bytes: no need to check them, and they are saved as they are.
-            job.resolve(decodeSegment(Buffer.from(answer.bytes), undefined, false))
+            const segment = decodeSegment(Buffer.from(answer.bytes), undefined, false)
+            if (answer.skipped) segment.skipped = answer.skipped
+            job.resolve(segment)
           } catch (e) {
             job.reject(e instanceof Error ? e : new Error(String(e)))
           }

@@ -2,20 +2,75 @@
  * The search engine's heart: sharded compact indexes over plain records, queried with lunr's query
  * language and scored with lunr's BM25 using collection-wide statistics, so a hit scores the same
  * whichever shard holds it. Knows nothing of the library, files or threads.
+ *
+ * It stays one file because matching, scoring and the top-k share one per-shard pass; the parts that
+ * stand alone (query parsing, snippets, notices, shard files) live beside it.
  */
 import type { ArticleFlag, SearchFacets, SearchHit, SearchRequest, SearchResponse } from '../../shared/models'
 import { ARTICLE_FLAGS } from '../../shared/models'
 import { ok, type Result } from '../../shared/result'
-import { parseQuery, type ParsedQuery, type QueryPhrase, type TermMatcher } from './query'
-import { FIELD_BOOST, FIELDS, type DocMeta, type SearchRecord } from './record'
-import { findTerm, PostingCursor, segmentRecords, segmentText, termsWithPrefix, type Segment } from './segment'
-import { highlight, makeSnippet, scanWords } from './snippet'
+import { log } from '../logger'
+import { cyrillicLanguage, fold } from './analyzer'
+import { noticeFor } from './notice'
+import { parseQuery, type ParsedQuery, type QueryClause, type QueryPhrase, type TermMatcher } from './query'
+import { FIELD_BOOST, FIELDS, fieldValues, type DocMeta, type SearchRecord } from './record'
+import {
+  findTerm,
+  PostingCursor,
+  segmentRecords,
+  segmentText,
+  surfacesWithPrefix,
+  type Segment,
+  type SkippedRecord,
+} from './segment'
+import { highlight, holdsPhrase, makeSnippet, scanWords, type HighlightQuery } from './snippet'
 
 const F = FIELDS.length
 // lunr's BM25 parameters.
 const K1 = 1.2
 const B = 0.75
 const TEXT_FIELD = 1
+const TITLE_FIELD = 0
+
+/** The most written words a prefix (`elect*`) stands for; the rest are left out and the response says so. */
+export const PREFIX_LIMIT = 1000
+
+/** What a prefix stands for over the collection, and per shard which stems hold only matching words. */
+interface PrefixExpansion {
+  /** Every stem reached, for scoring. */
+  terms: string[]
+  /** Written words allowed when the prefix was capped (null: every word with the prefix). */
+  allowed: Set<string> | null
+  perShard: Map<Segment, { exact: number[]; verify: number[] }>
+}
+
+/** Per shard: how many written words each stem has, and one of them. */
+interface StemSurfaces {
+  count: Uint32Array
+  first: Int32Array
+}
+
+const stemSurfaceCache = new WeakMap<Segment, StemSurfaces>()
+
+function stemSurfaces(seg: Segment): StemSurfaces {
+  let out = stemSurfaceCache.get(seg)
+  if (!out) {
+    out = { count: new Uint32Array(seg.terms.length), first: new Int32Array(seg.terms.length).fill(-1) }
+    for (let i = 0; i < seg.surfaceStem.length; i++) {
+      const t = seg.surfaceStem[i]!
+      out.count[t]!++
+      if (out.first[t] === -1) out.first[t] = i
+    }
+    stemSurfaceCache.set(seg, out)
+  }
+  return out
+}
+
+/** The text of one field of a document (the body is read back from the shard). */
+function fieldText(seg: Segment, doc: number, field: number): string {
+  if (field === TEXT_FIELD) return segmentText(seg, doc)
+  return fieldValues({ ...seg.docs[doc]!, text: '' })[field]!
+}
 
 /** Builds a shard from records; the worker pool or the in-thread builder. */
 export type SegmentBuilder = (records: SearchRecord[]) => Promise<Segment>
@@ -108,9 +163,41 @@ export class SearchEngine {
   #vocabulary: Vocabulary | null = null
   #docShard = new Map<string, LiveShard>()
   #scratch = scratch(0)
+  #skipped = new Map<string, string>()
 
   constructor(options: EngineOptions = {}) {
     this.shardSize = Math.max(1, options.shardSize ?? 2000)
+  }
+
+  /** Records that could not be indexed (id → reason), until they are indexed or removed. */
+  get skipped(): ReadonlyMap<string, string> {
+    return this.#skipped
+  }
+
+  /** Notes which records a freshly built shard holds and which it had to leave out. */
+  #noteBuilt(segment: Segment): void {
+    for (const d of segment.docs) this.#skipped.delete(d.id)
+    for (const { id, reason } of segment.skipped ?? []) {
+      log.warn(`search: article ${id} cannot be indexed and is left out: ${reason}`)
+      this.#skipped.set(id, reason)
+    }
+  }
+
+  /**
+   * Builds a shard; when the builder fails, finds the records that make it fail (halving the set),
+   * leaves them out with their reason and builds the rest, so one article never takes its shard down.
+   */
+  async #buildSafely(builder: SegmentBuilder, records: SearchRecord[]): Promise<Segment> {
+    try {
+      return await builder(records)
+    } catch (e) {
+      log.warn(`search: building a shard of ${records.length} articles failed; looking for the cause`, e)
+      const bad = await findFailing(builder, records, e)
+      const badIds = new Set(bad.map((b) => b.id))
+      const segment = await builder(records.filter((r) => !badIds.has(r.id)))
+      segment.skipped = [...(segment.skipped ?? []), ...bad]
+      return segment
+    }
   }
 
   /** Number of indexed documents (tombstones not counted). */
@@ -149,6 +236,7 @@ export class SearchEngine {
 
   /** Drops everything. */
   clear(): void {
+    this.#skipped.clear()
     this.setShards([])
   }
 
@@ -157,6 +245,7 @@ export class SearchEngine {
     for (const d of shard.segment.docs) {
       if (this.#docShard.has(d.id)) throw new Error(`SearchEngine.addShard: ${d.id} is indexed already`)
     }
+    this.#noteBuilt(shard.segment)
     this.#shards.push(this.#live(shard))
     this.#countTerms(shard.segment, 1)
     this.#refresh()
@@ -178,7 +267,7 @@ export class SearchEngine {
     const flush = async () => {
       const records = chunk
       chunk = []
-      const job: Promise<void> = builder(records).then((segment) => {
+      const job: Promise<void> = this.#buildSafely(builder, records).then((segment) => {
         const shard = { segment }
         this.addShard(shard)
         options.onShard?.(shard)
@@ -220,11 +309,12 @@ export class SearchEngine {
     if (intoTarget.length === 0) target = null
     const live = (s: LiveShard) => segmentRecords(s.segment).filter((r) => !s.deleted.has(r.id) && !gone.has(r.id))
     const jobs: Promise<Shard>[] = []
-    if (target) jobs.push(builder([...live(target), ...intoTarget]).then((segment) => ({ segment })))
-    for (let i = 0; i < records.length; i += this.shardSize) {
-      jobs.push(builder(records.slice(i, i + this.shardSize)).then((segment) => ({ segment })))
-    }
+    const build = (list: SearchRecord[]) => this.#buildSafely(builder, list).then((segment) => ({ segment }))
+    if (target) jobs.push(build([...live(target), ...intoTarget]))
+    for (let i = 0; i < records.length; i += this.shardSize) jobs.push(build(records.slice(i, i + this.shardSize)))
     const built = await Promise.all(jobs)
+    for (const id of removals) this.#skipped.delete(id)
+    for (const b of built) this.#noteBuilt(b.segment)
     // Only now, with the new copies ready, do the old ones elsewhere become tombstones (their shards stay as they are).
     for (const id of gone) {
       const shard = this.#docShard.get(id)
@@ -237,9 +327,7 @@ export class SearchEngine {
     // A shard that is a quarter tombstones is rebuilt without them.
     const worn = this.#shards.filter((s) => s.deleted.size > s.segment.docs.length / 4)
     const compacted = await Promise.all(
-      worn.map((s) =>
-        builder(segmentRecords(s.segment).filter((r) => !s.deleted.has(r.id))).then((segment) => ({ segment })),
-      ),
+      worn.map((s) => build(segmentRecords(s.segment).filter((r) => !s.deleted.has(r.id)))),
     )
     const second = this.#swap(worn, compacted)
     return { changed: [...first.changed, ...second.changed], dropped: [...first.dropped, ...second.dropped] }
@@ -337,16 +425,51 @@ export class SearchEngine {
     }
   }
 
+  /**
+   * What a prefix stands for: the written words starting with it (at most PREFIX_LIMIT, the first in
+   * order), their stems, and per shard whether a stem's postings are all such words or need checking.
+   */
+  #expandPrefix(prefix: string, adjustments: string[]): PrefixExpansion {
+    const found = this.#shards.map((s) => surfacesWithPrefix(s.segment, prefix))
+    let allowed: Set<string> | null = null
+    const distinct = new Set<string>()
+    for (const list of found) for (const f of list) distinct.add(f.surface)
+    if (distinct.size > PREFIX_LIMIT) {
+      allowed = new Set([...distinct].sort().slice(0, PREFIX_LIMIT))
+      adjustments.push(
+        `"${prefix}*" stands for ${distinct.size} words; only the first ${PREFIX_LIMIT} in alphabetical order were searched.`,
+      )
+    }
+    const terms = new Set<string>()
+    const perShard = new Map<Segment, { exact: number[]; verify: number[] }>()
+    this.#shards.forEach((s, i) => {
+      const seg = s.segment
+      const reached = new Map<number, number>()
+      for (const f of found[i]!) {
+        if (allowed && !allowed.has(f.surface)) continue
+        reached.set(f.term, (reached.get(f.term) ?? 0) + 1)
+      }
+      if (reached.size === 0) return
+      const { count } = stemSurfaces(seg)
+      const exact: number[] = []
+      const verify: number[] = []
+      for (const [t, n] of reached) {
+        terms.add(seg.terms.at(t))
+        // A stem whose every written word has the prefix matches exactly; else its documents are read.
+        ;(n === count[t] ? exact : verify).push(t)
+      }
+      perShard.set(seg, { exact, verify })
+    })
+    return { terms: [...terms], allowed, perShard }
+  }
+
   /** The index terms a clause's term stands for, over the whole collection. */
-  #expand(matcher: TermMatcher): string[] {
+  #expand(matcher: TermMatcher, prefixes: Map<string, PrefixExpansion>): string[] {
     switch (matcher.kind) {
       case 'exact':
-        return [matcher.term]
-      case 'prefix': {
-        const out = new Set<string>()
-        for (const s of this.#shards) for (const t of termsWithPrefix(s.segment, matcher.prefix)) out.add(t)
-        return [...out]
-      }
+        return matcher.also ? [matcher.term, ...matcher.also] : [matcher.term]
+      case 'prefix':
+        return prefixes.get(matcher.prefix)?.terms ?? []
       case 'pattern': {
         const out: string[] = []
         for (const t of this.#vocab().count.keys()) if (matcher.pattern.test(t)) out.push(t)
@@ -371,29 +494,66 @@ export class SearchEngine {
     return idf
   }
 
-  /** Answers a request: total, one page of hits with snippets and match ranges, and facets. */
+  /**
+   * Answers a request: total, one page of hits with snippets and match ranges, and facets; with a
+   * notice when nothing was found (why, and queries that do find something) and the adjustments made.
+   */
   search(request: SearchRequest, extras: SearchExtras = {}): Result<SearchResponse> {
+    const answer = this.#answer(request, extras)
+    if (!answer.ok || answer.value.total > 0) return answer
     const parsed = parseQuery(request.query)
-    if (!parsed.ok) return parsed
-    const offset = Math.max(0, request.offset ?? 0)
-    const limit = Math.max(0, request.limit ?? 20)
-    const { total, top, facets } = this.#match(parsed.value, request, extras, offset + limit)
-    const textTerms = new Set<string>()
-    for (const c of parsed.value.clauses) {
-      if (c.presence !== 'prohibited' && c.fields.includes(TEXT_FIELD))
-        for (const t of this.#expand(c.matcher)) textTerms.add(t)
-    }
-    const textPhrases = parsed.value.phrases.filter((p) => p.presence === 'required' && p.fields.includes(TEXT_FIELD))
-    const hits = top.slice(offset, offset + limit).map((c) => this.#hit(c, textTerms, textPhrases))
-    return ok({ total, hits, facets })
+    const notice = parsed.ok ? noticeFor(request, parsed.value, (r: SearchRequest) => this.#count(r, extras)) : null
+    return notice ? ok({ ...answer.value, notice }) : answer
   }
 
-  #hit(c: Candidate, terms: Set<string>, phrases: QueryPhrase[]): SearchHit {
+  #count(request: SearchRequest, extras: SearchExtras): number {
+    const r = this.#answer({ ...request, limit: 0, offset: 0 }, extras)
+    return r.ok ? r.value.total : 0
+  }
+
+  #answer(request: SearchRequest, extras: SearchExtras): Result<SearchResponse> {
+    const parsed = parseQuery(request.query)
+    if (!parsed.ok) return parsed
+    const query = parsed.value
+    const adjustments = [...query.adjustments]
+    const prefixes = new Map<string, PrefixExpansion>()
+    for (const c of query.clauses) {
+      if (c.matcher.kind === 'prefix' && !prefixes.has(c.matcher.prefix))
+        prefixes.set(c.matcher.prefix, this.#expandPrefix(c.matcher.prefix, adjustments))
+    }
+    const offset = Math.max(0, request.offset ?? 0)
+    const limit = Math.max(0, request.limit ?? 20)
+    const { total, top, facets } = this.#match(query, request, extras, offset + limit, prefixes)
+    const page = top.slice(offset, offset + limit)
+    const hits =
+      page.length === 0
+        ? []
+        : page.map((c) =>
+            this.#hit(c, this.#marks(query, TEXT_FIELD, prefixes), this.#marks(query, TITLE_FIELD, prefixes)),
+          )
+    return ok({ total, hits, facets, ...(adjustments.length > 0 ? { adjustments } : {}) })
+  }
+
+  /** What to mark in one field: the terms, prefixes and phrases of every clause that searched it. */
+  #marks(query: ParsedQuery, field: number, prefixes: Map<string, PrefixExpansion>): HighlightQuery {
+    const terms = new Set<string>()
+    const prefixList: string[] = []
+    for (const c of query.clauses) {
+      if (c.presence === 'prohibited' || !c.fields.includes(field)) continue
+      if (c.matcher.kind === 'prefix') prefixList.push(c.matcher.prefix)
+      else for (const t of this.#expand(c.matcher, prefixes)) terms.add(t)
+    }
+    const phrases = query.phrases.filter((p) => p.presence !== 'prohibited' && p.fields.includes(field))
+    return { terms, prefixes: prefixList, phrases: phrases.map((p) => p.exact) }
+  }
+
+  #hit(c: Candidate, textMarks: HighlightQuery, titleMarks: HighlightQuery): SearchHit {
     const segment = this.#shards[c.shard]!.segment
     const d: DocMeta = segment.docs[c.doc]!
     const text = segmentText(segment, c.doc)
     const words = scanWords(text)
-    const matches = highlight(text, terms, phrases, words)
+    const language = cyrillicLanguage(d.language)
+    const matches = highlight(text, { ...textMarks, language }, words)
     const snippet = makeSnippet(text, matches, words)
     return {
       id: d.id,
@@ -406,6 +566,7 @@ export class SearchEngine {
       snippet: snippet.text,
       snippetMatches: snippet.matches,
       matches,
+      titleMatches: highlight(d.title, { ...titleMarks, language }),
     }
   }
 
@@ -433,28 +594,28 @@ export class SearchEngine {
     request: SearchRequest,
     extras: SearchExtras,
     k: number,
+    prefixes: Map<string, PrefixExpansion>,
   ): { total: number; top: Candidate[]; facets: SearchFacets } {
     const idfCache = new Map<string, number>()
     // Per expanded term: the query weight per field (lunr's query vector, divided by its norm).
     const weights = new Map<string, Float64Array>()
-    const required: { terms: string[]; fields: readonly number[] }[] = []
-    const prohibited: { terms: string[]; fields: readonly number[] }[] = []
+    // Terms whose postings alone make a document a match (not those of prefixes and phrases, which are checked).
+    const matching = new Set<string>()
+    const checked: { clause: QueryClause; terms: string[] }[] = []
     const addWeight = (term: string, fields: readonly number[], boost: number) => {
       let w = weights.get(term)
       if (!w) weights.set(term, (w = new Float64Array(F)))
       for (const f of fields) w[f]! += boost
     }
     for (const c of query.clauses) {
-      const terms = this.#expand(c.matcher)
-      if (c.presence === 'prohibited') {
-        prohibited.push({ terms, fields: c.fields })
-        continue
-      }
-      if (c.presence === 'required') required.push({ terms, fields: c.fields })
+      const terms = this.#expand(c.matcher, prefixes)
+      checked.push({ clause: c, terms })
+      if (c.presence === 'prohibited') continue
       for (const t of terms) addWeight(t, c.fields, c.boost)
+      if (c.matcher.kind !== 'prefix') for (const t of terms) matching.add(t)
     }
     for (const p of query.phrases)
-      if (p.presence === 'required') for (const w of p.words) addWeight(w.term, p.fields, 1)
+      if (p.presence !== 'prohibited') for (const w of p.words) addWeight(w.term, p.fields, 1)
     const norm = new Float64Array(F)
     for (const w of weights.values()) for (let f = 0; f < F; f++) norm[f]! += w[f]! * w[f]!
     for (let f = 0; f < F; f++) norm[f] = Math.sqrt(norm[f]!)
@@ -484,6 +645,7 @@ export class SearchEngine {
         const t = findTerm(seg, term)
         if (t < 0) continue
         const idf = this.#idf(term, idfCache)
+        const matches = matching.has(term) ? 1 : 0
         for (let p = seg.termStart[t]!; p < seg.termStart[t + 1]!; p++) {
           const f = seg.postField[p]!
           const qw = w[f]!
@@ -493,22 +655,30 @@ export class SearchEngine {
           const len = seg.fieldLen[doc * F + f]!
           const bm25 = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + (B * len) / this.#avgFieldLen[f]!) + tf)
           scores[doc]! += (qw * Math.round(bm25 * FIELD_BOOST[f]! * 1000)) / 1000
-          matched[doc] = 1
+          matched[doc]! |= matches
         }
       }
-      for (const r of required) {
-        const has = docsWithAny(seg, r.terms, r.fields)
-        for (let d = 0; d < n; d++) if (!has[d]) ok[d] = 0
+      const texts = new Map<number, string>()
+      const read = (doc: number, field: number) => {
+        if (field !== TEXT_FIELD) return fieldText(seg, doc, field)
+        let text = texts.get(doc)
+        if (text === undefined) texts.set(doc, (text = segmentText(seg, doc)))
+        return text
       }
-      for (const r of prohibited) {
-        const has = docsWithAny(seg, r.terms, r.fields)
-        for (let d = 0; d < n; d++) if (has[d]) ok[d] = 0
+      const apply = (has: Uint8Array, presence: QueryClause['presence'], sets: boolean) => {
+        if (presence === 'required') for (let d = 0; d < n; d++) ok[d]! &= has[d]!
+        else if (presence === 'prohibited') for (let d = 0; d < n; d++) ok[d]! &= has[d]! ^ 1
+        if (sets && presence !== 'prohibited') for (let d = 0; d < n; d++) matched[d]! |= has[d]!
       }
-      for (const p of query.phrases) {
-        const has = docsWithPhrase(seg, p)
-        const want = p.presence === 'required' ? 1 : 0
-        for (let d = 0; d < n; d++) if (has[d] !== want) ok[d] = 0
+      for (const { clause, terms } of checked) {
+        if (clause.matcher.kind === 'prefix') {
+          const expansion = prefixes.get(clause.matcher.prefix)!
+          apply(docsWithPrefix(seg, clause, expansion, ok, read), clause.presence, true)
+        } else if (clause.presence !== 'optional') {
+          apply(docsWithAny(seg, terms, clause.fields), clause.presence, false)
+        }
       }
+      for (const p of query.phrases) apply(docsWithPhrase(seg, p, ok, read), p.presence, true)
       const cols = shard.cols
       for (let d = 0; d < n; d++) {
         if (!ok[d] || (positive && !matched[d])) continue
@@ -578,19 +748,97 @@ function docsWithAny(seg: Segment, terms: string[], fields: readonly number[]): 
   return has
 }
 
-/** Documents where the phrase's words stand in order, next to each other (stop words keep their places). */
-function docsWithPhrase(seg: Segment, phrase: QueryPhrase): Uint8Array {
+/**
+ * Documents holding a word with the prefix in one of the clause's fields: every document of a stem
+ * whose written words all have it, and those of the other stems whose text shows such a word.
+ */
+function docsWithPrefix(
+  seg: Segment,
+  clause: QueryClause,
+  expansion: PrefixExpansion,
+  ok: Uint8Array,
+  read: (doc: number, field: number) => string,
+): Uint8Array {
   const has = new Uint8Array(seg.docs.length)
-  const ids = phrase.words.map((w) => findTerm(seg, w.term))
-  if (ids.some((t) => t < 0)) return has
+  const own = expansion.perShard.get(seg)
+  if (!own) return has
+  const prefix = (clause.matcher as { prefix: string }).prefix
+  const inField = new Uint8Array(F)
+  for (const f of clause.fields) inField[f] = 1
+  for (const t of own.exact) {
+    for (let p = seg.termStart[t]!; p < seg.termStart[t + 1]!; p++)
+      if (inField[seg.postField[p]!]) has[seg.postDoc[p]!] = 1
+  }
+  for (const t of own.verify) {
+    for (let p = seg.termStart[t]!; p < seg.termStart[t + 1]!; p++) {
+      const doc = seg.postDoc[p]!
+      const field = seg.postField[p]!
+      // Documents already out (a required term missing) are not worth reading.
+      if (has[doc] || !inField[field] || (clause.presence !== 'prohibited' && !ok[doc])) continue
+      if (holdsPrefix(read(doc, field), prefix, expansion.allowed)) has[doc] = 1
+    }
+  }
+  return has
+}
+
+function holdsPrefix(text: string, prefix: string, allowed: Set<string> | null): boolean {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${escapeRegExp(prefix.charAt(0))}`, 'giu')
+  for (const m of text.matchAll(pattern)) {
+    let end = m.index + 1
+    while (end < text.length && /[\p{L}\p{N}\p{M}]/u.test(text[end]!)) end++
+    const word = fold(text.slice(m.index, end))
+    if (word.startsWith(prefix) && (!allowed || allowed.has(word))) return true
+  }
+  return false
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * Documents where the phrase's exact words stand in order, next to each other: candidates come from a
+ * merge join of the words' stem positions (in each language's analysis); a candidate's field text is
+ * then read to check the words as written, unless every stem there has only the phrase's own word.
+ */
+function docsWithPhrase(
+  seg: Segment,
+  phrase: QueryPhrase,
+  ok: Uint8Array,
+  read: (doc: number, field: number) => string,
+): Uint8Array {
+  const has = new Uint8Array(seg.docs.length)
+  const { count, first } = stemSurfaces(seg)
+  for (const words of [phrase.words, ...(phrase.variants ?? [])]) {
+    const ids = words.map((w) => findTerm(seg, w.term))
+    if (ids.some((t) => t < 0)) continue
+    const sure =
+      phrase.exact.length === words.length &&
+      ids.every((t, i) => count[t] === 1 && seg.surfaces.at(first[t]!) === phrase.exact[i])
+    const check = (doc: number, field: number) =>
+      sure || ((phrase.presence === 'prohibited' || ok[doc] === 1) && holdsPhrase(read(doc, field), phrase.exact))
+    stemPhrase(seg, words, ids, phrase.fields, has, check)
+  }
+  return has
+}
+
+/** Marks in `has` the documents where the stems stand at their offsets, in one of `fields`, and `check` agrees. */
+function stemPhrase(
+  seg: Segment,
+  words: QueryPhrase['words'],
+  ids: number[],
+  fields: readonly number[],
+  has: Uint8Array,
+  check: (doc: number, field: number) => boolean,
+): void {
   const cursors = ids.map((t) => new PostingCursor(seg, t))
   const inField = new Uint8Array(F)
-  for (const f of phrase.fields) inField[f] = 1
+  for (const f of fields) inField[f] = 1
   // A merge join over the words' postings: positions are decoded only where every word is present.
   for (;;) {
     let max = 0
     for (const c of cursors) max = Math.max(max, c.key())
-    if (max === Infinity) return has
+    if (max === Infinity) return
     let aligned = true
     for (const c of cursors) {
       while (c.key() < max) c.next()
@@ -599,16 +847,36 @@ function docsWithPhrase(seg: Segment, phrase: QueryPhrase): Uint8Array {
     if (!aligned) continue
     const doc = Math.floor(max / F)
     if (inField[max % F] && !has[doc]) {
-      const lists = cursors.map((c) => c.positions())
-      const first = lists[0]!
-      const base = phrase.words[0]!.offset
-      const found = first.some((p) =>
-        lists.every((list, i) => i === 0 || list.includes(p - base + phrase.words[i]!.offset)),
-      )
-      if (found) has[doc] = 1
+      const lists = cursors.map((c) => new Set(c.positions()))
+      const base = words[0]!.offset
+      let found = false
+      for (const p of lists[0]!) {
+        if (lists.every((list, i) => i === 0 || list.has(p - base + words[i]!.offset))) {
+          found = true
+          break
+        }
+      }
+      if (found && check(doc, max % F)) has[doc] = 1
     }
     for (const c of cursors) c.next()
   }
+}
+
+/** The records of `records` that make `builder` fail, each with its reason (found by halving). */
+async function findFailing(builder: SegmentBuilder, records: SearchRecord[], error: unknown): Promise<SkippedRecord[]> {
+  if (records.length === 1) {
+    return [{ id: String(records[0]!.id), reason: error instanceof Error ? error.message : String(error) }]
+  }
+  const half = Math.ceil(records.length / 2)
+  const out: SkippedRecord[] = []
+  for (const part of [records.slice(0, half), records.slice(half)]) {
+    try {
+      await builder(part)
+    } catch (e) {
+      out.push(...(await findFailing(builder, part, e)))
+    }
+  }
+  return out
 }
 
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { SearchRecord } from './record'
-import { buildSegment, encodeSegment } from './segment'
+import { buildSegment, encodeSegment, type SkippedRecord } from './segment'
 
 /** A job sent to the worker. */
 export interface BuildJob {
@@ -13,20 +13,21 @@ export interface BuildJob {
   records: SearchRecord[]
 }
 
-/** The worker's answer: the shard's bytes, or why it could not be built. */
-export type BuildAnswer = { id: number; bytes: ArrayBuffer } | { id: number; error: string }
+/** The worker's answer: the shard's bytes (and the records it left out), or why it could not be built. */
+export type BuildAnswer = { id: number; bytes: ArrayBuffer; skipped?: SkippedRecord[] } | { id: number; error: string }
 
 const port = parentPort
 if (port) {
   port.on('message', (job: BuildJob) => {
     try {
-      const bytes = encodeSegment(buildSegment(job.records))
+      const segment = buildSegment(job.records)
+      const bytes = encodeSegment(segment)
       const owned = (
         bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
           ? bytes.buffer
           : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
       ) as ArrayBuffer
-      port.postMessage({ id: job.id, bytes: owned } satisfies BuildAnswer, [owned])
+      port.postMessage({ id: job.id, bytes: owned, skipped: segment.skipped } satisfies BuildAnswer, [owned])
     } catch (e) {
       port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) } satisfies BuildAnswer)
     }

@@ -69,7 +69,9 @@ class LibrarySearchIndex implements SearchIndex {
       try {
         await this.#loaded
         await task()
-        this.#setStatus({ state: 'ready', indexed: this.#engine.size, total: this.#engine.size })
+        const skipped = skippedMessage(this.#engine.skipped)
+        const size = this.#engine.size
+        this.#setStatus({ state: 'ready', indexed: size, total: size, ...(skipped ? { message: skipped } : {}) })
       } catch (e) {
         log.error('search: indexing failed', e)
         const message = e instanceof Error ? e.message : String(e)
@@ -226,6 +228,15 @@ class LibrarySearchIndex implements SearchIndex {
     this.#engine.clear()
     this.#listeners.clear()
   }
+}
+
+/** One sentence naming the articles indexing had to leave out (a few of them), or null. */
+function skippedMessage(skipped: ReadonlyMap<string, string>): string | null {
+  if (skipped.size === 0) return null
+  const named = [...skipped].slice(0, 3).map(([id, reason]) => `${id} (${reason})`)
+  const more = skipped.size > named.length ? ` and ${skipped.size - named.length} more` : ''
+  const count = `${skipped.size} article${skipped.size === 1 ? '' : 's'}`
+  return `${count} could not be indexed and ${skipped.size === 1 ? 'is' : 'are'} left out of search: ${named.join(', ')}${more}.`
 }
 
 /**

@@ -3,22 +3,26 @@
  *
  * Postings live in typed arrays (not lunr's nested objects), so a shard costs a few bytes per
  * posting, loads without parsing and is shared zero-copy with the file it was read from.
- * Term positions are kept (varint-coded, per term) because quoted phrases need them.
+ * Term positions are kept (varint-coded, per term) because quoted phrases need them. Beside the
+ * stems, every word as written (folded) is kept with its stem, so a prefix matches words, not stems.
  */
 import { createHash } from 'node:crypto'
 import { closeSync, fstat as fstat_, open as open_, openSync, read as read_, readSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { open, type FileHandle } from 'node:fs/promises'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
-import { forEachTerm } from './analyzer'
+import { cyrillicLanguage, fold, forEachTerm } from './analyzer'
 import { FIELDS, fieldValues, type DocMeta, type SearchRecord } from './record'
 
 /** Bumped whenever the shard file layout or the analysis changes; older files are rebuilt. */
-export const SEGMENT_FORMAT = 2
+export const SEGMENT_FORMAT = 3
 
 const F = FIELDS.length
 const MAGIC = 0x58495342 // 'BSIX'
-const HEADER_BYTES = 76
+const HEADER_BYTES = 84
+
+/** Occurrences of a term in one field of one document that are counted and placed (more are ignored). */
+export const MAX_TF = 0xffff
 
 /** Where a shard's article texts come from (memory after a build, the file after a load). */
 export interface TextStore {
@@ -44,50 +48,117 @@ export interface Segment {
   texts: TextStore
   /** Sum of field lengths per field, for the global average. */
   fieldLenSum: Float64Array
+  /** The words as written (folded), sorted; a word may appear twice when two languages stem it apart. */
+  surfaces: TermTable
+  /** The stem (term number) of each surface word. */
+  surfaceStem: Uint32Array
   /** The shard's file bytes when it came from a worker and is not saved yet. */
   encoded?: Buffer
+  /** Records left out because they could not be indexed, with the reason (not persisted). */
+  skipped?: SkippedRecord[]
+}
+
+/** A record that could not be indexed. */
+export interface SkippedRecord {
+  id: string
+  reason: string
 }
 
 function memoryTexts(blob: Buffer): TextStore {
   return { read: (start, end) => blob.subarray(start, end), close: () => {} }
 }
 
-/** Builds a shard from records (in a worker or in the calling thread). */
+/** The written words of a shard, each with the stems it was given. */
+class Surfaces {
+  readonly #last = new Map<string, string>()
+  /** "surface\nstem" → stem: one written word may lead to two stems (two languages). */
+  readonly keys = new Map<string, string>()
+
+  add(surface: string, term: string): void {
+    if (this.#last.get(surface) === term) return
+    this.#last.set(surface, term)
+    this.keys.set(surface + '\n' + term, term)
+  }
+}
+
+interface AnalysedRecord {
+  meta: DocMeta
+  fieldLen: number[]
+  /** Per field: term → positions (at most MAX_TF each). */
+  fields: Map<string, number[]>[]
+  packed: Buffer
+}
+
+/** Analyses one record, throwing if it cannot be read (the caller skips it). */
+function analyseRecord(record: SearchRecord, surfaces: Surfaces): AnalysedRecord {
+  const values = fieldValues(record)
+  const language = cyrillicLanguage(record.language)
+  const fields: Map<string, number[]>[] = []
+  const fieldLen: number[] = []
+  for (let field = 0; field < F; field++) {
+    const local = new Map<string, number[]>()
+    const value = values[field]!
+    let count = 0
+    forEachTerm(
+      value,
+      (term, position, start, end) => {
+        count++
+        const list = local.get(term)
+        if (!list) local.set(term, [position])
+        else if (list.length < MAX_TF) list.push(position)
+        surfaces.add(fold(value.slice(start, end)), term)
+      },
+      language,
+    )
+    fieldLen.push(count)
+    fields.push(local)
+  }
+  // The fastest level: texts are read back per hit, and building speed matters more than a few MB.
+  const packed = deflateRawSync(Buffer.from(record.text, 'utf8'), { level: 1 })
+  const { text: _text, ...meta } = record
+  return { meta, fieldLen, fields, packed }
+}
+
+/** Builds a shard from records (in a worker or in the calling thread); a record that fails is skipped and named. */
 export function buildSegment(records: SearchRecord[]): Segment {
   if (records.length > 0xffff) throw new Error('buildSegment: a shard holds at most 65535 documents')
-  const n = records.length
-  const fieldLen = new Uint32Array(n * F)
   // term → flat list of [doc, field, tf, ...positions] groups
   const byTerm = new Map<string, number[]>()
   const texts: Buffer[] = []
-  const textStart = new Uint32Array(n + 1)
-  let textBytes = 0
-  const local = new Map<string, number[]>()
-  for (let doc = 0; doc < n; doc++) {
-    const record = records[doc]!
-    const values = fieldValues(record)
-    for (let field = 0; field < F; field++) {
-      local.clear()
-      let count = 0
-      forEachTerm(values[field]!, (term, position) => {
-        count++
-        const list = local.get(term)
-        if (list) list.push(position)
-        else local.set(term, [position])
-      })
-      fieldLen[doc * F + field] = count
+  const docs: DocMeta[] = []
+  const lengths: number[] = []
+  const skipped: SkippedRecord[] = []
+  const surfaces = new Surfaces()
+  for (const record of records) {
+    let analysed: AnalysedRecord
+    try {
+      analysed = analyseRecord(record, surfaces)
+    } catch (e) {
+      skipped.push({ id: String(record?.id), reason: e instanceof Error ? e.message : String(e) })
+      continue
+    }
+    const doc = docs.length
+    docs.push(analysed.meta)
+    lengths.push(...analysed.fieldLen)
+    analysed.fields.forEach((local, field) => {
       for (const [term, positions] of local) {
         let flat = byTerm.get(term)
         if (!flat) byTerm.set(term, (flat = []))
-        flat.push(doc, field, positions.length, ...positions)
+        flat.push(doc, field, positions.length)
+        // One push per position: spreading half a million positions as arguments overflows the stack.
+        for (const position of positions) flat.push(position)
       }
-    }
-    // The fastest level: texts are read back per hit, and building speed matters more than a few MB.
-    const packed = deflateRawSync(Buffer.from(record.text, 'utf8'), { level: 1 })
-    texts.push(packed)
+    })
+    texts.push(analysed.packed)
+  }
+  const n = docs.length
+  const fieldLen = Uint32Array.from(lengths)
+  const textStart = new Uint32Array(n + 1)
+  let textBytes = 0
+  texts.forEach((packed, doc) => {
     textStart[doc] = textBytes
     textBytes += packed.length
-  }
+  })
   textStart[n] = textBytes
   const terms = Array.from(byTerm.keys()).sort()
   let postings = 0
@@ -110,7 +181,7 @@ export function buildSegment(records: SearchRecord[]): Segment {
       const tf = flat[i + 2]!
       postDoc[p] = flat[i]!
       postField[p] = flat[i + 1]!
-      postTf[p] = Math.min(tf, 0xffff)
+      postTf[p] = tf
       let last = 0
       for (let k = 0; k < tf; k++) {
         const position = flat[i + 3 + k]!
@@ -123,9 +194,14 @@ export function buildSegment(records: SearchRecord[]): Segment {
   }
   termStart[terms.length] = p
   termPosStart[terms.length] = pos.length
+  const table = new TermTable(terms.join('\n'))
+  const surfaceList = [...surfaces.keys.keys()].sort()
+  const surfaceStem = Uint32Array.from(surfaceList, (key) => table.find(surfaces.keys.get(key)!))
   return {
-    docs: records.map(({ text: _text, ...meta }) => meta),
-    terms: new TermTable(terms.join('\n')),
+    docs,
+    terms: table,
+    surfaces: new TermTable(surfaceList.map((key) => key.slice(0, key.indexOf('\n'))).join('\n')),
+    surfaceStem,
     fieldLen,
     termStart,
     termPosStart,
@@ -136,6 +212,7 @@ export function buildSegment(records: SearchRecord[]): Segment {
     positions: Uint8Array.from(pos),
     texts: memoryTexts(Buffer.concat(texts)),
     fieldLenSum: sumFieldLengths(fieldLen),
+    ...(skipped.length > 0 ? { skipped } : {}),
   }
 }
 
@@ -211,13 +288,18 @@ export class TermTable implements Iterable<string> {
     return i < this.length && this.#compare(i, term) === 0 ? i : -1
   }
 
-  /** Every term starting with `prefix`. */
-  withPrefix(prefix: string): string[] {
-    const out: string[] = []
+  /** The numbers of every term starting with `prefix`. */
+  withPrefixIndexed(prefix: string): number[] {
+    const out: number[] = []
     for (let i = this.#lowerBound(prefix); i < this.length && this.blob.startsWith(prefix, this.#starts[i]); i++) {
-      out.push(this.at(i))
+      out.push(i)
     }
     return out
+  }
+
+  /** Every term starting with `prefix`. */
+  withPrefix(prefix: string): string[] {
+    return this.withPrefixIndexed(prefix).map((i) => this.at(i))
   }
 
   *[Symbol.iterator](): Iterator<string> {
@@ -230,9 +312,12 @@ export function findTerm(segment: Segment, term: string): number {
   return segment.terms.find(term)
 }
 
-/** Every term of the shard starting with `prefix`. */
-export function termsWithPrefix(segment: Segment, prefix: string): string[] {
-  return segment.terms.withPrefix(prefix)
+/** Every written word of the shard starting with `prefix`, with its stem's term number. */
+export function surfacesWithPrefix(segment: Segment, prefix: string): { surface: string; term: number }[] {
+  return segment.surfaces.withPrefixIndexed(prefix).map((i) => ({
+    surface: segment.surfaces.at(i),
+    term: segment.surfaceStem[i]!,
+  }))
 }
 
 /**
@@ -308,6 +393,7 @@ export function encodeSegment(segment: Segment): Buffer {
   const json = Buffer.from(JSON.stringify({ docs: segment.docs }), 'utf8')
   // The vocabulary is stored as plain text beside the JSON: reading it back needs no JSON unescaping.
   const termBlob = Buffer.from(segment.terms.blob, 'utf8')
+  const surfaceBlob = Buffer.from(segment.surfaces.blob, 'utf8')
   const n = segment.docs.length
   const T = segment.terms.length
   const P = segment.postDoc.length
@@ -320,8 +406,9 @@ export function encodeSegment(segment: Segment): Buffer {
     segment.postTf,
     segment.postField,
     segment.positions,
+    segment.surfaceStem,
   ].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
-  let indexBytes = HEADER_BYTES + align4(json.length) + align4(termBlob.length)
+  let indexBytes = HEADER_BYTES + align4(json.length) + align4(termBlob.length) + align4(surfaceBlob.length)
   for (const part of parts) indexBytes += align4(part.byteLength)
   const textBlob = segment.texts.read(0, segment.textStart[n]!)
   const out = Buffer.alloc(indexBytes + textBlob.length)
@@ -334,11 +421,15 @@ export function encodeSegment(segment: Segment): Buffer {
   out.writeUInt32LE(segment.positions.length, 24)
   out.writeUInt32LE(textBlob.length, 28)
   out.writeUInt32LE(termBlob.length, 72)
+  out.writeUInt32LE(surfaceBlob.length, 76)
+  out.writeUInt32LE(segment.surfaces.length, 80)
   let at = HEADER_BYTES
   json.copy(out, at)
   at += align4(json.length)
   termBlob.copy(out, at)
   at += align4(termBlob.length)
+  surfaceBlob.copy(out, at)
+  at += align4(surfaceBlob.length)
   for (const part of parts) {
     out.set(part, at)
     at += align4(part.byteLength)
@@ -359,6 +450,8 @@ export class SegmentFormatError extends Error {}
 interface Header {
   jsonLength: number
   termBytes: number
+  surfaceBytes: number
+  S: number
   n: number
   T: number
   P: number
@@ -373,6 +466,8 @@ function readHeader(head: Buffer): Header {
   const h = {
     jsonLength: head.readUInt32LE(8),
     termBytes: head.readUInt32LE(72),
+    surfaceBytes: head.readUInt32LE(76),
+    S: head.readUInt32LE(80),
     n: head.readUInt32LE(12),
     T: head.readUInt32LE(16),
     P: head.readUInt32LE(20),
@@ -384,6 +479,8 @@ function readHeader(head: Buffer): Header {
     HEADER_BYTES +
     align4(h.jsonLength) +
     align4(h.termBytes) +
+    align4(h.surfaceBytes) +
+    align4(h.S * 4) +
     align4(h.n * F * 4) +
     2 * align4((h.T + 1) * 4) +
     align4((h.n + 1) * 4) +
@@ -412,6 +509,8 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
   at += align4(h.jsonLength)
   const termBlob = buf.toString('utf8', at, at + h.termBytes)
   at += align4(h.termBytes)
+  const surfaceBlob = buf.toString('utf8', at, at + h.surfaceBytes)
+  at += align4(h.surfaceBytes)
   const view = <T>(make: (b: ArrayBuffer, o: number, l: number) => T, bytesPer: number, count: number): T => {
     const v = make(buf.buffer as ArrayBuffer, buf.byteOffset + at, count)
     at += align4(count * bytesPer)
@@ -428,7 +527,9 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
   const postTf = view(u16, 2, h.P)
   const postField = view(u8, 1, h.P)
   const positions = view(u8, 1, h.positionBytes)
+  const surfaceStem = view(u32, 4, h.S)
   const terms = new TermTable(termBlob)
+  const surfaces = new TermTable(surfaceBlob)
   if (
     !Array.isArray(parsed.docs) ||
     parsed.docs.length !== h.n ||
@@ -439,7 +540,8 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
   ) {
     throw new SegmentFormatError('shard tables disagree')
   }
-  // Cheap order checks so even an unverified file cannot send a loop past its tables.
+  // Cheap order checks so even an unverified file cannot send a loop past its tables. (The written-word
+  // table is left to the checksums: a damaged one gives wrong prefix matches until then, never a crash.)
   for (const [table, last] of [
     [termStart, h.P],
     [termPosStart, h.positionBytes],
@@ -461,6 +563,8 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
     ...(verify ? {} : { encoded: bytes }),
     docs: parsed.docs,
     terms,
+    surfaces,
+    surfaceStem,
     fieldLen,
     termStart,
     termPosStart,

@@ -5,8 +5,7 @@
  * endings, never the first letter), so marking a long article costs little more than scanning it.
  */
 import type { TextRange } from '../../shared/models'
-import { analyzeWord, eachWord, fold } from './analyzer'
-import type { QueryPhrase } from './query'
+import { analyzeWord, eachWord, fold, type CyrillicLanguage } from './analyzer'
 
 /** Words in a snippet. */
 export const SNIPPET_WORDS = 30
@@ -41,34 +40,48 @@ function foldedFirst(text: string, at: number): string {
   return f
 }
 
-/** Every [start, end) range of `text` holding one of `terms` or one of the phrases, in order, merged where they overlap. */
-export function highlight(
-  text: string,
-  terms: ReadonlySet<string>,
-  phrases: readonly QueryPhrase[],
-  words: Words = scanWords(text),
-): TextRange[] {
-  if (text === '' || (terms.size === 0 && phrases.length === 0)) return []
+/** What to mark: analysed terms, words starting with a prefix, and exact phrases (folded words in order). */
+export interface HighlightQuery {
+  terms: ReadonlySet<string>
+  prefixes?: readonly string[]
+  phrases?: readonly (readonly string[])[]
+  /** The text's language, for analysing its Cyrillic words as the index did. */
+  language?: CyrillicLanguage
+}
+
+/** Every [start, end) range of `text` holding a queried term, prefix or phrase, in order, merged where they overlap. */
+export function highlight(text: string, query: HighlightQuery, words: Words = scanWords(text)): TextRange[] {
+  const { terms, prefixes = [], phrases = [], language } = query
+  if (text === '' || (terms.size === 0 && prefixes.length === 0 && phrases.length === 0)) return []
   const firsts = new Set<string>()
   for (const t of terms) firsts.add(t.charAt(0))
-  for (const p of phrases) for (const w of p.words) firsts.add(w.term.charAt(0))
+  const literalFirsts = new Set<string>()
+  for (const p of prefixes) literalFirsts.add(p.charAt(0))
+  for (const p of phrases) if (p.length > 0) literalFirsts.add(p[0]!.charAt(0))
   const { starts, ends } = words
   const analysed = new Map<number, string | null>()
   const termAt = (i: number): string | null => {
-    if (i >= starts.length || !firsts.has(foldedFirst(text, starts[i]!))) return null
+    if (!firsts.has(foldedFirst(text, starts[i]!))) return null
     let t = analysed.get(i)
-    if (t === undefined) analysed.set(i, (t = analyzeWord(text.slice(starts[i], ends[i]))))
+    if (t === undefined) analysed.set(i, (t = analyzeWord(text.slice(starts[i], ends[i]), language)))
     return t
+  }
+  const folded = new Map<number, string>()
+  const foldedAt = (i: number): string | null => {
+    if (i >= starts.length) return null
+    let f = folded.get(i)
+    if (f === undefined) folded.set(i, (f = fold(text.slice(starts[i], ends[i]))))
+    return f
   }
   const ranges: TextRange[] = []
   for (let i = 0; i < starts.length; i++) {
     const t = termAt(i)
-    if (t === null) continue
-    if (terms.has(t)) ranges.push([starts[i]!, ends[i]!])
+    if (t !== null && terms.has(t)) ranges.push([starts[i]!, ends[i]!])
+    if (!literalFirsts.has(foldedFirst(text, starts[i]!))) continue
+    const f = foldedAt(i)!
+    if (prefixes.some((p) => f.startsWith(p))) ranges.push([starts[i]!, ends[i]!])
     for (const p of phrases) {
-      if (t !== p.words[0]!.term) continue
-      const span = p.words[p.words.length - 1]!.offset
-      if (p.words.every((w) => termAt(i + w.offset) === w.term)) ranges.push([starts[i]!, ends[i + span]!])
+      if (p.length > 0 && p.every((w, k) => foldedAt(i + k) === w)) ranges.push([starts[i]!, ends[i + p.length - 1]!])
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
@@ -79,6 +92,22 @@ export function highlight(
     else merged.push([r[0], r[1]])
   }
   return merged
+}
+
+/** Whether `text` holds the folded words `phrase` next to each other, in order. */
+export function holdsPhrase(text: string, phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false
+  const letters = new Set(phrase.map((w) => w.charAt(0)))
+  // The last phrase.length words, folded; a word whose first letter is in no phrase word is only a gap.
+  const recent: string[] = []
+  let found = false
+  eachWord(text, (start, end) => {
+    if (found) return
+    recent.push(letters.has(foldedFirst(text, start)) ? fold(text.slice(start, end)) : '')
+    if (recent.length > phrase.length) recent.shift()
+    if (recent.length === phrase.length && recent.every((w, k) => w === phrase[k])) found = true
+  })
+  return found
 }
 
 /** The passage of about `SNIPPET_WORDS` words holding the most matches, with the matches' ranges inside it. */

@@ -67,13 +67,13 @@ describe('SearchEngine', () => {
     expect(ids(run(engine, { query: 'river port' }))).toEqual(['apart', 'in-order', 'reversed'])
   })
 
-  it('counts stop words inside a phrase as places', async () => {
+  it('matches the stop words inside a phrase as written', async () => {
     const engine = await engineOf([
       record('a', 'One', 'The port of London is old.'),
       record('b', 'Two', 'The port near London is old.'),
       record('c', 'Three', 'The port London deal.'),
     ])
-    expect(ids(run(engine, { query: '"port of london"' }))).toEqual(['a', 'b'])
+    expect(ids(run(engine, { query: '"port of london"' }))).toEqual(['a'])
   })
 
   it('excludes documents holding a prohibited phrase', async () => {
@@ -296,6 +296,150 @@ describe('SearchEngine', () => {
       const got = run(many, { query, limit: 1000 }).hits
       expect(got.length).toBe(expected.size)
       for (const h of got) expect(h.score).toBeCloseTo(expected.get(h.id)!, 6)
+    }
+  })
+})
+
+describe('SearchEngine: queries that never mislead', () => {
+  const elections = () => [
+    record('singular', 'Town vote', 'The election was held on a rainy Sunday.'),
+    record('plural', 'Two votes', 'Both elections drew long queues at the schools.'),
+    record('campaign', 'Posters', 'Electioneering near the gates was banned by the clerk.'),
+    record('other', 'Sports', 'The team elected a new captain after the match.'),
+  ]
+
+  it('matches a prefix against the words as written, not their stems', async () => {
+    const engine = await engineOf(elections())
+    expect(ids(run(engine, { query: 'election*' }))).toEqual(['campaign', 'plural', 'singular'])
+    const hit = run(engine, { query: 'election*' }).hits.find((h) => h.id === 'campaign')!
+    const text = elections()[2]!.text
+    expect(hit.matches.map(([s, e]) => text.slice(s, e))).toEqual(['Electioneering'])
+  })
+
+  it('reads AND, OR and NOT in capitals as operators and lower-case ones as words', async () => {
+    const engine = await engineOf([
+      record('both', 'Fuel', 'Oil prices rose again.'),
+      record('oil', 'Fuel', 'Oil tankers waited offshore.'),
+      record('gas', 'Fuel', 'Gas prices fell in spring.'),
+      record('neither', 'Fuel', 'Coal stocks stayed flat.'),
+    ])
+    expect(ids(run(engine, { query: 'oil AND prices' }))).toEqual(['both'])
+    expect(ids(run(engine, { query: 'oil OR gas' }))).toEqual(['both', 'gas', 'oil'])
+    expect(ids(run(engine, { query: 'oil NOT prices' }))).toEqual(['oil'])
+    expect(ids(run(engine, { query: 'NOT oil' }))).toEqual(['gas', 'neither'])
+    expect(ids(run(engine, { query: 'prices AND NOT gas' }))).toEqual(['both'])
+    // Lower-case "and" is a stop word, so this is the plain query "oil prices".
+    expect(ids(run(engine, { query: 'oil and prices' }))).toEqual(['both', 'gas', 'oil'])
+  })
+
+  it('refuses an operator with nothing on one side, pointing at it', () => {
+    const engine = new SearchEngine()
+    for (const [query, at] of [
+      ['oil AND', 'AND'],
+      ['NOT', 'NOT'],
+      ['OR gas', 'OR'],
+    ] as const) {
+      const r = engine.search({ query })
+      expect(r.ok).toBe(false)
+      if (!r.ok) expect(query.slice(r.error.start, r.error.end)).toBe(at)
+    }
+  })
+
+  it('matches a quoted phrase word for word, without stemming, folding case and accents', async () => {
+    const records = [
+      record('exact', 'One', 'The Oil Price climbed.'),
+      record('plural', 'Two', 'The oil prices climbed.'),
+      record('stemmed', 'Three', 'The oiled pricing machine.'),
+      record('accent', 'Four', 'A café owner spoke.'),
+    ]
+    const engine = await engineOf(records)
+    expect(ids(run(engine, { query: '"oil price"' }))).toEqual(['exact'])
+    expect(ids(run(engine, { query: '"prices"' }))).toEqual(['plural'])
+    expect(ids(run(engine, { query: '"cafe owner"' }))).toEqual(['accent'])
+    expect(ids(run(engine, { query: 'oil price' }))).toEqual(['exact', 'plural', 'stemmed'])
+    const [hit] = run(engine, { query: '"oil price"' }).hits
+    expect(hit!.matches.map(([s, e]) => records[0]!.text.slice(s, e))).toEqual(['Oil Price'])
+    expect(hit!.snippetMatches.map(([s, e]) => hit!.snippet.slice(s, e))).toEqual(['Oil Price'])
+  })
+
+  it('says why a query of stop words alone finds nothing', async () => {
+    const engine = await engineOf(elections())
+    const r = run(engine, { query: 'the of and' })
+    expect(r.total).toBe(0)
+    expect(r.notice?.code).toBe('stop-words-only')
+    expect(r.notice?.message).toMatch(/too common/)
+  })
+
+  it('suggests queries that do find something when a query finds nothing', async () => {
+    const engine = await engineOf(elections())
+    const r = run(engine, { query: 'schools AND captain' })
+    expect(r.total).toBe(0)
+    expect(r.notice?.code).toBe('no-results')
+    expect(r.notice?.suggestions).toContain('schools OR captain')
+    const typo = run(engine, { query: 'captian' })
+    expect(typo.notice?.suggestions).toContain('captian~1')
+    for (const s of [...r.notice!.suggestions, ...typo.notice!.suggestions]) {
+      expect(run(engine, { query: s }).total).toBeGreaterThan(0)
+    }
+    expect(run(engine, { query: 'election' }).notice).toBeUndefined()
+  })
+
+  it('caps the fuzzy edit distance at 2 and says so', async () => {
+    const engine = await engineOf([
+      record('two', 'One', 'A harbour wall.', { site: null }),
+      record('three', 'Two', 'A harvest fair.', { site: null }),
+    ])
+    const r = run(engine, { query: 'harbor~20' })
+    // "harbour" is one edit away, "harvest" four: with the cap only the first is found.
+    expect(ids(r)).toEqual(['two'])
+    expect(r.adjustments).toEqual([expect.stringMatching(/edit distance.*2/)])
+  })
+
+  it('caps how many words a prefix stands for and says so', async () => {
+    const words = Array.from({ length: 1200 }, (_, i) => `zed${i.toString(36)}x`).join(' ')
+    const engine = await engineOf([record('many', 'Many', words)])
+    const r = run(engine, { query: 'zed*' })
+    expect(r.total).toBe(1)
+    expect(r.adjustments).toEqual([expect.stringMatching(/zed\*.*1000/)])
+  })
+
+  it('marks the matched words of the title', async () => {
+    const engine = await engineOf([record('a', 'Harbour wall repaired', 'Workers fixed the harbour wall.')])
+    const [hit] = run(engine, { query: 'walls' }).hits
+    expect(hit!.titleMatches.map(([s, e]) => hit!.title.slice(s, e))).toEqual(['wall'])
+    const [phrase] = run(engine, { query: '"harbour wall"' }).hits
+    expect(phrase!.titleMatches.map(([s, e]) => phrase!.title.slice(s, e))).toEqual(['Harbour wall'])
+  })
+
+  it('indexes an article with a word repeated half a million times beside normal ones', async () => {
+    const normal = fillerRecords(6).map((r, i) => ({ ...r, text: `${r.text} government report ${i}` }))
+    const huge = record('huge', 'Spam', 'government '.repeat(500_000))
+    const engine = await engineOf([...normal, huge], 10)
+    const r = run(engine, { query: 'government', limit: 100 })
+    expect(ids(r)).toEqual([...normal.map((n) => n.id), 'huge'].sort())
+    expect(ids(run(engine, { query: '"government report"', limit: 100 }))).toEqual(normal.map((n) => n.id).sort())
+  })
+
+  it('skips an article that cannot be indexed, keeps its shard and names it', async () => {
+    const normal = fillerRecords(4).map((r) => ({ ...r, text: `${r.text} harbour` }))
+    const broken = { ...record('broken', 'Broken', 'harbour'), disclaimers: null as unknown as string[] }
+    const engine = await engineOf([...normal, broken], 10)
+    expect(ids(run(engine, { query: 'harbour', limit: 100 }))).toEqual(normal.map((n) => n.id).sort())
+    expect([...engine.skipped.keys()]).toEqual(['broken'])
+  })
+})
+
+describe('SearchEngine: Ukrainian', () => {
+  it('finds every form of a Ukrainian word (Київ, Києва, Києві)', async () => {
+    const records = [
+      record('nom', 'Новини', 'Київ готується до весни.', { language: 'uk' }),
+      record('gen', 'Новини', 'Мер Києва відкрив новий міст.', { language: 'uk' }),
+      record('loc', 'Новини', 'У Києві пройшли вибори.', { language: 'uk' }),
+      record('other', 'Новини', 'Львів прийняв гостей.', { language: 'uk' }),
+    ]
+    const engine = await engineOf(records)
+    for (const query of ['Київ', 'Києва', 'Києві']) {
+      expect(ids(run(engine, { query }))).toEqual(['gen', 'loc', 'nom'])
     }
   })
 })

@@ -37,6 +37,7 @@ describe('parseQuery', () => {
       {
         fields: [FIELD_ID.title],
         presence: 'prohibited',
+        exact: ['port', 'of', 'london'],
         words: [
           { term: 'port', offset: 0 },
           { term: 'london', offset: 2 },
@@ -45,6 +46,7 @@ describe('parseQuery', () => {
       {
         fields: DEFAULT_FIELDS,
         presence: 'required',
+        exact: ['river', 'port'],
         words: [
           { term: 'river', offset: 0 },
           { term: 'port', offset: 1 },
@@ -61,7 +63,26 @@ describe('parseQuery', () => {
   })
 
   it('gives an empty query no clauses', () => {
-    expect(parsed('   ')).toEqual({ clauses: [], phrases: [], kind: 'all' })
+    expect(parsed('   ')).toEqual({ clauses: [], phrases: [], kind: 'all', stopWords: [], adjustments: [] })
+  })
+
+  it('turns AND, OR and NOT into presence, and refuses AND mixed with OR', () => {
+    const presence = (q: string) => parsed(q).clauses.map((c) => c.presence)
+    expect(presence('oil AND prices')).toEqual(['required', 'required'])
+    expect(presence('oil OR gas')).toEqual(['optional', 'optional'])
+    expect(presence('oil NOT gas')).toEqual(['optional', 'prohibited'])
+    expect(parsed('"oil price" OR gas').phrases[0]!.presence).toBe('optional')
+    expect(parsed('NOT "oil price"').phrases[0]!.presence).toBe('prohibited')
+    const mixed = parseQuery('oil AND gas OR coal')
+    expect(mixed.ok).toBe(false)
+    if (!mixed.ok) expect('oil AND gas OR coal'.slice(mixed.error.start, mixed.error.end)).toBe('OR')
+  })
+
+  it('names the stop words it left out and caps the edit distance', () => {
+    expect(parsed('the port of').stopWords).toEqual(['the', 'of'])
+    const q = parsed('harbor~9')
+    expect(q.clauses[0]!.matcher).toEqual({ kind: 'fuzzy', term: 'harbor', distance: 2 })
+    expect(q.adjustments).toHaveLength(1)
   })
 
   it('points a syntax error at its place in the query', () => {

@@ -53,6 +53,17 @@ describe('openSearchIndex', () => {
     expect(shardFiles(dir.root).length).toBeGreaterThan(1)
   })
 
+  it('skips an article that cannot be indexed, says so in the status and keeps every other hit', async () => {
+    dir = makeTempDir()
+    const normal = fillerRecords(7).map((r) => ({ ...r, text: `${r.text} government` }))
+    const broken = { ...record('bad/one', 'Broken', 'government'), disclaimers: null as unknown as string[] }
+    const huge = record('huge', 'Spam', 'government '.repeat(500_000))
+    const index = await openIndex(new FakeLibrary(dir.root, [...normal, broken, huge]))
+    expect(index.status().state).toBe('ready')
+    expect(index.status().message).toMatch(/1 article.*bad\/one/)
+    expect(ids(await search(index, { query: 'government' }))).toEqual([...normal.map((r) => r.id), 'huge'].sort())
+  })
+
   it('loads the stored index at start without reading any article again', async () => {
     dir = makeTempDir()
     const records = [...sampleRecords(), ...fillerRecords(10)]

@@ -5,17 +5,14 @@ import { analyzeWord } from '../../../electron/core/search/analyzer'
 describe('highlight', () => {
   it('marks every form of a word and merges a phrase into one range', () => {
     const text = 'Bridges and a bridge; the river port by the port river.'
-    const ranges = highlight(text, new Set([analyzeWord('bridge')!]), [
-      {
-        fields: [1],
-        presence: 'required',
-        words: [
-          { term: 'river', offset: 0 },
-          { term: 'port', offset: 1 },
-        ],
-      },
-    ])
+    const ranges = highlight(text, { terms: new Set([analyzeWord('bridge')!]), phrases: [['river', 'port']] })
     expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Bridges', 'bridge', 'river port'])
+  })
+
+  it('marks a phrase only where its words stand as written, and words by their prefix', () => {
+    const text = 'Oil prices and the oil price; electioneering and elected.'
+    const ranges = highlight(text, { terms: new Set(), phrases: [['oil', 'price']], prefixes: ['election'] })
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['oil price', 'electioneering'])
   })
 })
 

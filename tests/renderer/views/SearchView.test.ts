@@ -19,6 +19,7 @@ const hit: SearchHit = {
   snippet: '… extend the northern quayside by 240 metres …',
   snippetMatches: [[22, 30]],
   matches: [[4, 12]],
+  titleMatches: [],
 }
 
 async function setup() {
