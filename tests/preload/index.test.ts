@@ -145,4 +145,19 @@ describe('preload', () => {
       { kind: 'bytes', name: 'token.json', bytes: new Uint8Array([120]) },
     ])
   })
+
+  it('sends the bytes when main will not register the dropped paths', async () => {
+    electron.ipcRenderer.invoke.mockImplementation(async (...args: unknown[]) =>
+      args[0] === 'import:register-drops'
+        ? { ok: false, value: undefined, error: { code: 'invalid-argument', message: 'too many' } }
+        : { ok: true, value: [] },
+    )
+    const onDisk = Object.assign(new File(['hi'], 'a.txt'), { path: '/downloads/a.txt' })
+    await api.imports.dropped([{ file: onDisk, relativePath: 'a.txt' }])
+    expect(electron.ipcRenderer.invoke.mock.calls[1]).toEqual([
+      'import:files',
+      [{ kind: 'bytes', name: 'a.txt', bytes: new Uint8Array([104, 105]) }],
+      undefined,
+    ])
+  })
 })
