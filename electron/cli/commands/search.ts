@@ -1,5 +1,7 @@
 /**
- * `search QUERY`: full-text search over the library with lunr's query language, phrases and filters.
+ * `search QUERY`: full-text search over the library with lunr's query language, exact phrases,
+ * AND/OR/NOT and filters. Why nothing was found, and what the query did not fully get, go to stderr
+ * (or into the JSON as `notice` and `adjustments`); the exit status stays 0.
  */
 import { ARTICLE_FLAGS, type ArticleFlag, type SearchRequest, type TextRange } from '../../shared/models'
 import { openSearchIndex } from '../../core/search/search-index'
@@ -51,7 +53,7 @@ function mark(text: string, ranges: readonly TextRange[]): string {
 /** The `search` command. */
 export const command: CliCommand = {
   usage: 'search QUERY [--site S] [--lang L] [--flag F] [--no-flag F] [--from D] [--to D] [--sort date] [--limit N]',
-  summary: 'Search the library (lunr syntax: field:term +must -not term* term~1 term^2 "a phrase").',
+  summary: 'Search the library (field:term +must -not a AND b, a OR b, NOT a, term* term~1 term^2 "exact words").',
   options: {
     site: { type: 'string' },
     lang: { type: 'string' },
@@ -100,7 +102,7 @@ export const command: CliCommand = {
         const at = query.slice(start, Math.max(end ?? start, start + 1))
         throw new CommandError(`query syntax error at character ${start + 1}${at ? ` ("${at}")` : ''}: ${message}`)
       }
-      const { total, hits, facets } = result.value
+      const { total, hits, facets, notice, adjustments } = result.value
       if (ctx.json) {
         const out = {
           total,
@@ -114,8 +116,11 @@ export const command: CliCommand = {
             score: h.score,
             snippet: h.snippet,
             matches: h.matches,
+            titleMatches: h.titleMatches,
           })),
           facets,
+          ...(notice ? { notice } : {}),
+          ...(adjustments ? { adjustments } : {}),
         }
         ctx.out(JSON.stringify(out) + '\n')
         return 0
@@ -128,6 +133,9 @@ export const command: CliCommand = {
       const shown = hits.length === 0 ? '' : ` (showing ${request.offset! + 1}–${request.offset! + hits.length})`
       lines.push(`${total} article${total === 1 ? '' : 's'} found${shown}`)
       ctx.out(lines.join('\n') + '\n')
+      const notes = [...(adjustments ?? [])]
+      if (notice) notes.push(notice.message, ...notice.suggestions.map((q) => `  try: ${q}`))
+      if (notes.length > 0) ctx.err(notes.join('\n') + '\n')
       return 0
     } finally {
       await index.close()
