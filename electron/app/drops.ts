@@ -65,19 +65,30 @@ function hiddenOrSystem(file: string): string | null {
 
 /**
  * Why an import must not read `file`, or null when it may: a system tree (/proc, /sys, /dev), a hidden file or
- * folder (`~/.ssh`, dotfiles) or a library's own data folder. Checked on the path as given and on the real path
- * behind its links, so `/proc/self/cwd/…` and a link into `~/.ssh` are refused alike.
+ * folder (`~/.ssh`, dotfiles) or a library's own data folder. Checked on the path as given and on the real path of
+ * each of its folders and of the file itself, so `/proc/self/cwd/…`, a link to `/proc/self` and a link into `~/.ssh`
+ * are refused alike. `seen` caches the folders' answers across one batch.
  */
-export async function refusalOf(file: string): Promise<string | null> {
+export async function refusalOf(file: string, seen: Map<string, string | null> = new Map()): Promise<string | null> {
   if (!path.isAbsolute(file)) return 'Only absolute paths can be imported.'
-  const given = hiddenOrSystem(file)
-  if (given) return given
-  let real: string
-  try {
-    real = await fs.realpath(file)
-  } catch {
-    // A path that does not resolve fails in the import itself, with its own reason.
-    return null
+  const given = path.resolve(file)
+  const direct = hiddenOrSystem(given)
+  if (direct) return direct
+  const parts = given.split(path.sep).filter(Boolean)
+  let prefix = path.parse(given).root
+  for (const part of parts) {
+    prefix = path.join(prefix, part)
+    let answer = seen.get(prefix)
+    if (answer === undefined) {
+      try {
+        answer = hiddenOrSystem(await fs.realpath(prefix))
+      } catch {
+        // A path that does not resolve fails in the import itself, with its own reason.
+        answer = null
+      }
+      seen.set(prefix, answer)
+    }
+    if (answer) return answer
   }
-  return hiddenOrSystem(real)
+  return null
 }

@@ -180,8 +180,9 @@ const refusedResult = (file: string, error: string): ImportResult => ({
 async function refuseHiddenOrSystem(paths: string[]): Promise<{ accepted: ImportSource[]; refused: ImportResult[] }> {
   const accepted: ImportSource[] = []
   const refused: ImportResult[] = []
+  const seen = new Map<string, string | null>()
   for (const file of paths) {
-    const refusal = await refusalOf(file)
+    const refusal = await refusalOf(file, seen)
     if (refusal) refused.push(refusedResult(file, refusal))
     else accepted.push({ kind: 'path', path: file })
   }
