@@ -7,6 +7,7 @@
  * anything that could run, fetch, navigate or submit, and turns images that cannot be drawn offline into
  * labelled placeholders.
  */
+import { DATA_IMAGE } from '../../electron/shared/media'
 
 /** Elements that never belong in a reading body, removed with their content. */
 const FORBIDDEN = new Set([
@@ -44,7 +45,6 @@ const FORBIDDEN = new Set([
 const KEPT = new Set(['lang', 'dir', 'title', 'alt', 'colspan', 'rowspan', 'scope', 'span', 'start', 'reversed'])
 
 const WEB_OR_MAIL = /^(?:https?:\/\/|mailto:)/i
-const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);/i
 
 /** True for an http(s) `href`: the only kind of link main opens (in the system browser). */
 export function isWebLink(href: string): boolean {
@@ -68,7 +68,7 @@ function scrubElement(el: Element): void {
 }
 
 /** A placeholder in place of an image that is not stored offline: what it showed, and where it was. */
-function placeholder(doc: Document, img: Element): HTMLElement {
+function placeholder(doc: Document, img: Element, missing = false): HTMLElement {
   const box = doc.createElement('span')
   box.className = 'image-placeholder'
   const line = (cls: string, text: string) => {
@@ -77,12 +77,15 @@ function placeholder(doc: Document, img: Element): HTMLElement {
     span.textContent = text
     box.append(span)
   }
-  line('label', 'Image not stored offline')
+  // A saved page's own image that could not be loaded says so, with the path it was expected at.
+  const local = img.getAttribute('data-local-src')?.trim()
+  line('label', missing ? 'Image missing from the library' : 'Image not stored offline')
   const alt = img.getAttribute('alt')?.trim()
   if (alt) line('alt', alt)
   // A caption of its own only when the figure has none to show beside it.
   const title = img.getAttribute('title')?.trim()
   if (title && !img.closest('figure')?.querySelector('figcaption')) line('caption', title)
+  if (local) line('address', local)
   const address = img.getAttribute('data-src')?.trim()
   if (address) line('address', address)
   return box
@@ -123,5 +126,5 @@ export function articleFragment(html: string, doc: Document = document, options:
 
 /** Replaces an image that failed to draw (a missing or broken file) with its placeholder. */
 export function replaceBrokenImage(img: HTMLImageElement): void {
-  img.replaceWith(placeholder(img.ownerDocument, img))
+  img.replaceWith(placeholder(img.ownerDocument, img, img.hasAttribute('data-local-src')))
 }

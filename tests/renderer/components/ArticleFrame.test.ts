@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { render } from '@testing-library/svelte'
 import ArticleFrame from '../../../renderer/components/ArticleFrame.svelte'
+import { mediaUrl } from '../../../electron/shared/media'
 
 const hostile =
   '<p onclick="alert(1)" style="background:url(https://t.example/x)">Body text</p>' +
@@ -8,10 +9,11 @@ const hostile =
   '<a href="javascript:alert(1)">bad</a> <a href="https://port.example/a">good</a>' +
   '<img src="https://t.example/pixel.gif" alt="Pixel">'
 
-function setup(html = hostile) {
+function setup(html = hostile, articleId?: string) {
   const onopenlink = vi.fn()
   const onhint = vi.fn()
-  render(ArticleFrame, { html, lang: 'de', onopenlink, onhint })
+  const localSource = articleId ? (relativePath: string) => mediaUrl(articleId, relativePath) : undefined
+  render(ArticleFrame, { html, lang: 'de', onopenlink, onhint, localSource })
   const host = document.querySelector('[data-article-html]') as HTMLElement
   return { host, root: host.shadowRoot!, onopenlink, onhint }
 }
@@ -57,5 +59,28 @@ describe('ArticleFrame', () => {
     expect(onhint).toHaveBeenLastCalledWith('https://port.example/a')
     link.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }))
     expect(onhint).toHaveBeenLastCalledWith(null)
+  })
+
+  it('draws an image stored beside the article from the app’s media route', () => {
+    const { root } = setup('<p>Text</p><img alt="Plot one" data-local-src="Allotments_files/plot 1.png">', 'a1b2')
+    const img = root.querySelector('img')!
+    expect(img.getAttribute('src')).toBe('/media/a1b2/Allotments_files/plot%201.png')
+    expect(img).toHaveAttribute('alt', 'Plot one')
+  })
+
+  it('shows a remote image and a local image that fails to load as labelled placeholders, never a broken icon', () => {
+    const { root } = setup(
+      '<img alt="Quay at dawn" data-src="https://cdn.example/quay.jpg">' +
+        '<img alt="Plot one" data-local-src="Allotments_files/plot 1.png">',
+      'a1b2',
+    )
+    expect(root.querySelectorAll('img')).toHaveLength(1)
+    root.querySelector('img')!.dispatchEvent(new Event('error'))
+    expect(root.querySelectorAll('img')).toHaveLength(0)
+    const boxes = [...root.querySelectorAll('.image-placeholder')].map((box) => box.textContent)
+    expect(boxes).toEqual([expect.stringContaining('Quay at dawn'), expect.stringContaining('Plot one')])
+    expect(boxes[0]).toContain('https://cdn.example/quay.jpg')
+    expect(boxes[1]).toContain('Allotments_files/plot 1.png')
+    expect(boxes[1]).toContain('Image missing from the library')
   })
 })

@@ -192,4 +192,10 @@ describe('ReaderView', () => {
     expect(placeholder?.textContent).toMatch(/not stored offline/i)
     expect(root.querySelector('figcaption')?.textContent).toBe('The new cranes')
   })
+
+  it('draws an image stored beside a saved page from the media route of its article', async () => {
+    const local = '<p>Plots</p><img alt="Plot one" data-local-src="Allotments_files/plot 1.png">'
+    await openReader(article({ id: 'a', text, html: local }))
+    expect(htmlRoot().querySelector('img')?.getAttribute('src')).toBe('/media/a/Allotments_files/plot%201.png')
+  })
 })
