@@ -708,7 +708,12 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     },
 
     list(): ArticleListItem[] {
-      return listItems().map((item) => withEdits({ ...item, ...state.get(item.id) }, edits.edits(item.id)))
+      // Most rows are unread, unstarred and unedited: those are the cached rows themselves (100k copies cost a GC).
+      return listItems().map((item) => {
+        const own = state.get(item.id)
+        const corrections = edits.edits(item.id)
+        return own.read || own.starred || corrections ? withEdits({ ...item, ...own }, corrections) : item
+      })
     },
 
     async get(id: string): Promise<Article | undefined> {
