@@ -62,7 +62,7 @@ export class AppState {
     const hit = this.#view === 'search' || this.#back === 'search' ? this.search.hitFor(id) : undefined
     if (this.#view !== 'reader') this.#back = this.#view
     this.library.selectId(id)
-    if (await this.reader.open(id, hit?.matches ?? [])) {
+    if (await this.reader.open(id, hit?.matches ?? [], hit?.titleMatches ?? [])) {
       this.#view = 'reader'
       void this.settings.remember({ lastArticleId: id })
     }

@@ -13,7 +13,7 @@ describe('AppState', () => {
     expect(app.reader.article?.id).toBe('a')
   })
 
-  it('opens a search result with its hits and goes back to the results', async () => {
+  it('opens a search result with its hits in the text and the title, and goes back to the results', async () => {
     const fake = fakeApi([item({ id: 'a' })], { a: article({ id: 'a' }) })
     const hit = {
       id: 'a',
@@ -26,6 +26,7 @@ describe('AppState', () => {
       snippet: 'First',
       snippetMatches: [],
       matches: [[0, 5]] as [number, number][],
+      titleMatches: [[0, 1]] as [number, number][],
     }
     vi.mocked(fake.api.search.query).mockResolvedValue(ok(response({ total: 1, hits: [hit] })))
     const app = new AppState(fake.api)
@@ -36,6 +37,7 @@ describe('AppState', () => {
     await app.openArticle('a')
     expect(app.view).toBe('reader')
     expect(app.reader.matches).toEqual([[0, 5]])
+    expect(app.reader.titleMatches).toEqual([[0, 1]])
     app.back()
     expect(app.view).toBe('search')
   })
