@@ -31,11 +31,10 @@ export function formatDate(iso: string | null | undefined): string | null {
   return dateFormat.format(new Date(time))
 }
 
-/** The date a list row shows: the published date, else the import date marked as such. */
-export function rowDate(item: Pick<ArticleSummary, 'published' | 'importedAt'>): { text: string; imported: boolean } {
+/** The date a list row shows: the published date, or "Undated" (an import date is never passed off as one). */
+export function rowDate(item: Pick<ArticleSummary, 'published'>): { text: string; undated: boolean } {
   const published = formatDate(item.published)
-  if (published) return { text: published, imported: false }
-  return { text: formatDate(item.importedAt) ?? 'unknown', imported: true }
+  return published ? { text: published, undated: false } : { text: 'Undated', undated: true }
 }
 
 /** A plain-text citation: title, site, date, URL and file hash. */
@@ -104,12 +103,63 @@ export function segments(text: string, offset: number, ranges: readonly TextRang
   return out
 }
 
+const numberFormat = new Intl.NumberFormat('en-US')
+
 /** A number with thousands separators ("4,000"). */
 export function count(n: number): string {
-  return n.toLocaleString('en-US')
+  return numberFormat.format(n)
 }
 
-/** A language code as a short label, or an em dash when unknown. */
+/** A count with its noun, singular or plural ("1 article", "3,243 words"); `plural` defaults to noun + s. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${count(n)} ${n === 1 ? noun : plural}`
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })
+
+/** A language code as its name ("ru" → "Russian"), or "Unknown language". */
 export function languageLabel(code: string | null): string {
-  return code ? code.toUpperCase() : '—'
+  if (!code) return 'Unknown language'
+  try {
+    return languageNames.of(code) ?? code
+  } catch {
+    // A code Intl cannot read is shown as it is.
+    return code
+  }
+}
+
+/** A kind of filter, in the list or in the search results. */
+export type FilterWordsKind = 'view' | 'collection' | 'site' | 'language' | 'flag' | 'year'
+
+/** What each kind of filter is called on screen. */
+export const filterHeadings: Record<FilterWordsKind, string> = {
+  view: 'View',
+  collection: 'Collection',
+  site: 'Site',
+  language: 'Language',
+  flag: 'Flag',
+  year: 'Year',
+}
+
+const viewLabels: Record<string, string> = {
+  unread: 'Unread',
+  starred: 'Starred',
+  recent: 'Recently imported',
+  undated: 'Undated',
+}
+
+/** A filter's value in words: language names, flag names, the library root named as such. */
+export function filterValueLabel(kind: FilterWordsKind, value: string): string {
+  switch (kind) {
+    case 'language':
+      return languageLabel(value)
+    case 'flag':
+      return flagLabels[value as ArticleFlag] ?? value
+    case 'collection':
+      return value === '' ? 'Library root' : value
+    case 'view':
+      return viewLabels[value] ?? value
+    default:
+      return value
+  }
 }

@@ -1,13 +1,24 @@
 /**
- * The library list: every article, its sort, the sidebar filter and the counts behind it.
+ * The library list: every article, its sort, the sidebar's filters (combined) and the counts behind them.
  */
 import { SvelteMap } from 'svelte/reactivity'
 import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contract'
 import type { ArticleListRow, ArticleState, LibraryInfo } from '../../electron/shared/models'
 import type { Failure } from '../../electron/shared/result'
-import { facetCounts, matches, sortItems, type ListFacets, type ListFilter, type ListSort } from '../lib/list'
+import {
+  facetCounts,
+  matches,
+  noFilters,
+  sortItems,
+  viewCounts,
+  type FilterKind,
+  type SmartView,
+  type ListFacets,
+  type ListFilters,
+  type ListSort,
+} from '../lib/list'
 
-export type { ListFacets, ListFilter, ListSort }
+export type { FilterKind, ListFacets, ListFilters, ListSort, SmartView }
 
 /** The library list's state; the API comes in through the constructor. */
 export class LibraryState {
@@ -18,13 +29,25 @@ export class LibraryState {
   #info = $state.raw<LibraryInfo | null>(null)
   #loaded = $state(false)
   #error = $state<Failure | null>(null)
-  #sort = $state<ListSort>('date')
-  #filter = $state.raw<ListFilter | null>(null)
+  #sort = $state<ListSort>('published')
+  #filters = $state.raw<ListFilters>({})
   #selected = $state(0)
+  /** The list's scroll offset, kept so that coming back from the reader finds the list where it was. */
+  #scrollTop = 0
 
   #sortedItems = $derived(sortItems(this.#items, this.#sort))
-  #visible = $derived(this.#filter ? this.#sortedItems.filter((i) => matches(i, this.#filter)) : this.#sortedItems)
+  #visible = $derived.by(() => {
+    const filters = this.#filters
+    if (noFilters(filters)) return this.#sortedItems
+    const now = Date.now()
+    return this.#sortedItems.filter((i) => matches(this.withState(i), filters, now))
+  })
   #facets = $derived(facetCounts(this.#items))
+  #viewCounts = $derived.by(() => {
+    // Read and starred as they are now, so that starring an article counts at once.
+    const changed = this.#changed.size > 0
+    return viewCounts(changed ? this.#items.map((i) => this.withState(i)) : this.#items, Date.now())
+  })
 
   constructor(api: BroadsheetApi) {
     this.#api = api
@@ -42,6 +65,10 @@ export class LibraryState {
   get facets(): ListFacets {
     return this.#facets
   }
+  /** How many articles each smart view holds. */
+  get viewCounts(): Record<SmartView, number> {
+    return this.#viewCounts
+  }
   get info(): LibraryInfo | null {
     return this.#info
   }
@@ -55,8 +82,13 @@ export class LibraryState {
   get sort(): ListSort {
     return this.#sort
   }
-  get filter(): ListFilter | null {
-    return this.#filter
+  /** The filters in force; every one must hold. */
+  get filters(): ListFilters {
+    return this.#filters
+  }
+  /** The list's remembered scroll offset. */
+  get scrollTop(): number {
+    return this.#scrollTop
   }
   /** Index of the selected row in `visible`. */
   get selected(): number {
@@ -109,11 +141,26 @@ export class LibraryState {
     this.#selected = 0
   }
 
-  /** Sets the sidebar filter; setting the same one again clears it. */
-  setFilter(filter: ListFilter | null): void {
-    const same = filter && this.#filter && filter.kind === this.#filter.kind && filter.value === this.#filter.value
-    this.#filter = same ? null : filter
+  /** Sets one filter, beside the others; the same value again (or null) removes it. */
+  setFilter<K extends FilterKind>(kind: K, value: ListFilters[K] | null): void {
+    const next = { ...this.#filters }
+    if (value === null || value === undefined || next[kind] === value) delete next[kind]
+    else next[kind] = value
+    this.#filters = next
     this.#selected = 0
+    this.#scrollTop = 0
+  }
+
+  /** Removes every filter. */
+  clearFilters(): void {
+    this.#filters = {}
+    this.#selected = 0
+    this.#scrollTop = 0
+  }
+
+  /** Remembers the list's scroll offset. */
+  rememberScroll(top: number): void {
+    this.#scrollTop = top
   }
 
   select(index: number): void {

@@ -11,13 +11,14 @@ describe('ArticleRow', () => {
     expect(row).toHaveTextContent('Port expansion approved')
     expect(row).toHaveTextContent('velmora.example')
     expect(row).toHaveTextContent('5 Mar 2024')
-    expect(row).toHaveTextContent('RU')
+    expect(row).toHaveTextContent('Russian')
     expect(row).not.toHaveTextContent('imported')
   })
 
-  it('marks the import date as such when the published date is unknown', () => {
+  it('says an article is undated instead of showing its import date as if published', () => {
     render(ArticleRow, { item: item({ published: null, importedAt: '2025-01-02T08:00:00Z' }) })
-    expect(screen.getByRole('option')).toHaveTextContent(/2 Jan 2025\s*\(imported\)/)
+    expect(screen.getByRole('option')).toHaveTextContent('Undated')
+    expect(screen.getByRole('option')).not.toHaveTextContent('2 Jan 2025')
   })
 
   it('shows each flag as a badge', () => {

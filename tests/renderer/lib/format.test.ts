@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { paragraphs, rowDate, segments } from '../../../renderer/lib/format'
+import { count, counted, languageLabel, paragraphs, rowDate, segments } from '../../../renderer/lib/format'
 
 describe('format', () => {
   it('splits text into paragraphs that keep their offsets', () => {
@@ -33,7 +33,16 @@ describe('format', () => {
     ])
   })
 
-  it('falls back to the import date, and to "unknown" without one', () => {
-    expect(rowDate({ published: null, importedAt: 'not a date' })).toEqual({ text: 'unknown', imported: true })
+  it('shows an undated article as undated, never as the day it was imported', () => {
+    expect(rowDate({ published: null })).toEqual({ text: 'Undated', undated: true })
+    expect(rowDate({ published: '2024-03-05' })).toEqual({ text: '5 Mar 2024', undated: false })
+  })
+
+  it('names languages in words and writes counts with separators', () => {
+    expect(languageLabel('ru')).toBe('Russian')
+    expect(languageLabel(null)).toBe('Unknown language')
+    expect(count(3243)).toBe('3,243')
+    expect(counted(3243, 'word')).toBe('3,243 words')
+    expect(counted(1, 'article')).toBe('1 article')
   })
 })

@@ -17,10 +17,10 @@ const rows = [
 ]
 
 describe('LibraryState', () => {
-  it('lists the newest first by default, undated articles by their import date', async () => {
+  it('lists the newest first by default, undated articles last', async () => {
     const library = new LibraryState(fakeApi(rows).api)
     await library.load()
-    expect(library.visible.map((i) => i.id)).toEqual(['c', 'b', 'a'])
+    expect(library.visible.map((i) => i.id)).toEqual(['b', 'a', 'c'])
   })
 
   it('sorts by title ignoring case, and by site with unknown sites last', async () => {
@@ -32,15 +32,25 @@ describe('LibraryState', () => {
     expect(library.visible.map((i) => i.id)).toEqual(['b', 'a', 'c'])
   })
 
-  it('filters by a sidebar entry and clears it when chosen again', async () => {
+  it('combines filters across facets and removes one when chosen again', async () => {
     const library = new LibraryState(fakeApi(rows).api)
     await library.load()
-    library.setFilter({ kind: 'collection', value: 'world' })
+    library.setFilter('collection', 'world')
     expect(library.visible.map((i) => i.id).sort()).toEqual(['a', 'b'])
-    library.setFilter({ kind: 'flag', value: 'sponsored' })
+    library.setFilter('language', 'en')
     expect(library.visible.map((i) => i.id)).toEqual(['a'])
-    library.setFilter({ kind: 'flag', value: 'sponsored' })
-    expect(library.visible).toHaveLength(3)
+    library.setFilter('collection', 'world')
+    expect(library.filters).toEqual({ language: 'en' })
+    expect(library.visible.map((i) => i.id).sort()).toEqual(['a', 'c'])
+  })
+
+  it('shows a starred article in the Starred view as soon as it is starred', async () => {
+    const library = new LibraryState(fakeApi(rows).api)
+    await library.load()
+    library.setFilter('view', 'starred')
+    expect(library.visible).toHaveLength(0)
+    library.applyState('b', { read: false, starred: true })
+    expect(library.visible.map((i) => i.id)).toEqual(['b'])
   })
 
   it('counts collections, sites, languages and flags for the sidebar', async () => {
@@ -74,13 +84,13 @@ describe('LibraryState', () => {
     const library = new LibraryState(fakeApi(rows).api)
     await library.load()
     library.move(1)
-    expect(library.selectedItem?.id).toBe('b')
-    library.move(10)
     expect(library.selectedItem?.id).toBe('a')
-    library.move(-10)
+    library.move(10)
     expect(library.selectedItem?.id).toBe('c')
+    library.move(-10)
+    expect(library.selectedItem?.id).toBe('b')
     expect(library.neighbour('b', 1)).toBe('a')
-    expect(library.neighbour('a', 1)).toBeUndefined()
+    expect(library.neighbour('c', 1)).toBeUndefined()
   })
 
   it('updates one row when its read or starred state changes', async () => {

@@ -52,4 +52,65 @@ describe('ListView', () => {
     expect(screen.getByText(/Drag article files or whole folders/)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Import files…' })).toBeInTheDocument()
   })
+
+  it('combines filters from different groups, shows them as chips in words and removes one', async () => {
+    const rows = [
+      item({ id: 'a', site: 'one.example', language: 'ru', flags: ['machine-translated'] }),
+      item({ id: 'b', site: 'one.example', language: 'en' }),
+      item({ id: 'c', site: 'two.example', language: 'ru' }),
+    ]
+    const app = new AppState(fakeApi(rows).api)
+    await app.library.load()
+    render(WithApp, { app, view: ListView })
+    const user = userEvent.setup()
+    const sidebar = screen.getByRole('navigation', { name: 'Library filters' })
+    await user.click(await within(sidebar).findByRole('button', { name: /Russian/ }))
+    await user.click(within(sidebar).getByRole('button', { name: /one\.example/ }))
+    expect(screen.getByText('1 article')).toBeInTheDocument()
+    const chips = screen.getByRole('list', { name: 'Filters in force' })
+    expect(chips).toHaveTextContent('Language: Russian')
+    expect(chips).toHaveTextContent('Site: one.example')
+    await user.click(within(chips).getByRole('button', { name: 'Remove filter Language: Russian' }))
+    expect(screen.getByText('2 articles')).toBeInTheDocument()
+  })
+
+  it('names flags and offers Unread and Starred views', async () => {
+    const rows = [item({ id: 'a', flags: ['machine-translated'], starred: true, read: true }), item({ id: 'b' })]
+    const app = new AppState(fakeApi(rows).api)
+    await app.library.load()
+    render(WithApp, { app, view: ListView })
+    const user = userEvent.setup()
+    const sidebar = screen.getByRole('navigation', { name: 'Library filters' })
+    expect(await within(sidebar).findByRole('button', { name: /Machine-translated/ })).toBeInTheDocument()
+    await user.click(within(sidebar).getByRole('button', { name: /Starred/ }))
+    expect(screen.getByText('1 article')).toBeInTheDocument()
+    await user.click(within(sidebar).getByRole('button', { name: /Unread/ }))
+    expect(within(screen.getByRole('listbox', { name: 'Articles' })).getByRole('option')).toHaveTextContent('Title b')
+  })
+
+  it('makes each sidebar group one tab stop, walked with the arrow keys', async () => {
+    const rows = [item({ id: 'a', site: 'one.example' }), item({ id: 'b', site: 'two.example' })]
+    const app = new AppState(fakeApi(rows).api)
+    await app.library.load()
+    render(WithApp, { app, view: ListView })
+    const sidebar = screen.getByRole('navigation', { name: 'Library filters' })
+    const sites = await within(sidebar).findByRole('group', { name: 'Sites' })
+    const buttons = within(sites).getAllByRole('button')
+    expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1)
+    buttons[0]!.focus()
+    await userEvent.setup().keyboard('{ArrowDown}')
+    expect(document.activeElement).toBe(buttons[1])
+  })
+
+  it('sorts by Published or Imported', async () => {
+    const app = new AppState(fakeApi([item({ id: 'a' })]).api)
+    await app.library.load()
+    render(WithApp, { app, view: ListView })
+    const sort = screen.getByRole('combobox', { name: /Sort by/ })
+    expect(
+      within(sort)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Published', 'Imported', 'Title', 'Site'])
+  })
 })
