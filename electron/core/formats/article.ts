@@ -5,7 +5,7 @@ import type { ArticleFlag } from '../../shared/models'
 import { ARTICLE_FLAGS } from '../../shared/models'
 import { flagsFromWording, stripBoilerplate } from './boilerplate'
 import { detectLanguage } from './language'
-import { collapseWhitespace, countWords, joinParagraphs, linesToParagraphs } from './text'
+import { collapseWhitespace, countWords, decodeEntities, joinParagraphs, linesToParagraphs } from './text'
 import type { ParsedArticle } from './types'
 
 /** What a format hands over before the shared finishing steps. */
@@ -34,11 +34,46 @@ export interface ArticleDraft {
   boilerplateDone?: boolean
 }
 
-/** Trims a metadata value to a non-empty single line, or null. */
+/**
+ * Trims a metadata value to a non-empty single line, or null.
+ *
+ * Entities are decoded: scrapers store titles with "&#163;" in them, and pages encode their titles
+ * twice ("&amp;quot;") often enough.
+ */
 export function cleanValue(value: unknown): string | null {
   if (typeof value !== 'string') return null
-  const text = collapseWhitespace(value)
+  const text = collapseWhitespace(decodeEntities(value))
   return text === '' ? null : text
+}
+
+// "By", "by:", "Written by", "Автор:" before a name; repeated by some scrapers ("By by Lucas Nolan").
+const BYLINE_LEAD = /^(?:(?:by|written by|words by|автор|авторы|автори|текст)(?:\s*:\s*|\s+))+/iu
+
+/** Compares names loosely (case, punctuation, spacing). */
+function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/**
+ * An author line fit for "By {author} · {site}": no leading "By", each name once, never the site itself.
+ */
+export function cleanAuthor(author: string | null | undefined, site: string | null): string | null {
+  const value = cleanValue(author)
+  if (!value) return null
+  const siteKey = site ? nameKey(site) : null
+  const seen = new Set<string>()
+  const names: string[] = []
+  for (const part of value.split(/\s*,\s*/)) {
+    const name = part.replace(BYLINE_LEAD, '').trim()
+    const key = nameKey(name)
+    if (key === '' || key === siteKey || seen.has(key) || /^https?:/i.test(name)) continue
+    seen.add(key)
+    names.push(name)
+  }
+  return names.length > 0 ? names.join(', ') : null
 }
 
 /** Turns a draft into a ParsedArticle; the boilerplate pass runs here for every format. */
@@ -52,10 +87,11 @@ export function finishArticle(draft: ArticleDraft): ParsedArticle {
   const flags = new Set<ArticleFlag>([...(draft.flags ?? []), ...stripped.flags])
   for (const disclaimer of metaDisclaimers) for (const flag of flagsFromWording(disclaimer)) flags.add(flag)
   const title = cleanValue(draft.title) ?? ''
+  const site = cleanValue(draft.site)
   return {
     title,
-    author: cleanValue(draft.author),
-    site: cleanValue(draft.site),
+    author: cleanAuthor(draft.author, site),
+    site,
     url: cleanValue(draft.url),
     published: draft.published ?? null,
     sourceUrl: cleanValue(draft.sourceUrl),

@@ -1,6 +1,7 @@
 /**
- * Plain-text helpers shared by every format: line endings, paragraphs, word counts.
+ * Plain-text helpers shared by every format: line endings, entities, paragraphs, word counts.
  */
+import { decodeHTMLStrict } from 'entities/decode'
 
 const LINE_BREAKS = /\r\n?/g
 const INLINE_SPACE = /[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g
@@ -24,12 +25,22 @@ export function collapseWhitespace(text: string): string {
 }
 
 /**
+ * Decodes HTML character references left in text by scrapers ("&#163;", "&amp;", "&nbsp;").
+ *
+ * Only complete references (with their semicolon) are read, so "R&D" and "&pound5" stay as written.
+ */
+export function decodeEntities(text: string): string {
+  return text.indexOf('&') === -1 ? text : decodeHTMLStrict(text)
+}
+
+/**
  * Splits a text body into trimmed lines, with '' standing for a blank line.
  *
- * Spaces inside a line are collapsed; the line structure is kept for the boilerplate pass.
+ * Entities are decoded and spaces inside a line collapsed; the line structure is kept for the
+ * boilerplate pass.
  */
 export function toLines(text: string): string[] {
-  return normaliseNewlines(text)
+  return normaliseNewlines(decodeEntities(text))
     .split('\n')
     .map((line) => collapseSpaces(line))
 }
