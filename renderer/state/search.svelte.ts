@@ -14,6 +14,9 @@ export const SEARCH_PAGE = 50
 /** A facet the results can be narrowed by. */
 export type FacetKind = 'site' | 'language' | 'flag' | 'year' | 'collection'
 
+/** How many recent searches the empty Search view offers again. */
+export const RECENT_SEARCHES = 8
+
 /** The facet values chosen so far. */
 export type FacetFilters = Partial<Record<FacetKind, string>>
 
@@ -29,6 +32,8 @@ export class SearchState {
   #status = $state.raw<IndexStatus | null>(null)
   #answered = $state<string | null>(null)
   #limit = $state(SEARCH_PAGE)
+  #selected = $state(0)
+  #recent = $state.raw<string[]>([])
   #timer: ReturnType<typeof setTimeout> | null = null
   /** Numbers each request so that an answer older than the newest one is dropped. */
   #sequence = 0
@@ -68,6 +73,14 @@ export class SearchState {
   get active(): boolean {
     return this.#active
   }
+  /** Index of the result the keyboard is on (and the one the reader returns to). */
+  get selected(): number {
+    return this.#selected
+  }
+  /** The latest queries that found something, newest first. */
+  get recent(): string[] {
+    return this.#recent
+  }
   /** The index's latest progress report. */
   get status(): IndexStatus | null {
     return this.#status
@@ -78,6 +91,32 @@ export class SearchState {
     this.#query = query
     this.#limit = SEARCH_PAGE
     this.#schedule()
+  }
+
+  /** Runs a query at once, as when the user picks a suggestion or a recent search. */
+  async searchFor(query: string): Promise<void> {
+    this.#query = query
+    this.#limit = SEARCH_PAGE
+    await this.run()
+  }
+
+  /** Puts the keyboard on a result (clamped to the results shown). */
+  select(index: number): void {
+    const last = (this.#response?.hits.length ?? 1) - 1
+    this.#selected = Math.max(0, Math.min(index, last))
+  }
+
+  /** Puts the keyboard on an article's result, when it is one. */
+  selectId(id: string): void {
+    const index = this.#response?.hits.findIndex((h) => h.id === id) ?? -1
+    if (index >= 0) this.#selected = index
+  }
+
+  /** Keeps the answered query among the recent searches (when the user opens a result or presses Enter). */
+  remember(): void {
+    const query = this.#answered
+    if (!query) return
+    this.#recent = [query, ...this.#recent.filter((q) => q !== query)].slice(0, RECENT_SEARCHES)
   }
 
   /** Asks for more hits of the same search. */
@@ -150,9 +189,13 @@ export class SearchState {
     this.#pending = false
     this.#answered = request.query
     if (result.ok) {
+      if (this.#response === null || request.limit === SEARCH_PAGE) this.#selected = 0
       this.#response = result.value
       this.#error = null
     } else {
+      // A failed query has no results: the previous query's hits must not stay on screen as if they were its.
+      this.#response = null
+      this.#selected = 0
       this.#error = result.error
     }
   }

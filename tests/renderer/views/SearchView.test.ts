@@ -5,7 +5,7 @@ import WithApp from './WithApp.svelte'
 import SearchView from '../../../renderer/views/SearchView.svelte'
 import { AppState } from '../../../renderer/state/app.svelte'
 import { fakeApi, response } from '../fake-api'
-import { ok } from '../../../electron/shared/result'
+import { err, ok } from '../../../electron/shared/result'
 import type { SearchHit } from '../../../electron/shared/models'
 
 const hit: SearchHit = {
@@ -68,5 +68,54 @@ describe('SearchView', () => {
     const { fake } = await setup()
     await userEvent.setup().click(screen.getByRole('button', { name: 'Show more results' }))
     expect(fake.api.search.query).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 250 }))
+  })
+
+  it('clears the previous results on a query error and keeps the count in view', async () => {
+    const { fake, app } = await setup()
+    vi.mocked(fake.api.search.query).mockResolvedValue(
+      err('query-syntax', 'Unknown field "nosuch" at 1', { start: 0, end: 6 }),
+    )
+    app.search.setQuery('nosuch:port')
+    await app.search.run()
+    await vi.waitFor(() => expect(screen.queryByRole('button', { name: /Quayside plan approved/ })).toBeNull())
+    expect(screen.getByText(/No results: the query has an error/)).toBeVisible()
+  })
+
+  it('says why nothing was found and offers its suggestions as buttons', async () => {
+    const { fake, app } = await setup()
+    vi.mocked(fake.api.search.query).mockResolvedValue(
+      ok(
+        response({
+          notice: { code: 'no-results', message: 'Nothing matches "quaysid".', suggestions: ['quayside'] },
+        }),
+      ),
+    )
+    app.search.setQuery('quaysid')
+    await app.search.run()
+    await screen.findByText('Nothing matches "quaysid".')
+    await userEvent.setup().click(screen.getByRole('button', { name: 'quayside' }))
+    expect(app.search.query).toBe('quayside')
+  })
+
+  it('has one level-one heading', async () => {
+    await setup()
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1)
+  })
+
+  it('walks the results with j/k and the arrow keys, one tab stop for them all', async () => {
+    const fake = fakeApi()
+    const second = { ...hit, id: 'b', title: 'Ferry timetable changes' }
+    vi.mocked(fake.api.search.query).mockResolvedValue(ok(response({ total: 2, hits: [hit, second] })))
+    const app = new AppState(fake.api)
+    await app.search.searchFor('quayside')
+    render(WithApp, { app, view: SearchView })
+    const results = within(screen.getByRole('list', { name: 'Results' })).getAllByRole('button')
+    expect(results.map((r) => r.tabIndex)).toEqual([0, -1])
+    results[0]!.focus()
+    const user = userEvent.setup()
+    await user.keyboard('j')
+    expect(document.activeElement).toBe(results[1])
+    await user.keyboard('{ArrowUp}')
+    expect(document.activeElement).toBe(results[0])
   })
 })
