@@ -7,7 +7,7 @@ import type { ImportResult } from '../../../electron/shared/models'
 const results: ImportResult[] = [
   { file: 'port.txt', status: 'imported', articles: ['p1'], warnings: [] },
   { file: 'digest.jsonl', status: 'imported', articles: ['d1', 'd2', 'd3'], warnings: ['line 4 has no title'] },
-  { file: 'again.txt', status: 'duplicate', articles: [], duplicateOf: 'port.txt', warnings: [] },
+  { file: 'again.txt', status: 'duplicate', articles: [], duplicateOf: 'id-7f3a', warnings: [] },
   {
     file: 'broken.json',
     status: 'failed',
@@ -49,6 +49,34 @@ describe('ImportReport', () => {
   })
 })
 
+describe('ImportReport duplicates', () => {
+  it('names the article already in the library by its title, never its id, and opens it', async () => {
+    const onopen = vi.fn()
+    render(ImportReport, {
+      results,
+      onclose: () => {},
+      titleOf: (id: string) => (id === 'id-7f3a' ? 'Harbour board approves the quayside' : undefined),
+      onopen,
+    })
+    const duplicates = screen.getByRole('region', { name: 'Duplicate files' })
+    expect(duplicates).toHaveTextContent('again.txt: already in the library as “Harbour board approves the quayside”')
+    expect(duplicates).not.toHaveTextContent('id-7f3a')
+    await userEvent.setup().click(within(duplicates).getByRole('link', { name: 'Harbour board approves the quayside' }))
+    expect(onopen).toHaveBeenCalledWith('id-7f3a')
+  })
+
+  it('writes counts with separators', () => {
+    const many: ImportResult[] = Array.from({ length: 1500 }, (_, i) => ({
+      file: `f${i}.txt`,
+      status: 'imported' as const,
+      articles: [`a${i}`],
+      warnings: [],
+    }))
+    render(ImportReport, { results: many, onclose: () => {} })
+    expect(screen.getByRole('dialog')).toHaveTextContent('1,500 imported (1,500 articles)')
+  })
+})
+
 describe('ImportReport with a very large import', () => {
   it('lists the first files of each section and the rest on request', async () => {
     const many: ImportResult[] = Array.from({ length: 1200 }, (_, i) => ({
@@ -61,8 +89,8 @@ describe('ImportReport with a very large import', () => {
     render(ImportReport, { results: many, onclose: () => {} })
     const failed = screen.getByRole('region', { name: 'Failed files' })
     expect(within(failed).getAllByRole('listitem')).toHaveLength(500)
-    expect(screen.getByRole('dialog', { name: 'Import report' })).toHaveTextContent('1200 failed')
-    await userEvent.setup().click(within(failed).getByRole('button', { name: 'Show all 1200' }))
+    expect(screen.getByRole('dialog', { name: 'Import report' })).toHaveTextContent('1,200 failed')
+    await userEvent.setup().click(within(failed).getByRole('button', { name: 'Show all 1,200' }))
     expect(within(failed).getAllByRole('listitem')).toHaveLength(1200)
     expect(failed).toHaveTextContent('f1199.txt: reason 1199')
   })
