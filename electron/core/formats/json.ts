@@ -10,8 +10,14 @@ import type { ParsedArticle, ParseOutcome } from './types'
 
 const WRAPPER_KEYS = ['articles', 'items', 'data', 'results', 'records', 'entries', 'posts', 'news']
 
-/** Describes a JSON.parse error with a line and column ("Unexpected token } at line 3 column 5"). */
-export function describeJsonError(error: unknown, source: string): string {
+/** Where a JSON.parse error happened (1-based), when the engine's message says so. */
+export interface JsonErrorPlace {
+  line: number
+  column: number
+}
+
+/** Splits a JSON.parse error into its place and a short message ("Expected double-quoted property name"). */
+export function describeJsonError(error: unknown, source: string): { place: JsonErrorPlace | null; message: string } {
   const message = error instanceof Error ? error.message : String(error)
   const lineCol = /\(?line (\d+) column (\d+)\)?/.exec(message)
   const position = /at position (\d+)/.exec(message)
@@ -21,15 +27,15 @@ export function describeJsonError(error: unknown, source: string): string {
     .replace(/, "[\s\S]*" is not valid JSON$/, '')
     .trim()
   if (base.length > 120) base = `${base.slice(0, 117)}…`
-  if (lineCol) return `${base} at line ${lineCol[1]} column ${lineCol[2]}`
+  if (lineCol) return { place: { line: Number(lineCol[1]), column: Number(lineCol[2]) }, message: base }
   if (position) {
     const offset = Number(position[1])
     const before = source.slice(0, offset)
     const line = before.split('\n').length
     const column = offset - before.lastIndexOf('\n')
-    return `${base} at line ${line} column ${column}`
+    return { place: { line, column }, message: base }
   }
-  return base
+  return { place: null, message: base }
 }
 
 // Some scrapers export the body as HTML ("<p>…</p>"); its paragraphs are wanted, not its tags.
@@ -57,6 +63,8 @@ export function recordToArticle(record: unknown): RecordResult {
   if (!title) {
     // No title field: the body's first line stands in, as in a plain-text file.
     const first = lines.findIndex((line) => line !== '')
+    // A body of empty markup ("<p>&nbsp;</p>") has no line to stand in.
+    if (first < 0) return { problem: 'no title or text' }
     const long = lines[first]!.length > TITLE_MAX
     title = long ? shortTitle(lines[first]!) : lines[first]!
     if (!long) lines = lines.slice(first + 1)
@@ -113,7 +121,9 @@ export function parseJson(content: string): ParseOutcome {
   try {
     value = JSON.parse(content)
   } catch (error) {
-    return { ok: false, reason: `not valid JSON: ${describeJsonError(error, content)}` }
+    const { place, message } = describeJsonError(error, content)
+    const where = place ? `line ${place.line}, column ${place.column}: ` : ''
+    return { ok: false, reason: `not valid JSON: ${where}${message}` }
   }
   const records = recordsOf(value)
   const articles: { index: number; article: ParsedArticle }[] = []
@@ -137,9 +147,8 @@ export function parseJsonLines(content: string): ParseOutcome {
     try {
       value = JSON.parse(line)
     } catch (error) {
-      warnings.push(
-        `line ${index + 1}: not valid JSON (${describeJsonError(error, line).replace(/ at line 1 column/, ' at column')})`,
-      )
+      const { place, message } = describeJsonError(error, line)
+      warnings.push(`line ${index + 1}${place ? `, column ${place.column}` : ''}: not valid JSON: ${message}`)
       return
     }
     const result = recordToArticle(value)

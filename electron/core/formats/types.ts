@@ -17,7 +17,7 @@ export type ParseOutcome =
       ok: true
       /** One entry per article; `index` is the record's position in the file (0 for single-article files), used in ids. */
       articles: { index: number; article: ParsedArticle }[]
-      /** e.g. "line 7: not valid JSON (Unexpected token } …)" */
+      /** e.g. "line 7, column 12: not valid JSON: Unexpected token }" */
       warnings: string[]
     }
   | { ok: false; reason: string }

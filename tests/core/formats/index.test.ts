@@ -39,7 +39,7 @@ describe('parseFile', () => {
 
   it('names the line and column of a JSON syntax error', () => {
     const outcome = parseFile(utf8('{\n  "title": "Broken",\n  "text": "x",,\n}\n'), 'broken.json')
-    expect(outcome).toEqual({ ok: false, reason: expect.stringMatching(/^not valid JSON: .+ at line 3 column 15$/) })
+    expect(outcome).toEqual({ ok: false, reason: expect.stringMatching(/^not valid JSON: line 3, column 15: \S.+$/) })
   })
 
   it('refuses a file over the size cap and says by how much', () => {
