@@ -24,8 +24,12 @@ export type BoilerplateKind =
 /** One rule: a kind of boilerplate line and how to know it. */
 export interface BoilerplateRule {
   kind: BoilerplateKind
-  /** Where a matching line may be removed: at the very top of the body, in its trailing block, or both. */
-  where: 'top' | 'end' | 'both'
+  /**
+   * Where a matching line may be removed: at the very top of the body, in its trailing block, or both;
+   * `notice` rules only read text already known to be a notice (a disclaimer given as metadata), since
+   * in a body the same words may open a headline ("Opinion: …").
+   */
+  where: 'top' | 'end' | 'both' | 'notice'
   patterns: RegExp[]
   flags: ArticleFlag[]
   /** Keep the matched line in `disclaimers` (quoted as in the source). */
@@ -91,6 +95,8 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
       /(?<!\p{L})переведен[аоы]? автоматически(?!\p{L})/iu,
       /(?<!\p{L})автоматически переведен/iu,
       /(?<!\p{L})машинн(?:ый|ого|ым) перевод/iu,
+      /(?<!\p{L})автоматическ(?:ий|ого|им) перевод/iu,
+      /\b(?:using|via|with|by) (?:a |an )?(?:machine|automatic|automated) translation\b/i,
       /(?<!\p{L})автоматичн(?:ий|ого|им) переклад/iu,
       /(?<!\p{L})перекладен[аоі]? автоматично(?!\p{L})/iu,
       /(?<!\p{L})машинн(?:ий|ого|им) переклад/iu,
@@ -104,7 +110,9 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
     flags: ['sponsored'],
     keep: true,
     patterns: [
-      /^(?:sponsored|sponsored (?:content|post|article|story|feature|by\b.*)|paid (?:content|post|partnership|promotion)(?: with\b.*)?|advertorial|partner content|promoted content|brand(?:ed)? content|in partnership with\b.*|presented by\b.*)[.:]?$/i,
+      /^(?:sponsored|sponsored (?:content|coverage|post|article|story|feature|report|by\b.*)|paid (?:content|post|partnership|promotion)(?: with\b.*)?|advertorial|partner content|promoted content|brand(?:ed)? content|in partnership with\b.*|presented by\b.*)[.:]?$/i,
+      // A label that opens the notice: "Sponsored coverage: produced with …".
+      /^(?:sponsored (?:content|coverage|post|article|story|feature|report)|paid (?:content|post|partnership|promotion)|advertorial|partner content|promoted content|brand(?:ed)? content)\s*[:—–]\s*\S/i,
       /\b(?:this|the) (?:article|content|post|story|feature|piece) (?:is|was) (?:sponsored|paid for|an advertorial|produced in (?:paid )?partnership with|brought to you by|written in partnership with)\b/i,
       /\bpaid partnership\b/i,
       /^(?:партн[её]рский материал|партн[её]рская публикация|спонсорский материал|на правах рекламы|реклама|материал партн[её]ра|промо|партнерський матеріал|на правах реклами|реклама\.)[.:]?$/iu,
@@ -112,6 +120,7 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
       /(?<!\p{L})на правах реклами(?!\p{L})/iu,
       /(?<!\p{L})(?:материал|статья|публикация) (?:подготовлен|опубликован|размещ[её]н)[аоы]? (?:на правах рекламы|при (?:финансовой )?поддержке|в партн[её]рстве|по заказу)/iu,
       /(?<!\p{L})партн[её]рский материал(?!\p{L})/iu,
+      /(?<!\p{L})(?:спонсорский материал|материал партн[её]ра|партнерський матеріал)(?!\p{L})/iu,
     ],
   },
   {
@@ -128,6 +137,14 @@ export const BOILERPLATE_RULES: BoilerplateRule[] = [
       /(?<!\p{L})думка (?:автора|редакції) може не (?:збігатися|співпадати)/iu,
       /(?<!\p{L})позиція редакції може не (?:збігатися|співпадати)/iu,
     ],
+  },
+  {
+    kind: 'opinion',
+    where: 'notice',
+    flags: ['opinion'],
+    keep: true,
+    // A notice that opens with the label: "Opinion: the writer chairs the walking club."
+    patterns: [/^(?:opinion|op-ed|commentary|column|мнение|колонка|комментарий|думка)\s*[:|—–]\s*\S/iu],
   },
   {
     kind: 'disclaimer',

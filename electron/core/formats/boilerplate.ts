@@ -48,13 +48,17 @@ function isShareRow(line: string): boolean {
   return words.every((w) => SHARE_WORDS.has(w)) && words.some((w) => SHARE_PLATFORMS.test(w))
 }
 
-/** Matches one line against the rules allowed at `where`; the flags are those of every matching rule. */
-export function matchLine(line: string, where: 'top' | 'end'): LineMatch | null {
+/**
+ * Matches one line against the rules allowed at `where`; the flags are those of every matching rule.
+ *
+ * `notice` is a line already known to be a notice: every rule may read it.
+ */
+export function matchLine(line: string, where: 'top' | 'end' | 'notice'): LineMatch | null {
   if (line.length > MAX_RULE_LINE) return null
   let first: LineMatch | null = null
   const flags = new Set<ArticleFlag>()
   for (const rule of BOILERPLATE_RULES) {
-    if (rule.where !== 'both' && rule.where !== where) continue
+    if (where !== 'notice' && rule.where !== 'both' && rule.where !== where) continue
     if (rule.kind === 'category' && !isShortLabel(line)) continue
     if (!rule.patterns.some((p) => p.test(line))) continue
     for (const flag of rule.flags) flags.add(flag)
@@ -66,12 +70,18 @@ export function matchLine(line: string, where: 'top' | 'end'): LineMatch | null 
   return first
 }
 
-/** The flags that a notice's wording sets (for disclaimers given as metadata, e.g. front matter). */
+/**
+ * The flags that a notice's wording sets: the one reading of a disclaimer, whatever gave it.
+ *
+ * Disclaimers given as metadata (front matter, a JSON field, a page's meta) come here; notices found in
+ * a body are matched by the same rules line by line.
+ */
 export function flagsFromWording(text: string): ArticleFlag[] {
   const flags = new Set<ArticleFlag>()
   for (const line of text.split(/\n+/)) {
-    const match = matchLine(line.trim(), 'top') ?? matchLine(line.trim(), 'end')
-    for (const flag of match?.flags ?? []) flags.add(flag)
+    // A long notice is read sentence by sentence, as the rules cap the length of a line.
+    const parts = line.length > MAX_RULE_LINE ? line.split(/(?<=[.!?…])\s+/) : [line]
+    for (const part of parts) for (const flag of matchLine(part.trim(), 'notice')?.flags ?? []) flags.add(flag)
   }
   return [...flags]
 }

@@ -123,6 +123,30 @@ describe('flagsFromWording', () => {
     expect(flagsFromWording(text).sort()).toEqual([...flags].sort())
   })
 
+  it.each([
+    ['Sponsored coverage', ['sponsored']],
+    ['Sponsored coverage: this report was paid for by Eastbrook Builders Ltd.', ['sponsored']],
+    ['Sponsored content: produced with a partner.', ['sponsored']],
+    ['Paid partnership', ['sponsored']],
+    ['Партнёрский материал', ['sponsored']],
+    ['На правах рекламы', ['sponsored']],
+    ['Machine translated', ['machine-translated']],
+    ['This page was translated automatically.', ['machine-translated']],
+    ['translated automatically', ['machine-translated']],
+    ['Автоматический перевод', ['machine-translated']],
+    ['Автоматический перевод с английского. Возможны неточности.', ['machine-translated']],
+    ['Opinion', ['opinion']],
+    ['Opinion: the writer chairs the Eastbrook walking club.', ['opinion']],
+    ['Мнение автора может не совпадать с мнением редакции.', ['opinion']],
+  ])('reads the common phrasing "%s" in a notice from any source', (text, flags) => {
+    expect(flagsFromWording(text).sort()).toEqual([...flags].sort())
+  })
+
+  it('reads a long notice sentence by sentence', () => {
+    const text = `${'The editors checked every figure in this report against the council minutes. '.repeat(10)}Machine translated from Dutch.`
+    expect(flagsFromWording(text)).toEqual(['machine-translated'])
+  })
+
   it('sets no flag for ordinary sentences', () => {
     for (const text of [
       'The minister advertised the post in May.',
