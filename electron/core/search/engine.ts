@@ -523,25 +523,24 @@ export class SearchEngine {
     }
     const offset = Math.max(0, request.offset ?? 0)
     const limit = Math.max(0, request.limit ?? 20)
-    const { total, top, facets } = this.#match(query, request, extras, offset + limit, prefixes)
+    // Each clause is expanded once (fuzzy terms scan the vocabulary), for matching and marking alike.
+    const expanded = new Map<QueryClause, string[]>(query.clauses.map((c) => [c, this.#expand(c.matcher, prefixes)]))
+    const { total, top, facets } = this.#match(query, request, extras, offset + limit, prefixes, expanded)
     const page = top.slice(offset, offset + limit)
-    const hits =
-      page.length === 0
-        ? []
-        : page.map((c) =>
-            this.#hit(c, this.#marks(query, TEXT_FIELD, prefixes), this.#marks(query, TITLE_FIELD, prefixes)),
-          )
+    const textMarks = page.length === 0 ? null : this.#marks(query, TEXT_FIELD, expanded)
+    const titleMarks = page.length === 0 ? null : this.#marks(query, TITLE_FIELD, expanded)
+    const hits = page.map((c) => this.#hit(c, textMarks!, titleMarks!))
     return ok({ total, hits, facets, ...(adjustments.length > 0 ? { adjustments } : {}) })
   }
 
   /** What to mark in one field: the terms, prefixes and phrases of every clause that searched it. */
-  #marks(query: ParsedQuery, field: number, prefixes: Map<string, PrefixExpansion>): HighlightQuery {
+  #marks(query: ParsedQuery, field: number, expanded: Map<QueryClause, string[]>): HighlightQuery {
     const terms = new Set<string>()
     const prefixList: string[] = []
     for (const c of query.clauses) {
       if (c.presence === 'prohibited' || !c.fields.includes(field)) continue
       if (c.matcher.kind === 'prefix') prefixList.push(c.matcher.prefix)
-      else for (const t of this.#expand(c.matcher, prefixes)) terms.add(t)
+      else for (const t of expanded.get(c)!) terms.add(t)
     }
     const phrases = query.phrases.filter((p) => p.presence !== 'prohibited' && p.fields.includes(field))
     return { terms, prefixes: prefixList, phrases: phrases.map((p) => p.exact) }
@@ -595,6 +594,7 @@ export class SearchEngine {
     extras: SearchExtras,
     k: number,
     prefixes: Map<string, PrefixExpansion>,
+    expanded: Map<QueryClause, string[]>,
   ): { total: number; top: Candidate[]; facets: SearchFacets } {
     const idfCache = new Map<string, number>()
     // Per expanded term: the query weight per field (lunr's query vector, divided by its norm).
@@ -608,7 +608,7 @@ export class SearchEngine {
       for (const f of fields) w[f]! += boost
     }
     for (const c of query.clauses) {
-      const terms = this.#expand(c.matcher, prefixes)
+      const terms = expanded.get(c)!
       checked.push({ clause: c, terms })
       if (c.presence === 'prohibited') continue
       for (const t of terms) addWeight(t, c.fields, c.boost)

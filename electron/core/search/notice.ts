@@ -6,7 +6,7 @@ import type { SearchNotice, SearchRequest } from '../../shared/models'
 import type { ParsedQuery } from './query'
 
 /** The most alternative queries tried for one empty result, and offered. */
-const TRIED = 8
+const TRIED = 5
 const OFFERED = 4
 
 const WORD = /^[\p{L}\p{N}]+$/u

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeWord, fold, tokenize } from '../../../electron/core/search/analyzer'
+import { analyzeWord, cyrillicLanguage, fold, tokenize } from '../../../electron/core/search/analyzer'
 
 describe('analyzer', () => {
   it('folds case and diacritics, ё to е, and keeps й', () => {
@@ -14,6 +14,19 @@ describe('analyzer', () => {
     expect(analyzeWord('моста')).toBe(analyzeWord('мост'))
     expect(analyzeWord('мостами')).toBe(analyzeWord('мост'))
     expect(analyzeWord('running')).toBe('run')
+  })
+
+  it('stems Ukrainian so the forms of a word meet, for Ukrainian articles and words with Ukrainian letters', () => {
+    const kyiv = analyzeWord('Київ', 'uk')
+    expect(kyiv).not.toBeNull()
+    for (const form of ['Києва', 'Києві', 'Київ']) {
+      expect(analyzeWord(form, 'uk')).toBe(kyiv)
+      expect(analyzeWord(form)).toBe(kyiv)
+    }
+    expect(analyzeWord('виборів', 'uk')).toBe(analyzeWord('вибори', 'uk'))
+    expect(analyzeWord('та', 'uk')).toBeNull()
+    expect(cyrillicLanguage('uk-UA')).toBe('uk')
+    expect(cyrillicLanguage('be')).toBeUndefined()
   })
 
   it('drops English and Russian stop words', () => {

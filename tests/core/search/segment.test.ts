@@ -9,6 +9,7 @@ import {
   openSegmentFile,
   segmentRecords,
   SegmentFormatError,
+  surfacesWithPrefix,
   verifySegmentFile,
 } from '../../../electron/core/search/segment'
 import { makeTempDir, type TempDir } from '../../helpers/temp-library'
@@ -33,6 +34,12 @@ describe('segment', () => {
     expect(loaded.terms.withPrefix('мос')).toEqual(['мост'])
     expect(findTerm(loaded, 'мо')).toBe(-1)
     expect(findTerm(loaded, 'мост')).toBeGreaterThanOrEqual(0)
+    // The written words survive the file, each with its stem.
+    const bridges = surfacesWithPrefix(loaded, 'bridge').map((f) => [f.surface, loaded.terms.at(f.term)])
+    expect(bridges).toEqual([
+      ['bridge', 'bridg'],
+      ['bridges', 'bridg'],
+    ])
     loaded.texts.close()
   })
 
