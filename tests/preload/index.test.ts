@@ -160,4 +160,32 @@ describe('preload', () => {
       undefined,
     ])
   })
+
+  it('registers a dropped folder once, so its files keep their folder as in the browser', async () => {
+    electron.ipcRenderer.invoke.mockImplementation(async (...args: unknown[]) =>
+      args[0] === 'import:register-drops'
+        ? { ok: true, value: (args[1] as string[]).map((_p, i) => `token-${i}`) }
+        : { ok: true, value: [] },
+    )
+    const inFolder = (name: string, relativePath: string) => ({
+      file: Object.assign(new File(['x'], name), { path: `/downloads/${relativePath}` }),
+      relativePath,
+    })
+    await api.imports.dropped([
+      inFolder('a.txt', 'notes/a.txt'),
+      inFolder('b.md', 'notes/deep/b.md'),
+      inFolder('c.txt', 'c.txt'),
+    ])
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      ['import:register-drops', ['/downloads/notes', '/downloads/c.txt']],
+      [
+        'import:files',
+        [
+          { kind: 'dropped', token: 'token-0' },
+          { kind: 'dropped', token: 'token-1' },
+        ],
+        undefined,
+      ],
+    ])
+  })
 })
