@@ -2,8 +2,8 @@
  * The reader: the open article, its search hits and which hit is current.
  */
 import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contract'
-import type { Article, ArticleState, TextRange } from '../../electron/shared/models'
-import type { Failure } from '../../electron/shared/result'
+import type { Article, ArticleEdits, ArticleState, TextRange } from '../../electron/shared/models'
+import type { Failure, Result } from '../../electron/shared/result'
 import { citation } from '../lib/format'
 
 /** An article with its user state, as the reader shows it. */
@@ -11,6 +11,28 @@ export type OpenArticle = Article & ArticleState
 
 /** How the body is shown: plain text paragraphs (with highlights) or the sanitized HTML. */
 export type BodyMode = 'text' | 'html'
+
+/**
+ * The library-care calls (article:edit, article:restore) that the library-safety work adds to the contract; until
+ * they are there, the reader says so instead of failing.
+ */
+interface CareApi {
+  edit?(id: string, edits: ArticleEdits): Promise<Result<OpenArticle>>
+  restore?(token: string): Promise<Result<boolean>>
+}
+
+/** An article the user moved to the trash, and how to bring it back. */
+export interface TrashedArticle {
+  title: string
+  /** What article:restore takes to undo the move; null when the move cannot be undone from the app. */
+  token: string | null
+}
+
+/** The undo token in what article:trash answered for a move that happened, if it carries one. */
+function undoToken(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || !('token' in value)) return null
+  return typeof value.token === 'string' ? value.token : null
+}
 
 /** The reader's state; the API comes in through the constructor. */
 export class ReaderState {
@@ -24,6 +46,7 @@ export class ReaderState {
   #titleMatches = $state.raw<TextRange[]>([])
   #hit = $state(0)
   #mode = $state<BodyMode>('text')
+  #trashed = $state.raw<TrashedArticle | null>(null)
   #sequence = 0
 
   /**
@@ -61,6 +84,14 @@ export class ReaderState {
   }
   get mode(): BodyMode {
     return this.#mode
+  }
+  /** The article last moved to the trash, while it can be brought back (until the app quits). */
+  get trashed(): TrashedArticle | null {
+    return this.#trashed
+  }
+
+  get #care(): CareApi {
+    return this.#api.articles as BroadsheetApi['articles'] & CareApi
   }
 
   /** Opens an article, optionally with search hits (in its text and its title) to highlight, and marks it read. */
@@ -163,6 +194,54 @@ export class ReaderState {
     if (!this.#article) return
     const result = await this.#api.articles.openLink(this.#article.id, href)
     this.#notice = result.ok ? `Opened ${href} in your browser` : result.error.message
+  }
+
+  /** Moves the open article's file to the trash (main asks the user first); true when it moved. */
+  async trash(): Promise<boolean> {
+    const article = this.#article
+    if (!article) return false
+    const result = await this.#api.articles.trash(article.id)
+    if (!result.ok) {
+      this.#notice = result.error.message
+      return false
+    }
+    if (result.value === false) return false
+    this.#trashed = { title: article.title, token: undoToken(result.value) }
+    return true
+  }
+
+  /** Brings the article last moved to the trash back into the library. */
+  async undoTrash(): Promise<void> {
+    const trashed = this.#trashed
+    const care = this.#care
+    if (!trashed?.token || !care.restore) return
+    const result = await care.restore(trashed.token)
+    if (!result.ok) {
+      this.#notice = result.error.message
+      return
+    }
+    this.#trashed = null
+    this.#notice = `“${trashed.title}” is back in the library.`
+  }
+
+  /** Saves the user's corrections of the open article (kept in the library's state, never in the file). */
+  async edit(edits: ArticleEdits): Promise<boolean> {
+    const article = this.#article
+    const care = this.#care
+    if (!article) return false
+    if (!care.edit) {
+      this.#notice = 'Corrections cannot be saved in this version yet.'
+      return false
+    }
+    if (Object.keys(edits).length === 0) return true
+    const result = await care.edit(article.id, edits)
+    if (!result.ok) {
+      this.#notice = result.error.message
+      return false
+    }
+    if (this.#article?.id === article.id) this.#article = result.value
+    this.#notice = 'Your corrections are saved.'
+    return true
   }
 
   /** The citation of the open article, or null. */

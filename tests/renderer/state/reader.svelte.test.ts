@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { ReaderState } from '../../../renderer/state/reader.svelte'
 import { article, fakeApi } from '../fake-api'
+import { ok } from '../../../electron/shared/result'
 
 describe('ReaderState', () => {
   it('opens an article and marks it read', async () => {
@@ -87,6 +88,46 @@ describe('ReaderState links', () => {
     })
     await reader.openLink('https://elsewhere.example/')
     expect(reader.notice).toMatch(/Only a web address/)
+  })
+})
+
+describe('ReaderState library care', () => {
+  it('moves the article to the trash when main confirms, and can bring it back', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a', title: 'Port plan' }) })
+    const restore = vi.fn(async () => ok(true))
+    Object.assign(fake.api.articles, { restore })
+    vi.mocked(fake.api.articles.trash).mockResolvedValueOnce(ok({ token: 'undo-1' } as unknown as boolean))
+    const reader = new ReaderState(fake.api)
+    await reader.open('a')
+    expect(await reader.trash()).toBe(true)
+    expect(reader.trashed).toEqual({ title: 'Port plan', token: 'undo-1' })
+    reader.close()
+    expect(reader.trashed).not.toBeNull()
+    await reader.undoTrash()
+    expect(restore).toHaveBeenCalledWith('undo-1')
+    expect(reader.trashed).toBeNull()
+    expect(reader.notice).toBe('“Port plan” is back in the library.')
+  })
+
+  it('leaves everything as it was when the user cancels the trash', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a' }) })
+    const reader = new ReaderState(fake.api)
+    await reader.open('a')
+    expect(await reader.trash()).toBe(false)
+    expect(reader.trashed).toBeNull()
+    expect(reader.article?.id).toBe('a')
+  })
+
+  it('saves corrections and shows the corrected article', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a', title: 'Port plan' }) })
+    const edit = vi.fn(async () => ok(article({ id: 'a', title: 'Port plan approved', edited: ['title'] })))
+    Object.assign(fake.api.articles, { edit })
+    const reader = new ReaderState(fake.api)
+    await reader.open('a')
+    expect(await reader.edit({ title: 'Port plan approved' })).toBe(true)
+    expect(edit).toHaveBeenCalledWith('a', { title: 'Port plan approved' })
+    expect(reader.article?.title).toBe('Port plan approved')
+    expect(reader.article?.edited).toEqual(['title'])
   })
 })
 

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { tick } from 'svelte'
 import WithApp from './WithApp.svelte'
 import ReaderView from '../../../renderer/views/ReaderView.svelte'
+import TrashUndo from '../../../renderer/components/TrashUndo.svelte'
 import { AppState } from '../../../renderer/state/app.svelte'
 import { article, fakeApi, item } from '../fake-api'
 
@@ -197,5 +198,58 @@ describe('ReaderView', () => {
     const local = '<p>Plots</p><img alt="Plot one" data-local-src="Allotments_files/plot 1.png">'
     await openReader(article({ id: 'a', text, html: local }))
     expect(htmlRoot().querySelector('img')?.getAttribute('src')).toBe('/media/a/Allotments_files/plot%201.png')
+  })
+})
+
+describe('ReaderView library care', () => {
+  it('moves the article to the trash, goes on, and offers Undo', async () => {
+    const a = article({ id: 'a', text, title: 'Port plan' })
+    const b = article({ id: 'b', text: 'Second story.' })
+    const all = [a, b]
+    const fake = fakeApi(
+      all.map((x) => item(x)),
+      { a, b },
+    )
+    const restore = vi.fn(async () => ({ ok: true as const, value: true }))
+    Object.assign(fake.api.articles, { restore })
+    vi.mocked(fake.api.articles.trash).mockResolvedValueOnce({ ok: true, value: { token: 't' } as unknown as boolean })
+    const app = new AppState(fake.api)
+    await app.library.load()
+    await app.openArticle('a')
+    render(WithApp, { app, view: ReaderView })
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Move to trash' }))
+    expect(fake.api.articles.trash).toHaveBeenCalledWith('a')
+    await vi.waitFor(() => expect(app.reader.article?.id).toBe('b'))
+    expect(app.reader.trashed).toEqual({ title: 'Port plan', token: 't' })
+    // The Undo offer lives in the app shell, so it stays in every view until the app quits.
+    render(TrashUndo, { reader: app.reader })
+    const status = screen.getByText(/Moved “Port plan” to the trash/)
+    await user.click(within(status).getByRole('button', { name: 'Undo' }))
+    expect(restore).toHaveBeenCalledWith('t')
+    expect(screen.queryByText(/Moved “Port plan” to the trash/)).toBeNull()
+  })
+
+  it('edits the details in a form and shows the corrected title', async () => {
+    const a = article({ id: 'a', text, title: 'Port plan' })
+    const fake = fakeApi([item(a)], { a })
+    const edit = vi.fn(async () => ({
+      ok: true as const,
+      value: article({ id: 'a', text, title: 'Port plan approved' }),
+    }))
+    Object.assign(fake.api.articles, { edit })
+    const app = new AppState(fake.api)
+    await app.library.load()
+    await app.openArticle('a')
+    render(WithApp, { app, view: ReaderView })
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Edit details' }))
+    const title = screen.getByRole('textbox', { name: 'Title' })
+    await user.clear(title)
+    await user.type(title, 'Port plan approved')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(edit).toHaveBeenCalledWith('a', { title: 'Port plan approved' })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Port plan approved' })).toBeInTheDocument()
+    expect(screen.queryByRole('form', { name: 'Edit article details' })).toBeNull()
   })
 })
