@@ -665,6 +665,8 @@ export class SearchEngine {
         if (text === undefined) texts.set(doc, (text = segmentText(seg, doc)))
         return text
       }
+      // Texts are read only for documents that can still be hits (not yet excluded, and through the filters).
+      const worth = (doc: number) => ok[doc] === 1 && (!filter || filter(shard, doc))
       const apply = (has: Uint8Array, presence: QueryClause['presence'], sets: boolean) => {
         if (presence === 'required') for (let d = 0; d < n; d++) ok[d]! &= has[d]!
         else if (presence === 'prohibited') for (let d = 0; d < n; d++) ok[d]! &= has[d]! ^ 1
@@ -673,12 +675,12 @@ export class SearchEngine {
       for (const { clause, terms } of checked) {
         if (clause.matcher.kind === 'prefix') {
           const expansion = prefixes.get(clause.matcher.prefix)!
-          apply(docsWithPrefix(seg, clause, expansion, ok, read), clause.presence, true)
+          apply(docsWithPrefix(seg, clause, expansion, worth, read), clause.presence, true)
         } else if (clause.presence !== 'optional') {
           apply(docsWithAny(seg, terms, clause.fields), clause.presence, false)
         }
       }
-      for (const p of query.phrases) apply(docsWithPhrase(seg, p, ok, read), p.presence, true)
+      for (const p of query.phrases) apply(docsWithPhrase(seg, p, worth, read), p.presence, true)
       const cols = shard.cols
       for (let d = 0; d < n; d++) {
         if (!ok[d] || (positive && !matched[d])) continue
@@ -756,7 +758,7 @@ function docsWithPrefix(
   seg: Segment,
   clause: QueryClause,
   expansion: PrefixExpansion,
-  ok: Uint8Array,
+  worth: (doc: number) => boolean,
   read: (doc: number, field: number) => string,
 ): Uint8Array {
   const has = new Uint8Array(seg.docs.length)
@@ -773,8 +775,7 @@ function docsWithPrefix(
     for (let p = seg.termStart[t]!; p < seg.termStart[t + 1]!; p++) {
       const doc = seg.postDoc[p]!
       const field = seg.postField[p]!
-      // Documents already out (a required term missing) are not worth reading.
-      if (has[doc] || !inField[field] || (clause.presence !== 'prohibited' && !ok[doc])) continue
+      if (has[doc] || !inField[field] || !worth(doc)) continue
       if (holdsPrefix(read(doc, field), prefix, expansion.allowed)) has[doc] = 1
     }
   }
@@ -804,7 +805,7 @@ function escapeRegExp(s: string): string {
 function docsWithPhrase(
   seg: Segment,
   phrase: QueryPhrase,
-  ok: Uint8Array,
+  worth: (doc: number) => boolean,
   read: (doc: number, field: number) => string,
 ): Uint8Array {
   const has = new Uint8Array(seg.docs.length)
@@ -815,8 +816,7 @@ function docsWithPhrase(
     const sure =
       phrase.exact.length === words.length &&
       ids.every((t, i) => count[t] === 1 && seg.surfaces.at(first[t]!) === phrase.exact[i])
-    const check = (doc: number, field: number) =>
-      sure || ((phrase.presence === 'prohibited' || ok[doc] === 1) && holdsPhrase(read(doc, field), phrase.exact))
+    const check = (doc: number, field: number) => sure || (worth(doc) && holdsPhrase(read(doc, field), phrase.exact))
     stemPhrase(seg, words, ids, phrase.fields, has, check)
   }
   return has
