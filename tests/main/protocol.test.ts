@@ -11,6 +11,7 @@ vi.mock('electron', () => electron)
 const { APP_ENTRY_URL, registerAppScheme, resolveRendererPath, serveRenderer, serveRendererRequest } =
   await import('../../electron/main/protocol')
 const { CONTENT_SECURITY_POLICY } = await import('../../electron/main/security')
+type Library = import('../../electron/core/library/types').Library
 
 let root: string
 let rendererDir: string
@@ -92,6 +93,25 @@ describe('serveRendererRequest', () => {
   it('answers 404 for a missing file and 405 for a POST', async () => {
     expect((await serveRendererRequest(rendererDir, { url: 'app://broadsheet/nope.js' })).status).toBe(404)
     expect((await serveRendererRequest(rendererDir, { url: APP_ENTRY_URL, method: 'POST' })).status).toBe(405)
+  })
+
+  it("serves an article's image stored beside it on the media route, and nothing else there", async () => {
+    const library = path.join(root, 'library')
+    await fs.mkdir(path.join(library, 'page_files'), { recursive: true })
+    await fs.writeFile(path.join(library, 'page.html'), '<p>A saved page</p>')
+    await fs.writeFile(path.join(library, 'page_files', 'dot.gif'), 'GIF89a')
+    const open = { root: library, pathOf: (id: string) => (id === 'a1' ? path.join(library, 'page.html') : undefined) }
+    const serve = (url: string) => serveRendererRequest(rendererDir, { url }, () => open as unknown as Library)
+    const image = await serve('app://broadsheet/media/a1/page_files/dot.gif')
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toBe('image/gif')
+    expect(image.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(await image.text()).toBe('GIF89a')
+    expect((await serve('app://broadsheet/media/a1/page.html')).status).toBe(404)
+    expect((await serve('app://broadsheet/media/zz/page_files/dot.gif')).status).toBe(404)
+    expect(
+      (await serveRendererRequest(rendererDir, { url: 'app://broadsheet/media/a1/page_files/dot.gif' })).status,
+    ).toBe(404)
   })
 
   it('is what serveRenderer installs on the app scheme', async () => {
