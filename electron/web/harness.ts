@@ -14,6 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { EventChannel, EventPayloads } from '../shared/ipc-contract'
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { err } from '../shared/result'
 import { log } from '../core/logger'
 import { DEFAULT_MAX_FILE_BYTES, openLibrary } from '../core/library/library'
@@ -264,7 +265,10 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       return
     }
     if (url.pathname === '/__bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridge)
-    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', page)
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      // The same policy as the desktop app's header, besides the copy the build writes into the page.
+      return send(res, 200, 'text/html; charset=utf-8', page, { 'content-security-policy': CONTENT_SECURITY_POLICY })
+    }
 
     // An article's offline images, confined to the library (the same route as Electron's app scheme).
     if (isMediaPath(url.pathname)) {

@@ -5,6 +5,7 @@ import path from 'node:path'
 import os from 'node:os'
 import { KEY_HEADER, MAX_BODY_BYTES, startWebHarness, type WebHarness } from '../../electron/web/harness'
 import { openSettingsStore } from '../../electron/main/settings-store'
+import { CONTENT_SECURITY_POLICY } from '../../electron/shared/csp'
 import { wireReplacer } from '../../electron/web/wire'
 import { startHarnessProcess, tempLibrary } from './support'
 
@@ -72,6 +73,7 @@ describe('web harness', () => {
       headers: { host: `localhost:${harness.port}`, [KEY_HEADER]: harness.secret },
     })
     expect(page.status).toBe(200)
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     expect(page.body.indexOf('/__bridge.js')).toBeLessThan(page.body.indexOf('./app.js'))
     const bridge = await request(harness.port, { path: '/__bridge.js', headers: allowed() })
     expect(bridge.body).toContain('broadsheet')
