@@ -7,8 +7,12 @@
  * The Content-Security-Policy of every response the app serves.
  *
  * No remote origin anywhere, no inline script, no eval. Inline styles stay allowed because Svelte transitions set
- * them. `frame-src` allows `about:` so the reader's sandboxed `<iframe srcdoc>` (which inherits this policy and
- * so cannot run scripts or load remote images either) keeps working.
+ * them. `img-src` is the app's own origin, where the only images are an article's offline ones on the media
+ * route (`/media/…`, see media.ts; the renderer has no images of its own), plus inline `data:` images (raster
+ * types only, checked by the sanitizer and the reader); a path cannot narrow `'self'`, and naming the origin
+ * instead would differ between the two shells. `frame-src` allows `about:` so the reader's sandboxed
+ * `<iframe srcdoc>` (which inherits this policy and so cannot run scripts or load remote images either) keeps
+ * working.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
