@@ -10,6 +10,8 @@ import sanitizeHtml from 'sanitize-html'
 import { DATA_IMAGE, IMAGE_TYPES } from '../../shared/media'
 
 const REMOTE = /^\s*(?:https?:)?\/\//i
+/** Shorter than this, a `data:` image beside a real image's address is a lazy-loading stand-in (a 1×1 GIF is ~80). */
+const LAZY_STAND_IN_CHARS = 200
 /** Any URL scheme (`http:`, `file:`, `C:` …): a local image reference has none. */
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
@@ -168,6 +170,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
         (s) => s && REMOTE.test(s),
       )
       if (remote) out['data-src'] = remote.trim().replace(/^\/\//, 'https://')
+      // A lazy page's stand-in (a pixel-sized data: GIF) would draw as nothing: the reader shows the real image's
+      // placeholder (or its local copy) instead.
+      if (out.src && out.src.length < LAZY_STAND_IN_CHARS && (remote || local)) delete out.src
       const srcset = attribs['data-srcset'] ?? attribs.srcset
       if (srcset && /https?:\/\//i.test(srcset) && !/javascript:/i.test(srcset)) out['data-srcset'] = srcset.trim()
       return { tagName, attribs: out }

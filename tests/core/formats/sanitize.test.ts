@@ -118,10 +118,15 @@ describe('sanitizeArticleHtml', () => {
     expect(sanitizeArticleHtml(`<img src="${src}" alt="Logo">`)).toBe('<img alt="Logo" />')
   })
 
-  it('takes the real image of a lazy-loading page from data-src', () => {
+  it('takes the real image of a lazy-loading page from data-src, dropping the pixel that stood in for it', () => {
     const html = sanitizeArticleHtml('<img src="data:image/gif;base64,R0lG" data-src="//cdn.example/b.jpg" alt="B">')
-    expect(html).toContain('data-src="https://cdn.example/b.jpg"')
-    expect(html).toContain('src="data:image/gif;base64,R0lG"')
+    expect(html).toBe('<img alt="B" data-src="https://cdn.example/b.jpg" />')
+  })
+
+  it('keeps a real data: image even when the page also names a remote copy', () => {
+    const src = `data:image/png;base64,${'A'.repeat(400)}`
+    const html = sanitizeArticleHtml(`<img src="${src}" data-src="https://cdn.example/b.png" alt="B">`)
+    expect(html).toBe(`<img alt="B" src="${src}" data-src="https://cdn.example/b.png" />`)
   })
 
   it('leaves nothing active in any mix of dangerous markup', () => {
