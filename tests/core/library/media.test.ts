@@ -113,6 +113,16 @@ describe('saved pages with their assets folder', () => {
     expect(article?.html).toContain('data-local-src="page_files/map.png"')
   })
 
+  it('never copies a file that a link in the assets folder points to outside it', async () => {
+    src.write('page.html', savedPage('Lighthouse count'))
+    src.write('page_files/map.png', PNG)
+    const outside = src.write('private/id_rsa.png', 'not an image, and not the page’s')
+    fs.symlinkSync(outside, src.path('page_files/key.png'))
+    const [result] = await library.import([{ kind: 'path', path: src.path('page.html') }])
+    expect(result?.status).toBe('imported')
+    expect(lib.files()).toEqual(['page.html', 'page_files/map.png'])
+  })
+
   it('copies the folder beside a page dropped on its own', async () => {
     src.write('page.html', savedPage('Lighthouse count'))
     src.write('page_files/map.png', PNG)
