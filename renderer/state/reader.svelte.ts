@@ -196,16 +196,16 @@ export class ReaderState {
     this.#notice = result.ok ? `Opened ${href} in your browser` : result.error.message
   }
 
-  /** Moves the open article's file to the trash (main asks the user first); true when it moved. */
-  async trash(): Promise<boolean> {
-    const article = this.#article
+  /** Moves the open article's file (or `article`'s, from the list) to the trash (main asks first); true when it moved. */
+  async trash(article: Pick<Article, 'id' | 'title'> | null = this.#article): Promise<boolean> {
     if (!article) return false
     const result = await this.#api.articles.trash(article.id)
     if (!result.ok) {
       this.#notice = result.error.message
       return false
     }
-    if (result.value === false) return false
+    // Nothing moved: the user said no (false, or no undo record).
+    if (!result.value) return false
     this.#trashed = { title: article.title, token: undoToken(result.value) }
     return true
   }

@@ -30,7 +30,7 @@ const LONG_TXT = [
   MT_NOTICE,
 ].join('\n')
 
-const SHORT_TXT = 'Bakery on Mill Street reopens\n\nThe bakery on Mill Street reopened on Saturday after a refit.\n'
+const BAKERY_TXT = ['Bakery on Mill Street reopens', '', ...filler('the bakery', 24).flatMap((p) => [p, ''])].join('\n')
 
 const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tide gauge readings published online</title>
 <meta property="og:site_name" content="Saltmarsh Gazette"><meta property="article:published_time" content="2025-06-03T09:00:00Z"></head>
@@ -66,7 +66,7 @@ describe('the reader in Chromium', () => {
     let root: string
     ;({ root, remove: removeLibrary } = await tempLibrary())
     await fs.writeFile(path.join(root, 'ferry-timetable.txt'), LONG_TXT)
-    await fs.writeFile(path.join(root, 'bakery.txt'), SHORT_TXT)
+    await fs.writeFile(path.join(root, 'bakery.txt'), BAKERY_TXT)
     await fs.writeFile(path.join(root, 'tide-gauge.html'), PAGE_HTML)
     harness = await startWebHarness({ library: root, port: 0, rendererDir })
     const chromium = await launchChromium()
@@ -87,16 +87,21 @@ describe('the reader in Chromium', () => {
   })
 
   const list = () => page.getByRole('listbox', { name: 'Articles' })
-  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name })
+  // The reader's own title: at three panes the list beside it has its own h1.
+  const heading = (name: string | RegExp) => page.locator('article.scroll').getByRole('heading', { level: 1, name })
+  const readerTitle = () => page.locator('article.scroll h1').textContent()
 
   it('puts focus on the article after Enter, so Space and PageDown scroll it, and Space at the end goes on', async () => {
-    await list().getByText('Ferry timetable changes split the island council').click()
-    await heading('Ferry timetable changes split the island council').waitFor()
+    // Every article here is longer than the window; open the first row, whose next one is the second.
+    const titles = await list().locator('.title').allTextContents()
+    await list().getByText(titles[0]!).click()
+    await heading(titles[0]!).waitFor()
     await page.keyboard.press('Escape')
     await list().waitFor()
     await list().focus()
+    await page.keyboard.press('Home')
     await page.keyboard.press('Enter')
-    await heading('Ferry timetable changes split the island council').waitFor()
+    await heading(titles[0]!).waitFor()
     expect(await focusInArticle(page)).toBe(true)
     expect(await scrollTop(page)).toBe(0)
     await page.keyboard.press('PageDown')
@@ -114,9 +119,8 @@ describe('the reader in Chromium', () => {
         }),
       )
       .toBe(true)
-    const before = await page.getByRole('heading', { level: 1 }).textContent()
     await page.keyboard.press('Space')
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe(before)
+    await heading(titles[1]!).waitFor()
     expect(await focusInArticle(page)).toBe(true)
     expect(await scrollTop(page)).toBe(0)
   })
@@ -136,7 +140,7 @@ describe('the reader in Chromium', () => {
     await page.getByText(/Paragraph 3 about the tide gauge/).click()
     expect(await focusInArticle(page)).toBe(true)
     await page.keyboard.press(away)
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe(tide)
+    await expect.poll(() => readerTitle()).not.toBe(tide)
     await page.keyboard.press(back)
     await heading(tide).waitFor()
     // Tab onto a link inside the article, then use the app's keys from there.
@@ -145,7 +149,7 @@ describe('the reader in Chromium', () => {
     await page.keyboard.press('Tab')
     await page.getByRole('link', { name: 'ten years of tide gauge readings' }).focus()
     await page.keyboard.press(arrowAway)
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe(tide)
+    await expect.poll(() => readerTitle()).not.toBe(tide)
     await page.keyboard.press(arrowBack)
     await heading(tide).waitFor()
     await page.getByText(/Paragraph 5 about the tide gauge/).click()
@@ -294,16 +298,64 @@ describe('the reader in Chromium', () => {
       await page.getByRole('button', { name: 'Library' }).click()
       await list().getByText('Ferry timetable changes split the island council').click()
       await heading('Ferry timetable changes split the island council').waitFor()
-      await expectNoAxeViolations(page)
+      await expectNoAxeViolations(page, '.reader')
       await shot(page, `reader-text-${theme}`)
       await page.keyboard.press('Escape')
       await list().getByText('Tide gauge readings published online').click()
       await heading('Tide gauge readings published online').waitFor()
-      await expectNoAxeViolations(page)
+      await expectNoAxeViolations(page, '.reader')
       await shot(page, `reader-html-${theme}`)
       await page.getByRole('button', { name: 'Show plain text' }).click()
-      await expectNoAxeViolations(page)
+      await expectNoAxeViolations(page, '.reader')
       await page.keyboard.press('Escape')
     },
   )
+})
+
+describe('the reader at common screen sizes', () => {
+  let harness: WebHarness
+  let closeBrowser: () => Promise<void>
+  let removeLibrary: () => Promise<void>
+  let page: Page
+
+  beforeAll(async () => {
+    await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
+    const rendererDir = await buildRenderer('reader-sizes')
+    let root: string
+    ;({ root, remove: removeLibrary } = await tempLibrary())
+    await fs.writeFile(path.join(root, 'ferry-timetable.txt'), LONG_TXT)
+    await fs.writeFile(path.join(root, 'tide-gauge.html'), PAGE_HTML)
+    harness = await startWebHarness({ library: root, port: 0, rendererDir })
+    const chromium = await launchChromium()
+    closeBrowser = chromium.close
+    page = await chromium.context.newPage()
+    await page.goto(harness.url)
+  })
+
+  afterAll(async () => {
+    await closeBrowser?.()
+    await harness?.close()
+    await removeLibrary?.()
+  })
+
+  it.each([
+    [1366, 850],
+    [1920, 1080],
+  ])('keeps title, banner and body in one column at %i×%i', async (width, height) => {
+    await page.setViewportSize({ width, height })
+    const list = page.getByRole('listbox', { name: 'Articles' })
+    for (const [title, name] of [
+      ['Ferry timetable changes split the island council', 'text'],
+      ['Tide gauge readings published online', 'html'],
+    ] as const) {
+      await list.getByText(title).click()
+      await page.locator('article.scroll').getByRole('heading', { level: 1, name: title }).waitFor()
+      const left = async (selector: string) => (await page.locator(selector).first().boundingBox())?.x
+      const titleLeft = await left('article.scroll h1')
+      expect(await left('article.scroll .strip')).toBe(titleLeft)
+      expect(await left(name === 'html' ? '[data-article-html]' : 'article.scroll .body')).toBe(titleLeft)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `reader-${name}-${width}x${height}.png`) })
+      await page.keyboard.press('Escape')
+    }
+  })
 })

@@ -119,25 +119,27 @@ interface AxeFinding {
 let axeSource: string | undefined
 
 /**
- * Runs axe-core on the page as it is now and fails on any critical, serious or moderate violation, naming each rule
- * and where it fired. The script goes in through the DevTools protocol, so the app's CSP needs no exception.
+ * Runs axe-core on the page as it is now (or on the part `selector` names) and fails on any critical, serious or
+ * moderate violation, naming each rule and where it fired. The script goes in through the DevTools protocol, so the
+ * app's CSP needs no exception.
  */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
+export async function expectNoAxeViolations(page: Page, selector?: string): Promise<void> {
   axeSource ??= await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
-  const findings = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe
+  const findings = await page.evaluate(async (include) => {
+    type Context = Document | { include: string[] }
+    const axe = (window as unknown as { axe: { run: (context: Context) => Promise<AxeResults> } }).axe
     interface AxeResults {
       violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]
     }
-    const results = await axe.run(document)
+    const results = await axe.run(include ? { include: [include] } : document)
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       targets: v.nodes.map((n) => JSON.stringify(n.target)),
     }))
-  })
+  }, selector)
   const blocking = findings.filter((f: AxeFinding) => f.impact !== 'minor')
   if (blocking.length > 0) {
     const lines = blocking.map((f: AxeFinding) => `${f.impact} ${f.id}: ${f.help} at ${f.targets.join(', ')}`)
