@@ -205,6 +205,11 @@ export class ArticleStore {
 
   /** Moves a damaged segment aside (kept for inspection); its records are then missing. Gives the new name. */
   async setAside(segment: number): Promise<string | undefined> {
+    // New records go to a fresh segment, not after damaged bytes.
+    if (this.#writer?.segment === segment) {
+      this.#writing = this.#writing.then(() => this.#closeWriter()).catch(() => {})
+      await this.#writing
+    }
     const handle = this.#readers.get(segment)
     this.#readers.delete(segment)
     await handle?.then((h) => h.close()).catch(() => {})
