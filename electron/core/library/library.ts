@@ -74,6 +74,8 @@ export interface OpenLibraryExtras extends OpenLibraryOptions {
   parsePool?: ParsePool
   /** The parser version to tie stored articles to (default `PARSER_VERSION`; tests simulate an upgrade). */
   parserVersion?: number
+  /** Where the user's corrections are kept (default: the library's state store). */
+  edits?: EditsStore
 }
 
 /** A library as the core uses it: the contract plus what benchmarks want to see. */
@@ -197,7 +199,8 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   const state = await StateStore.load(dataDir, notices)
   // TEMPORARY until the state store's edits land (library safety helper): no corrections without them.
   const edits: EditsStore =
-    'edits' in state ? (state as unknown as EditsStore) : { edits: () => undefined, setEdits: () => undefined }
+    options.edits ??
+    ('edits' in state ? (state as unknown as EditsStore) : { edits: () => undefined, setEdits: () => undefined })
   // Without a store (a read-only library, say) every read parses its file, as before there was one.
   const store = await ArticleStore.open(storeDir(dataDir)).catch((error: unknown) => {
     log.warn('library: the article store cannot be opened; articles will be parsed on every read', error)

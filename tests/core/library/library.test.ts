@@ -1,8 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ArticleEdits } from '../../../electron/shared/models'
 import type { ParseOutcome } from '../../../electron/core/formats/types'
-import { LibraryOpenError, openLibrary, type OpenedLibrary } from '../../../electron/core/library/library'
+import {
+  LibraryOpenError,
+  openLibrary,
+  type OpenedLibrary,
+  type OpenLibraryExtras,
+} from '../../../electron/core/library/library'
 import { makeTempDir, sampleText, type TempDir } from '../../helpers/temp-library'
 
 // The real parsers, behind a spy (to count parses); .jsonl gets a tiny stand-in so record ids can be
@@ -67,7 +73,7 @@ afterEach(async () => {
   outside.remove()
 })
 
-async function open(options = {}) {
+async function open(options: OpenLibraryExtras = {}) {
   await library?.close()
   // Parsing stays in this thread so the spy and the JSONL stand-in above see every parse.
   library = await openLibrary(lib.root, { parseThreads: 0, ...options })
@@ -288,6 +294,27 @@ describe('openLibrary', () => {
     expect(changes).toEqual([change])
     const renamed = l.list().find((item) => item.title === 'Alpha')!
     expect(renamed.starred).toBe(true)
+  })
+
+  it('shows a user’s corrections in list() and get(), names them in edited, and tells the listeners', async () => {
+    lib.write('a.txt', sampleText('Harbor plan', 'The harbour plan was approved by the council.'))
+    // The state store keeps corrections on disk (its own tests); here they live in a map that outlives a restart.
+    const kept = new Map<string, ArticleEdits>()
+    const edits = { edits: (id: string) => kept.get(id), setEdits: (id: string, e: ArticleEdits) => kept.set(id, e) }
+    const l = await open({ edits })
+    const id = l.list()[0]!.id
+    const changes: unknown[] = []
+    l.onChange((change) => changes.push(change))
+    const edited = await l.edit(id, { title: 'Harbour plan', site: 'Port Gazette' })
+    expect(edited).toMatchObject({ title: 'Harbour plan', site: 'Port Gazette', edited: ['title', 'site'] })
+    expect(edited?.text).toContain('approved by the council')
+    expect(l.list()[0]).toMatchObject({ title: 'Harbour plan', site: 'Port Gazette', edited: ['title', 'site'] })
+    expect(changes).toEqual([{ added: [], updated: [id], removed: [] }])
+    // Setting a field back to what the file says drops that correction.
+    expect((await l.edit(id, { title: 'Harbor plan' }))?.edited).toEqual(['site'])
+    const again = await open({ edits })
+    expect(await again.get(id)).toMatchObject({ title: 'Harbor plan', site: 'Port Gazette', edited: ['site'] })
+    expect(await again.edit('no-such-id', { title: 'x' })).toBeUndefined()
   })
 
   it('yields every whole article from articles()', async () => {

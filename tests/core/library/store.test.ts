@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LibraryChange } from '../../../electron/shared/models'
+import type { ArticleEdits, LibraryChange } from '../../../electron/shared/models'
 import { openLibrary, type OpenedLibrary, type OpenLibraryExtras } from '../../../electron/core/library/library'
 import { inlineParsePool, type ParsePool } from '../../../electron/core/library/parse-pool'
 import type { ScanProgress } from '../../../electron/core/library/types'
@@ -221,6 +221,25 @@ describe('the article store', () => {
     expect(await l.rescan()).toEqual({ added: [], updated: [], removed: [] })
     expect(parsed).toEqual([])
     expect(changes).toEqual([])
+  })
+
+  it('finds an article by its corrected title once the user edits it', async () => {
+    lib.write('a.txt', sampleText('Harbor plan'))
+    const kept = new Map<string, ArticleEdits>()
+    const l = await open({ edits: { edits: (id) => kept.get(id), setEdits: (id, e) => kept.set(id, e) } })
+    const search = await openSearchIndex(l, { threads: 0 })
+    try {
+      await search.ready()
+      const id = l.list()[0]!.id
+      await l.edit(id, { title: 'Kittiwake colony plan' })
+      await search.ready()
+      const response = await search.search({ query: 'kittiwake' })
+      expect(response.ok && response.value.hits.map((hit) => [hit.id, hit.title])).toEqual([
+        [id, 'Kittiwake colony plan'],
+      ])
+    } finally {
+      await search.close()
+    }
   })
 
   it('makes a 500-record JSONL searchable in an indexed library, parsing it once', async () => {
