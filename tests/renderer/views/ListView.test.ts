@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { render, screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import WithApp from './WithApp.svelte'
 import ListView from '../../../renderer/views/ListView.svelte'
 import { AppState } from '../../../renderer/state/app.svelte'
 import { fakeApi, item } from '../fake-api'
+import { ok } from '../../../electron/shared/result'
 
 describe('ListView', () => {
   beforeAll(() => {
@@ -112,5 +113,18 @@ describe('ListView', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['Published', 'Imported', 'Title', 'Site'])
+  })
+
+  it('moves the selected article to the trash from the list, and tells the app what to undo', async () => {
+    const rows = [item({ id: 'a', title: 'Ferry fares rise' }), item({ id: 'b', title: 'Pier repairs begin' })]
+    const fake = fakeApi(rows)
+    vi.mocked(fake.api.articles.trash).mockResolvedValue(ok(true))
+    const app = new AppState(fake.api)
+    await app.library.load()
+    app.library.selectId('b')
+    render(WithApp, { app, view: ListView })
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Move to trash' }))
+    expect(fake.api.articles.trash).toHaveBeenCalledWith('b')
+    expect(app.reader.trashed?.title).toBe('Pier repairs begin')
   })
 })
