@@ -143,9 +143,15 @@ describe('the shell', () => {
     const info = await invoke('library:info')
     expect(info).toMatchObject({ ok: true, value: { root } })
     expect(await fs.readdir(path.join(root, 'world'))).toContain('velmora-river-port-expansion.txt')
-    const list = await invoke('library:list')
-    expect(list.ok).toBe(true)
-    expect((list.value as unknown[]).length).toBeGreaterThan(5)
+    // The list fills while the new folder is first read (the scan runs in the background).
+    await vi.waitFor(
+      async () => {
+        const list = await invoke('library:list')
+        expect(list.ok).toBe(true)
+        expect((list.value as unknown[]).length).toBeGreaterThan(5)
+      },
+      { timeout: 10_000, interval: 100 },
+    )
     const saved = JSON.parse(await fs.readFile(path.join(fake.state.userData, 'settings.json'), 'utf8'))
     expect(saved.libraryRoot).toBe(root)
   })
