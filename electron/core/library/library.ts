@@ -56,6 +56,9 @@ const SCAN_CONCURRENCY = 4
 const SCAN_BATCH_MS = 250
 const SCAN_BATCH_FILES = 500
 
+/** A store segment is compacted when records nothing points to are most of it and at least this many bytes. */
+const COMPACT_MIN_DEAD_BYTES = 8 * 1024 * 1024
+
 /** Files a background re-parse takes per step (one change event and one catalog write each). */
 const REPARSE_BATCH_FILES = 200
 
@@ -498,9 +501,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   }
 
   /** Files whose stored records a crash or a lost segment left out (checked by segment size alone). */
-  async function filesWithLostRecords(): Promise<string[]> {
-    if (!store) return []
-    const sizes = await store.sizes()
+  function filesWithLostRecords(sizes: Map<number, number>): string[] {
     const lost: string[] = []
     for (const [rel, entry] of catalog.entries()) {
       if (entry.articles.length === 0 || entry.parserVersion !== parserVersion) continue
@@ -676,10 +677,64 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   /** After the first scan: re-parse what an older parser made, rebuild what a crash lost, drop unused segments. */
   async function afterFirstScan(): Promise<void> {
     reparseInBackground(filesOfOtherParsers(), 'reparse')
-    reparseInBackground(await filesWithLostRecords(), 'rebuild')
+    const sizes = (await store?.sizes().catch(() => undefined)) ?? new Map<number, number>()
+    reparseInBackground(filesWithLostRecords(sizes), 'rebuild')
+    compactInBackground(sparseSegments(sizes))
+  }
+
+  /** Deletes old segments no entry points to (their records were superseded or copied out). */
+  async function dropUnusedSegments(): Promise<void> {
     const used = new Set<number>()
     for (const [, entry] of catalog.entries()) for (const [segment] of entry.locations ?? []) used.add(segment)
     await store?.dropUnused(used).catch((error) => log.debug('library: cannot drop unused store segments', error))
+  }
+
+  /** Segments where records nothing points to any more (superseded parses) are most of the bytes. */
+  function sparseSegments(sizes: Map<number, number>): Set<number> {
+    const live = new Map<number, number>()
+    for (const [, entry] of catalog.entries()) {
+      for (const [segment, , length] of entry.locations ?? []) live.set(segment, (live.get(segment) ?? 0) + length)
+    }
+    const sparse = new Set<number>()
+    for (const [segment, size] of sizes) {
+      const used = live.get(segment) ?? 0
+      if (used > 0 && used < size / 2 && size - used >= COMPACT_MIN_DEAD_BYTES) sparse.add(segment)
+    }
+    return sparse
+  }
+
+  /**
+   * Copies the live records of sparse segments to this session's segment (no parsing), so the old ones can go:
+   * the store stays near the size of what it holds however often files change.
+   */
+  function compactInBackground(segments: Set<number>): void {
+    void exclusive(async () => {
+      if (segments.size > 0 && store) {
+        let moved = 0
+        for (const [rel, entry] of [...catalog.entries()]) {
+          if (closed) break
+          if (entry.parserVersion !== parserVersion || !entry.locations?.some(([s]) => segments.has(s))) continue
+          const parsed = await parsedOf(
+            rel,
+            entry,
+            entry.articles.map((_, i) => i),
+          )
+          if (catalog.get(rel) !== entry || parsed.some((article) => !article)) continue
+          const records = parsed.map((article, i) => ({
+            id: entry.articles[i]!.id,
+            hash: entry.hash,
+            parserVersion,
+            article: article!,
+          }))
+          entry.locations = await store.put(records)
+          moved += records.length
+        }
+        log.info(`library: moved ${moved} stored articles out of ${segments.size} mostly superseded store segments`)
+        // The catalog must point to the copies before the old segments may go.
+        await writeCatalog()
+      }
+      await dropUnusedSegments()
+    }).catch((error) => log.warn('library: store compaction failed', error))
   }
 
   if (options.scanInBackground) {

@@ -210,6 +210,30 @@ describe('the article store', () => {
     expect(l.info().collections).toEqual(['news'])
   })
 
+  it('moves live records out of a mostly superseded segment and deletes it, without parsing', async () => {
+    const paragraphs = (word: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `Paragraph ${i} of the ${word} report on the harbour works.`).join('\n\n')
+    lib.write('small.txt', `Small\n\n${paragraphs('small', 20_000)}\n`)
+    const big = lib.write('big.txt', `Big\n\n${paragraphs('big', 180_000)}\n`)
+    await open()
+    const [first] = segments()
+    await reopen()
+    // The big file changes: its new parse is stored anew and most of the first segment is now dead weight.
+    fs.appendFileSync(big, '\nOne more paragraph.\n')
+    const later = new Date(Date.now() + 5000)
+    fs.utimesSync(big, later, later)
+    const hoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
+    fs.utimesSync(lib.path(`.broadsheet/store/${first}`), hoursAgo, hoursAgo)
+
+    const l = await reopen()
+    await l.settled()
+    expect(parsed).toEqual(['big.txt'])
+    expect(segments()).not.toContain(first)
+    const small = l.list().find((item) => item.title === 'Small')!
+    expect((await l.get(small.id))?.text).toContain('Paragraph 19999 of the small report')
+    expect(parsed).toEqual(['big.txt'])
+  })
+
   it('does not parse a touched file again, nor report its articles as changed', async () => {
     const file = lib.write('a.txt', sampleText('Alpha'))
     const l = await open()
