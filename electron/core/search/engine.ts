@@ -44,7 +44,7 @@ interface PrefixExpansion {
   perShard: Map<Segment, { exact: number[]; verify: number[] }>
 }
 
-/** Per shard: how many written words each stem has, and one of them. */
+/** Per shard: how many written words each stem has, and one of them (-1: the stem itself, or none). */
 interface StemSurfaces {
   count: Uint32Array
   first: Int32Array
@@ -55,7 +55,7 @@ const stemSurfaceCache = new WeakMap<Segment, StemSurfaces>()
 function stemSurfaces(seg: Segment): StemSurfaces {
   let out = stemSurfaceCache.get(seg)
   if (!out) {
-    out = { count: new Uint32Array(seg.terms.length), first: new Int32Array(seg.terms.length).fill(-1) }
+    out = { count: Uint32Array.from(seg.termWritten), first: new Int32Array(seg.terms.length).fill(-1) }
     for (let i = 0; i < seg.surfaceStem.length; i++) {
       const t = seg.surfaceStem[i]!
       out.count[t]!++
@@ -815,11 +815,16 @@ function docsWithPhrase(
     if (ids.some((t) => t < 0)) continue
     const sure =
       phrase.exact.length === words.length &&
-      ids.every((t, i) => count[t] === 1 && seg.surfaces.at(first[t]!) === phrase.exact[i])
+      ids.every((t, i) => count[t] === 1 && writtenAs(seg, t, first[t]!) === phrase.exact[i])
     const check = (doc: number, field: number) => sure || (worth(doc) && holdsPhrase(read(doc, field), phrase.exact))
     stemPhrase(seg, words, ids, phrase.fields, has, check)
   }
   return has
+}
+
+/** The one written word of stem `t` (given `first`, its entry in the surface table, -1 for the stem itself). */
+function writtenAs(seg: Segment, t: number, first: number): string {
+  return first >= 0 ? seg.surfaces.at(first) : seg.terms.at(t)
 }
 
 /** Marks in `has` the documents where the stems stand at their offsets, in one of `fields`, and `check` agrees. */

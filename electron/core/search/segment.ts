@@ -4,7 +4,8 @@
  * Postings live in typed arrays (not lunr's nested objects), so a shard costs a few bytes per
  * posting, loads without parsing and is shared zero-copy with the file it was read from.
  * Term positions are kept (varint-coded, per term) because quoted phrases need them. Beside the
- * stems, every word as written (folded) is kept with its stem, so a prefix matches words, not stems.
+ * stems, the words as written (folded) are kept with their stems, so a prefix matches words, not
+ * stems: a flag per stem for the word that is its own stem, a table for the words that are not.
  */
 import { createHash } from 'node:crypto'
 import { closeSync, fstat as fstat_, open as open_, openSync, read as read_, readSync } from 'node:fs'
@@ -15,7 +16,7 @@ import { cyrillicLanguage, fold, forEachTerm } from './analyzer'
 import { FIELDS, fieldValues, type DocMeta, type SearchRecord } from './record'
 
 /** Bumped whenever the shard file layout or the analysis changes; older files are rebuilt. */
-export const SEGMENT_FORMAT = 3
+export const SEGMENT_FORMAT = 4
 
 const F = FIELDS.length
 const MAGIC = 0x58495342 // 'BSIX'
@@ -48,10 +49,15 @@ export interface Segment {
   texts: TextStore
   /** Sum of field lengths per field, for the global average. */
   fieldLenSum: Float64Array
-  /** The words as written (folded), sorted; a word may appear twice when two languages stem it apart. */
+  /**
+   * The words as written (folded) that differ from their stem, sorted; a word may appear twice when
+   * two languages stem it apart.
+   */
   surfaces: TermTable
   /** The stem (term number) of each surface word. */
   surfaceStem: Uint32Array
+  /** 1 for a term that also occurs as a written word (the word is its own stem). */
+  termWritten: Uint8Array
   /** The shard's file bytes when it came from a worker and is not saved yet. */
   encoded?: Buffer
   /** Records left out because they could not be indexed, with the reason (not persisted). */
@@ -71,13 +77,16 @@ function memoryTexts(blob: Buffer): TextStore {
 /** The written words of a shard, each with the stems it was given. */
 class Surfaces {
   readonly #last = new Map<string, string>()
-  /** "surface\nstem" → stem: one written word may lead to two stems (two languages). */
+  /** "surface\nstem" → stem for words that differ from their stem (one word may have two stems). */
   readonly keys = new Map<string, string>()
+  /** Stems that occur as written words themselves. */
+  readonly written = new Set<string>()
 
   add(surface: string, term: string): void {
     if (this.#last.get(surface) === term) return
     this.#last.set(surface, term)
-    this.keys.set(surface + '\n' + term, term)
+    if (surface === term) this.written.add(term)
+    else this.keys.set(surface + '\n' + term, term)
   }
 }
 
@@ -197,11 +206,13 @@ export function buildSegment(records: SearchRecord[]): Segment {
   const table = new TermTable(terms.join('\n'))
   const surfaceList = [...surfaces.keys.keys()].sort()
   const surfaceStem = Uint32Array.from(surfaceList, (key) => table.find(surfaces.keys.get(key)!))
+  const termWritten = Uint8Array.from(terms, (term) => (surfaces.written.has(term) ? 1 : 0))
   return {
     docs,
     terms: table,
     surfaces: new TermTable(surfaceList.map((key) => key.slice(0, key.indexOf('\n'))).join('\n')),
     surfaceStem,
+    termWritten,
     fieldLen,
     termStart,
     termPosStart,
@@ -314,10 +325,14 @@ export function findTerm(segment: Segment, term: string): number {
 
 /** Every written word of the shard starting with `prefix`, with its stem's term number. */
 export function surfacesWithPrefix(segment: Segment, prefix: string): { surface: string; term: number }[] {
-  return segment.surfaces.withPrefixIndexed(prefix).map((i) => ({
+  const out = segment.surfaces.withPrefixIndexed(prefix).map((i) => ({
     surface: segment.surfaces.at(i),
     term: segment.surfaceStem[i]!,
   }))
+  for (const t of segment.terms.withPrefixIndexed(prefix)) {
+    if (segment.termWritten[t]) out.push({ surface: segment.terms.at(t), term: t })
+  }
+  return out
 }
 
 /**
@@ -407,6 +422,7 @@ export function encodeSegment(segment: Segment): Buffer {
     segment.postField,
     segment.positions,
     segment.surfaceStem,
+    segment.termWritten,
   ].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
   let indexBytes = HEADER_BYTES + align4(json.length) + align4(termBlob.length) + align4(surfaceBlob.length)
   for (const part of parts) indexBytes += align4(part.byteLength)
@@ -481,6 +497,7 @@ function readHeader(head: Buffer): Header {
     align4(h.termBytes) +
     align4(h.surfaceBytes) +
     align4(h.S * 4) +
+    align4(h.T) +
     align4(h.n * F * 4) +
     2 * align4((h.T + 1) * 4) +
     align4((h.n + 1) * 4) +
@@ -528,6 +545,7 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
   const postField = view(u8, 1, h.P)
   const positions = view(u8, 1, h.positionBytes)
   const surfaceStem = view(u32, 4, h.S)
+  const termWritten = view(u8, 1, h.T)
   const terms = new TermTable(termBlob)
   const surfaces = new TermTable(surfaceBlob)
   if (
@@ -565,6 +583,7 @@ export function decodeSegment(bytes: Buffer, texts?: TextStore, verify = true): 
     terms,
     surfaces,
     surfaceStem,
+    termWritten,
     fieldLen,
     termStart,
     termPosStart,
