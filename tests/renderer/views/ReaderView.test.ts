@@ -172,6 +172,15 @@ describe('ReaderView', () => {
     expect(root.host.closest('[role="article"], article')).not.toBeNull()
   })
 
+  it('keeps the drawn article (and a selection or focus in it) when the article is starred', async () => {
+    const { app } = await openReader(article({ id: 'a', text, html }))
+    const paragraph = htmlRoot().querySelector('p')
+    await app.reader.toggleStar()
+    await tick()
+    expect(app.reader.article?.starred).toBe(true)
+    expect(htmlRoot().querySelector('p')).toBe(paragraph)
+  })
+
   it('opens a link only through main, never by navigating, and shows its address on hover', async () => {
     const { fake } = await openReader(article({ id: 'a', text, html }))
     const link = htmlRoot().querySelector('a')!
