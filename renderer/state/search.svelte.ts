@@ -34,6 +34,8 @@ export class SearchState {
   #limit = $state(SEARCH_PAGE)
   #selected = $state(0)
   #recent = $state.raw<string[]>([])
+  /** The results' scroll offset, kept so that coming back from the reader finds them where they were. */
+  #scrollTop = 0
   #timer: ReturnType<typeof setTimeout> | null = null
   /** Numbers each request so that an answer older than the newest one is dropped. */
   #sequence = 0
@@ -77,6 +79,10 @@ export class SearchState {
   get selected(): number {
     return this.#selected
   }
+  /** The results' remembered scroll offset. */
+  get scrollTop(): number {
+    return this.#scrollTop
+  }
   /** The latest queries that found something, newest first. */
   get recent(): string[] {
     return this.#recent
@@ -110,6 +116,11 @@ export class SearchState {
   selectId(id: string): void {
     const index = this.#response?.hits.findIndex((h) => h.id === id) ?? -1
     if (index >= 0) this.#selected = index
+  }
+
+  /** Remembers the results' scroll offset. */
+  rememberScroll(top: number): void {
+    this.#scrollTop = top
   }
 
   /** Keeps the answered query among the recent searches (when the user opens a result or presses Enter). */
@@ -189,7 +200,10 @@ export class SearchState {
     this.#pending = false
     this.#answered = request.query
     if (result.ok) {
-      if (this.#response === null || request.limit === SEARCH_PAGE) this.#selected = 0
+      if (this.#response === null || request.limit === SEARCH_PAGE) {
+        this.#selected = 0
+        this.#scrollTop = 0
+      }
       this.#response = result.value
       this.#error = null
     } else {

@@ -283,4 +283,33 @@ describe('the list and search in Chromium', () => {
     await shots(page, 'settings')
     await page.getByRole('button', { name: 'Library' }).click()
   })
+
+  it('comes back from the reader to the list and the results where they were scrolled', async () => {
+    await page.setViewportSize({ width: 1000, height: 300 })
+    const list = page.locator('#article-list')
+    await list.getByRole('option').first().waitFor()
+    const listTop = await list.evaluate((el) => (el.scrollTop = el.scrollHeight))
+    expect(listTop).toBeGreaterThan(0)
+    const before = await list.evaluate((el) => el.scrollTop)
+    await list.getByRole('option').filter({ hasText: 'Orchard growers' }).click()
+    await page.getByRole('heading', { level: 1, name: /Orchard growers/ }).waitFor()
+    await page.keyboard.press('Escape')
+    await list.waitFor()
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(before)
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('harbour')
+    const results = page.getByRole('region', { name: 'Search results' })
+    await results.getByRole('list', { name: 'Results' }).getByRole('button').nth(3).waitFor()
+    const resultsTop = await results.evaluate((el) => {
+      el.scrollTop = el.scrollHeight
+      return el.scrollTop
+    })
+    expect(resultsTop).toBeGreaterThan(0)
+    await results.getByRole('button', { name: /Lantern festival/ }).click()
+    await page.getByRole('heading', { level: 1, name: /Lantern festival/ }).waitFor()
+    await page.keyboard.press('Escape')
+    await results.waitFor()
+    expect(await results.evaluate((el) => el.scrollTop)).toBe(resultsTop)
+    await page.setViewportSize(SIZES[0]!)
+  })
 })
