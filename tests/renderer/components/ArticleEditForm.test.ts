@@ -42,4 +42,17 @@ describe('ArticleEditForm', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('An article needs a title.')
     expect(onsave).not.toHaveBeenCalled()
   })
+
+  it('closes on Escape without leaving the article', async () => {
+    const oncancel = vi.fn()
+    const onWindow = vi.fn()
+    window.addEventListener('keydown', onWindow)
+    render(ArticleEditForm, { article: article(), onsave: vi.fn(), oncancel })
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('textbox', { name: 'Site' }))
+    await user.keyboard('{Escape}')
+    expect(oncancel).toHaveBeenCalled()
+    expect(onWindow).not.toHaveBeenCalled()
+    window.removeEventListener('keydown', onWindow)
+  })
 })
