@@ -273,6 +273,11 @@ describe('the list and search in Chromium', () => {
     await axeLightAndDark(page)
     await shots(page, 'search-error')
     await box.fill('')
+    await page.getByRole('heading', { name: 'Recent searches' }).waitFor()
+    await page.getByRole('alert').waitFor({ state: 'detached' })
+    expect(await page.getByRole('button', { name: 'harbour', exact: true }).count()).toBe(1)
+    await axeLightAndDark(page)
+    await shots(page, 'search-empty')
     await page.keyboard.press('Escape')
   })
 
