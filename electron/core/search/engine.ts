@@ -10,7 +10,7 @@ import type { ArticleFlag, SearchFacets, SearchHit, SearchRequest, SearchRespons
 import { ARTICLE_FLAGS } from '../../shared/models'
 import { ok, type Result } from '../../shared/result'
 import { log } from '../logger'
-import { cyrillicLanguage, fold } from './analyzer'
+import { cyrillicLanguage } from './analyzer'
 import { noticeFor } from './notice'
 import { parseQuery, type ParsedQuery, type QueryClause, type QueryPhrase, type TermMatcher } from './query'
 import { FIELD_BOOST, FIELDS, fieldValues, type DocMeta, type SearchRecord } from './record'
@@ -23,7 +23,7 @@ import {
   type Segment,
   type SkippedRecord,
 } from './segment'
-import { highlight, holdsPhrase, makeSnippet, scanWords, type HighlightQuery } from './snippet'
+import { highlight, holdsPhrase, holdsPrefix, makeSnippet, scanWords, type HighlightQuery } from './snippet'
 
 const F = FIELDS.length
 // lunr's BM25 parameters.
@@ -780,21 +780,6 @@ function docsWithPrefix(
     }
   }
   return has
-}
-
-function holdsPrefix(text: string, prefix: string, allowed: Set<string> | null): boolean {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${escapeRegExp(prefix.charAt(0))}`, 'giu')
-  for (const m of text.matchAll(pattern)) {
-    let end = m.index + 1
-    while (end < text.length && /[\p{L}\p{N}\p{M}]/u.test(text[end]!)) end++
-    const word = fold(text.slice(m.index, end))
-    if (word.startsWith(prefix) && (!allowed || allowed.has(word))) return true
-  }
-  return false
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**

@@ -94,6 +94,18 @@ export function highlight(text: string, query: HighlightQuery, words: Words = sc
   return merged
 }
 
+/** Whether `text` holds a word that, folded, starts with `prefix` (and is in `allowed`, when given). */
+export function holdsPrefix(text: string, prefix: string, allowed: ReadonlySet<string> | null = null): boolean {
+  const first = prefix.charAt(0)
+  let found = false
+  eachWord(text, (start, end) => {
+    if (found || end - start < prefix.length || foldedFirst(text, start) !== first) return
+    const word = fold(text.slice(start, end))
+    if (word.startsWith(prefix) && (!allowed || allowed.has(word))) found = true
+  })
+  return found
+}
+
 /** Whether `text` holds the folded words `phrase` next to each other, in order. */
 export function holdsPhrase(text: string, phrase: readonly string[]): boolean {
   if (phrase.length === 0) return false

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { highlight, makeSnippet, SNIPPET_WORDS } from '../../../electron/core/search/snippet'
+import { highlight, holdsPrefix, makeSnippet, SNIPPET_WORDS } from '../../../electron/core/search/snippet'
 import { analyzeWord } from '../../../electron/core/search/analyzer'
 
 describe('highlight', () => {
@@ -13,6 +13,15 @@ describe('highlight', () => {
     const text = 'Oil prices and the oil price; electioneering and elected.'
     const ranges = highlight(text, { terms: new Set(), phrases: [['oil', 'price']], prefixes: ['election'] })
     expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['oil price', 'electioneering'])
+  })
+})
+
+describe('holdsPrefix', () => {
+  it('finds a word by its folded prefix, accents and case included, and nothing else', () => {
+    expect(holdsPrefix('Élections were held.', 'election')).toBe(true)
+    expect(holdsPrefix('They elected a mayor.', 'election')).toBe(false)
+    expect(holdsPrefix('Preelection talk.', 'election')).toBe(false)
+    expect(holdsPrefix('Elections, electioneering.', 'election', new Set(['electioneering']))).toBe(true)
   })
 })
 
