@@ -215,6 +215,7 @@ describe('the list and search in Chromium', () => {
   })
 
   it('opens the reader beside the list from 1280 px, and Esc gives focus back to the row', async () => {
+    expect(await page.getByText('Open an article with Enter or a click to read it here.').isVisible()).toBe(true)
     await page.getByRole('listbox', { name: 'Articles' }).focus()
     await page.keyboard.press('j')
     const row = page.locator('#article-list [aria-selected="true"]')
