@@ -132,8 +132,8 @@ function classOf(code: number): number {
   return k
 }
 
-/** Calls `visit` with the [start, end) range of every word (letters and digits, with their marks). */
-export function eachWord(text: string, visit: (start: number, end: number) => void): void {
+/** Calls `visit` with the [start, end) range of every word (letters and digits, with their marks); `true` from it stops. */
+export function eachWord(text: string, visit: (start: number, end: number) => boolean | void): void {
   const n = text.length
   let i = 0
   while (i < n) {
@@ -142,7 +142,7 @@ export function eachWord(text: string, visit: (start: number, end: number) => vo
     const start = i
     i++
     while (i < n && classOf(text.charCodeAt(i)) !== 3) i++
-    visit(start, i)
+    if (visit(start, i) === true) return
   }
 }
 
@@ -184,7 +184,9 @@ export function analyzeQueryWord(word: string): string[] {
 /** The words of a query fragment, folded only (for wildcard terms, which skip stemming as in lunr). */
 export function foldedWords(text: string): string[] {
   const out: string[] = []
-  eachWord(text, (start, end) => out.push(fold(text.slice(start, end))))
+  eachWord(text, (start, end) => {
+    out.push(fold(text.slice(start, end)))
+  })
   return out
 }
 

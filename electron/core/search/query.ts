@@ -164,7 +164,9 @@ function extractPhrases(query: string): Result<PhraseSpan[]> {
     }
     const text = m[3]!
     const exact: string[] = []
-    eachWord(text, (s, e) => exact.push(fold(text.slice(s, e))))
+    eachWord(text, (s, e) => {
+      exact.push(fold(text.slice(s, e)))
+    })
     const words = phraseWords(text)
     const variants = (['ru', 'uk'] as const)
       .map((language) => phraseWords(text, language))

@@ -99,9 +99,10 @@ export function holdsPrefix(text: string, prefix: string, allowed: ReadonlySet<s
   const first = prefix.charAt(0)
   let found = false
   eachWord(text, (start, end) => {
-    if (found || end - start < prefix.length || foldedFirst(text, start) !== first) return
+    if (end - start < prefix.length || foldedFirst(text, start) !== first) return false
     const word = fold(text.slice(start, end))
-    if (word.startsWith(prefix) && (!allowed || allowed.has(word))) found = true
+    found = word.startsWith(prefix) && (!allowed || allowed.has(word))
+    return found
   })
   return found
 }
@@ -114,10 +115,10 @@ export function holdsPhrase(text: string, phrase: readonly string[]): boolean {
   const recent: string[] = []
   let found = false
   eachWord(text, (start, end) => {
-    if (found) return
     recent.push(letters.has(foldedFirst(text, start)) ? fold(text.slice(start, end)) : '')
     if (recent.length > phrase.length) recent.shift()
-    if (recent.length === phrase.length && recent.every((w, k) => w === phrase[k])) found = true
+    found = recent.length === phrase.length && recent.every((w, k) => w === phrase[k])
+    return found
   })
   return found
 }
