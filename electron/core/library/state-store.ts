@@ -1,10 +1,10 @@
 /**
- * Per-article user data (read, starred) in `<library>/.broadsheet/state.json`: versioned, written atomically,
- * debounced, and never a reason not to open a library.
+ * Per-article user data (read, starred, corrections) in `<library>/.broadsheet/state.json`: versioned, written
+ * atomically, debounced, and never a reason not to open a library. A file that cannot be read is never written over.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { ArticleState, LibraryNotice } from '../../shared/models'
+import type { ArticleEdits, ArticleState, LibraryNotice } from '../../shared/models'
 import { log } from '../logger'
 import { writeFileAtomic } from './atomic'
 
@@ -14,8 +14,8 @@ export const STATE_VERSION = 1
 /** How long state writes wait for more changes before they go to disk. */
 const WRITE_DELAY_MS = 300
 
-/** One article's stored data: read and starred, plus any fields a later version adds (kept as they are). */
-type StoredState = Partial<ArticleState> & Record<string, unknown>
+/** One article's stored data: read, starred and corrections, plus any fields a later version adds (kept as they are). */
+type StoredState = Partial<ArticleState> & { edits?: ArticleEdits } & Record<string, unknown>
 
 interface StateFile {
   version: number
@@ -31,6 +31,9 @@ export class StateStore {
   #articles = new Map<string, StoredState>()
   #timer: NodeJS.Timeout | undefined
   #writing: Promise<void> = Promise.resolve()
+  /** Set when state.json exists but could neither be read nor moved aside: writing would destroy it. */
+  #blocked: string | undefined
+  #unsaved = false
 
   private constructor(file: string, tmpDir: string) {
     this.#file = file
@@ -44,36 +47,47 @@ export class StateStore {
     try {
       raw = await fs.readFile(store.#file, 'utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.warn('state: cannot read state.json', error)
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return store
+      log.warn('state: cannot read state.json', error)
+      await store.#setAside(`it cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, notices)
       return store
     }
     try {
       const parsed = JSON.parse(raw) as StateFile
-      if (parsed?.version !== STATE_VERSION || typeof parsed.articles !== 'object' || parsed.articles === null) {
-        throw new Error(`unknown state version ${String(parsed?.version)}`)
+      if (parsed?.version !== STATE_VERSION) throw new Error(`unknown state version ${String(parsed?.version)}`)
+      const articles = parsed.articles as unknown
+      if (typeof articles !== 'object' || articles === null || Array.isArray(articles)) {
+        throw new Error('its articles are not a map of ids')
       }
-      for (const [id, value] of Object.entries(parsed.articles)) {
-        if (typeof value === 'object' && value !== null && !Array.isArray(value)) store.#articles.set(id, value)
+      for (const [id, value] of Object.entries(articles)) {
+        if (!isStoredState(value)) throw new Error(`the entry of ${id} has the wrong shape`)
+        store.#articles.set(id, value)
       }
     } catch (error) {
-      const aside = `${store.#file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
-      const reason = error instanceof Error ? error.message : String(error)
-      try {
-        await fs.rename(store.#file, aside)
-        notices.push({
-          code: 'state-corrupt',
-          message: `The read/starred state file was damaged (${reason}); it was moved to ${path.basename(aside)} and the library opened with fresh state.`,
-        })
-      } catch (renameError) {
-        notices.push({
-          code: 'state-corrupt',
-          message: `The read/starred state file was damaged (${reason}) and could not be moved aside; the library opened with fresh state.`,
-        })
-        log.error('state: cannot move corrupt state.json aside', renameError)
-      }
-      log.warn(`state: corrupt state.json (${reason})`)
+      store.#articles.clear()
+      await store.#setAside(error instanceof Error ? error.message : String(error), notices)
     }
     return store
+  }
+
+  /** Moves an unusable state file aside with a notice; when it cannot be moved, blocks every write over it. */
+  async #setAside(reason: string, notices: LibraryNotice[]): Promise<void> {
+    const aside = `${this.#file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    log.warn(`state: unusable state.json (${reason})`)
+    try {
+      await fs.rename(this.#file, aside)
+      notices.push({
+        code: 'state-corrupt',
+        message: `The read/starred state file was unusable (${reason}); it was moved to ${path.basename(aside)} and the library opened with fresh state.`,
+      })
+    } catch (renameError) {
+      this.#blocked = `state.json could not be used (${reason}) and is kept as it is; changes are not saved`
+      notices.push({
+        code: 'state-corrupt',
+        message: `The read/starred state file was unusable (${reason}) and could not be moved aside; the library opened with fresh state, and changes will not be saved.`,
+      })
+      log.error('state: cannot move state.json aside', renameError)
+    }
   }
 
   /** The state of one article (unread, unstarred when unknown). */
@@ -90,10 +104,45 @@ export class StateStore {
     const stored: StoredState = { ...this.#articles.get(id), ...next }
     if (!next.read) delete stored.read
     if (!next.starred) delete stored.starred
-    if (Object.keys(stored).length > 0) this.#articles.set(id, stored)
-    else this.#articles.delete(id)
+    this.#put(id, stored)
     this.#schedule()
     return { ...next }
+  }
+
+  /** The user's corrections of one article, or undefined when it has none. */
+  edits(id: string): ArticleEdits | undefined {
+    const edits = this.#articles.get(id)?.edits
+    return edits && Object.keys(edits).length > 0 ? { ...edits } : undefined
+  }
+
+  /** Replaces one article's corrections (an empty object removes them) and writes them; a failed write rejects and is rolled back. */
+  async setEdits(id: string, edits: ArticleEdits): Promise<void> {
+    const before = this.#articles.get(id)
+    const stored: StoredState = { ...before }
+    if (Object.keys(edits).length > 0) stored.edits = { ...edits }
+    else delete stored.edits
+    this.#put(id, stored)
+    try {
+      await this.flush(true)
+    } catch (error) {
+      // Only this change is undone; others keep waiting for the next write (and `unsaved` says so).
+      const now = this.#articles.get(id)
+      const restored: StoredState = { ...now }
+      if (before?.edits) restored.edits = before.edits
+      else delete restored.edits
+      this.#put(id, restored)
+      throw error
+    }
+  }
+
+  /** True while changes in memory have not reached disk because a write failed. */
+  get unsaved(): boolean {
+    return this.#unsaved
+  }
+
+  #put(id: string, stored: StoredState): void {
+    if (Object.keys(stored).length > 0) this.#articles.set(id, stored)
+    else this.#articles.delete(id)
   }
 
   /** Moves one article's state to a new id (a file renamed by another program). */
@@ -105,12 +154,15 @@ export class StateStore {
     this.#schedule()
   }
 
-  /** Writes pending changes now. */
-  async flush(): Promise<void> {
-    if (this.#timer) {
+  /** Writes pending changes now; rejects when they could not be written (they stay pending). */
+  async flush(force = false): Promise<void> {
+    if (this.#timer || this.#unsaved || force) {
       clearTimeout(this.#timer)
       this.#timer = undefined
-      this.#writing = this.#writing.then(() => this.#write())
+      const write = this.#writing.catch(() => {}).then(() => this.#write())
+      this.#writing = write.catch(() => {})
+      await write
+      return
     }
     await this.#writing
   }
@@ -119,17 +171,42 @@ export class StateStore {
     if (this.#timer) return
     this.#timer = setTimeout(() => {
       this.#timer = undefined
-      this.#writing = this.#writing.then(() => this.#write())
+      this.#writing = this.#writing.then(() => this.#write()).catch(() => {})
     }, WRITE_DELAY_MS)
   }
 
   async #write(): Promise<void> {
     const file: StateFile = { version: STATE_VERSION, articles: Object.fromEntries(this.#articles) }
+    this.#unsaved = true
+    if (this.#blocked) {
+      log.error(`state: ${this.#blocked}`)
+      throw new Error(this.#blocked)
+    }
     try {
       await fs.mkdir(path.dirname(this.#file), { recursive: true })
       await writeFileAtomic(this.#file, JSON.stringify(file), this.#tmpDir)
+      this.#unsaved = false
     } catch (error) {
       log.error('state: cannot write state.json', error)
+      const code = (error as NodeJS.ErrnoException).code
+      throw new Error(`state.json could not be written (${code ?? String(error)}); changes are not saved`, {
+        cause: error,
+      })
     }
   }
+}
+
+function isStoredState(value: unknown): value is StoredState {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const v = value as Record<string, unknown>
+  const edits = v.edits
+  return (
+    (v.read === undefined || typeof v.read === 'boolean') &&
+    (v.starred === undefined || typeof v.starred === 'boolean') &&
+    (edits === undefined ||
+      (typeof edits === 'object' &&
+        edits !== null &&
+        !Array.isArray(edits) &&
+        Object.values(edits).every((e) => e === null || typeof e === 'string')))
+  )
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs'
+import fsp from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { StateStore } from '../../../electron/core/library/state-store'
 import type { LibraryNotice } from '../../../electron/shared/models'
+import * as atomic from '../../../electron/core/library/atomic'
 import { makeTempDir, type TempDir } from '../../helpers/temp-library'
 
 let dir: TempDir
@@ -86,5 +88,58 @@ describe('StateStore', () => {
     expect(store.get('new').starred).toBe(true)
     expect(store.get('old').starred).toBe(false)
     await store.flush()
+  })
+
+  it('keeps corrections per article and writes them beside read and starred', async () => {
+    const store = await StateStore.load(dir.root, [])
+    store.set('a', { read: true })
+    await store.setEdits('a', { title: 'Harbour opens a new pier', published: null })
+    expect(stateFile().articles).toEqual({
+      a: { read: true, edits: { title: 'Harbour opens a new pier', published: null } },
+    })
+    const again = await StateStore.load(dir.root, [])
+    expect(again.edits('a')).toEqual({ title: 'Harbour opens a new pier', published: null })
+    expect(again.edits('b')).toBeUndefined()
+    await again.setEdits('a', {})
+    expect(again.edits('a')).toBeUndefined()
+    expect(stateFile().articles).toEqual({ a: { read: true } })
+  })
+
+  it('sets aside a state file of the wrong shape, like a corrupt one', async () => {
+    dir.write('state.json', JSON.stringify({ version: 1, articles: [{ read: true }] }))
+    const notices: LibraryNotice[] = []
+    await StateStore.load(dir.root, notices)
+    expect(notices.map((n) => n.code)).toEqual(['state-corrupt'])
+    expect(fs.readdirSync(dir.root).some((name) => name.startsWith('state.json.corrupt-'))).toBe(true)
+  })
+
+  it('sets aside a state file it cannot read and never writes over one it could not set aside', async () => {
+    dir.write('state.json', JSON.stringify({ version: 1, articles: { a: { starred: true } } }))
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+    const read = vi.spyOn(fsp, 'readFile').mockRejectedValueOnce(denied)
+    const rename = vi.spyOn(fsp, 'rename').mockRejectedValueOnce(denied)
+    const notices: LibraryNotice[] = []
+    const store = await StateStore.load(dir.root, notices)
+    read.mockRestore()
+    rename.mockRestore()
+    expect(notices.map((n) => n.code)).toEqual(['state-corrupt'])
+    store.set('b', { read: true })
+    await expect(store.flush()).rejects.toThrow(/state\.json/)
+    expect(stateFile().articles).toEqual({ a: { starred: true } })
+  })
+
+  it('rejects a failed write, says unsaved changes are pending, and rolls a correction back', async () => {
+    const store = await StateStore.load(dir.root, [])
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+    const write = vi.spyOn(atomic, 'writeFileAtomic').mockRejectedValue(full)
+    store.set('a', { starred: true })
+    await expect(store.flush()).rejects.toThrow(/ENOSPC/)
+    expect(store.unsaved).toBe(true)
+    await expect(store.setEdits('a', { title: 'Corrected' })).rejects.toThrow(/ENOSPC/)
+    expect(store.edits('a')).toBeUndefined()
+    write.mockRestore()
+    await store.flush()
+    expect(store.unsaved).toBe(false)
+    expect(stateFile().articles).toEqual({ a: { starred: true } })
   })
 })
