@@ -22,17 +22,18 @@ export interface ParsePool {
 /** Longest one file may take to parse before its worker is stopped and the file fails. */
 export const PARSE_TIMEOUT_MS = 60_000
 
-/**
- * Files smaller than this parse in the calling thread (the hop to a worker would cost more than it saves), except
- * HTML: Readability costs milliseconds even on a small page.
- */
-export const INLINE_PARSE_BYTES = 64 * 1024
-
-function parsesInline(bytes: Uint8Array, fileName: string): boolean {
-  return bytes.length < INLINE_PARSE_BYTES && !/\.html?$/i.test(fileName)
+/** Options of a parse pool. */
+export interface ParsePoolOptions {
+  /** Longest one file may take to parse (default PARSE_TIMEOUT_MS). */
+  timeoutMs?: number
+  /** Starts one worker (tests inject a parser that hangs); default: parse-worker beside this module. */
+  startWorker?: () => Worker
 }
 
-/** A worker with nothing to do for this long is stopped (the next parse starts it again). */
+/**
+ * A spare worker with nothing to do for this long is stopped; the first one stays, so a small file costs only a
+ * message hop and never runs a parser in the calling thread (a 63 KB pathological Markdown once blocked it for 5 s).
+ */
 const IDLE_MS = 10_000
 
 /** The default number of workers: one per core but one (left for the main thread's IO and the UI), 1 to 4. */
@@ -89,8 +90,10 @@ interface Slot {
  * Starts a pool of up to `threads` workers, lazily, for HTML and big files; 0 threads (or
  * workers that cannot start) parses everything in the calling thread.
  */
-export function createParsePool(threads = defaultParseThreads()): ParsePool {
-  const factory = threads > 0 ? workerFactory() : null
+export function createParsePool(threads = defaultParseThreads(), options: ParsePoolOptions = {}): ParsePool {
+  const factory = threads > 0 ? (options.startWorker ?? workerFactory()) : null
+  const timeoutMs = options.timeoutMs ?? PARSE_TIMEOUT_MS
+  const timeoutSeconds = Math.round(timeoutMs / 100) / 10
   if (!factory) return inlineParsePool
   const slots = new Set<Slot>()
   const queue: Job[] = []
@@ -158,11 +161,14 @@ export function createParsePool(threads = defaultParseThreads()): ParsePool {
     slot.idleTimer = undefined
     slot.job = job
     slot.timer = setTimeout(() => {
-      log.warn(`parse-pool: ${job.fileName} took longer than ${PARSE_TIMEOUT_MS / 1000} s; stopping its parser`)
+      log.warn(`parse-pool: ${job.fileName} took longer than ${timeoutSeconds} s; stopping its parser`)
       retire(slot)
-      job.resolve({ ok: false, reason: `parsing took longer than ${PARSE_TIMEOUT_MS / 1000} seconds` })
+      job.resolve({
+        ok: false,
+        reason: `parsing took longer than ${timeoutSeconds} s; the file may be malformed`,
+      })
       pump()
-    }, PARSE_TIMEOUT_MS)
+    }, timeoutMs)
     slot.timer.unref()
     slot.worker.postMessage({ id: job.id, bytes: job.bytes, fileName: job.fileName, maxBytes: job.maxBytes })
   }
@@ -179,8 +185,9 @@ export function createParsePool(threads = defaultParseThreads()): ParsePool {
       if (!slot) return
       assign(slot, queue.shift()!)
     }
+    const [first] = slots
     for (const slot of slots) {
-      if (!slot.job && !slot.idleTimer) {
+      if (slot !== first && !slot.job && !slot.idleTimer) {
         slot.idleTimer = setTimeout(() => retire(slot), IDLE_MS)
         slot.idleTimer.unref()
       }
@@ -190,8 +197,7 @@ export function createParsePool(threads = defaultParseThreads()): ParsePool {
   return {
     threads,
     parse(bytes, fileName, maxBytes) {
-      if (broken || closed || parsesInline(bytes, fileName))
-        return Promise.resolve(safeParse(bytes, fileName, maxBytes))
+      if (broken || closed) return Promise.resolve(safeParse(bytes, fileName, maxBytes))
       return new Promise((resolve) => {
         queue.push({ id: (nextId += 1), bytes, fileName, maxBytes, resolve })
         pump()

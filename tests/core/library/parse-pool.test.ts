@@ -1,9 +1,22 @@
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { safeParse } from '../../../electron/core/library/entry'
 import { createParsePool } from '../../../electron/core/library/parse-pool'
 import { sampleText } from '../../helpers/temp-library'
 
 const bytes = (s: string) => new TextEncoder().encode(s)
+
+/** A stand-in parser: hangs forever on files named hang*, and otherwise names the file in its title. */
+const fakeParser = `
+const { parentPort } = require('node:worker_threads')
+parentPort.on('message', (r) => {
+  if (r.fileName.startsWith('hang')) for (;;) {}
+  const article = { title: 'parsed in a worker: ' + r.fileName }
+  parentPort.postMessage({ id: r.id, outcome: { ok: true, articles: [{ index: 0, article }], warnings: [] } })
+})`
+const startFake = () => new Worker(fakeParser, { eval: true })
+const titleOf = (o: { ok: boolean }) =>
+  o.ok ? (o as { articles: { article: { title: string } }[] }).articles[0]!.article.title : undefined
 
 describe('createParsePool', () => {
   it('parses in worker threads exactly as in the calling thread', async () => {
@@ -40,5 +53,30 @@ describe('createParsePool', () => {
     const pool = createParsePool(1)
     await pool.close()
     expect((await pool.parse(bytes(sampleText('After close')), 'a.txt', 1_000_000)).ok).toBe(true)
+  })
+
+  it('fails only the file whose parser hangs, with a reason, while other files go on', async () => {
+    const pool = createParsePool(1, { timeoutMs: 300, startWorker: startFake })
+    try {
+      const [hung, fine, after] = await Promise.all([
+        pool.parse(bytes('# x'), 'hang.md', 1_000_000),
+        pool.parse(bytes('# y'), 'fine.md', 1_000_000),
+        pool.parse(bytes('# z'), 'after.md', 1_000_000),
+      ])
+      expect(hung).toEqual({ ok: false, reason: expect.stringMatching(/took longer than .*may be malformed/) })
+      expect(titleOf(fine)).toBe('parsed in a worker: fine.md')
+      expect(titleOf(after)).toBe('parsed in a worker: after.md')
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it('parses a small file off the calling thread too', async () => {
+    const pool = createParsePool(1, { startWorker: startFake })
+    try {
+      expect(titleOf(await pool.parse(bytes('# Small'), 'small.md', 1_000_000))).toBe('parsed in a worker: small.md')
+    } finally {
+      await pool.close()
+    }
   })
 })
