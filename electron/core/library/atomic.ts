@@ -3,6 +3,7 @@
  * so a crash never leaves a half file where a user (or Broadsheet) would read it.
  */
 import { randomBytes } from 'node:crypto'
+import { constants as fsConstants } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { numberedName } from './paths'
@@ -54,29 +55,21 @@ export async function writeFileAtomic(target: string, data: string, tmpDir: stri
  * Links a temp file into `dir` as `fileName` or the first free `fileName (n).ext`; never overwrites.
  *
  * A hard link fails with EEXIST rather than overwrite, so a name race is safe. Where hard links are not supported
- * (FAT, some network drives) the name is reserved with an exclusive create and the temp file renamed over that
- * empty placeholder. The temp file is gone afterwards either way. Resolves to the name used.
+ * (FAT, some network drives, another device) see `moveNew`. The temp file is gone afterwards either way. Resolves to
+ * the name used.
  */
 export async function linkNew(tmp: string, dir: string, fileName: string): Promise<string> {
   try {
     for (let n = 1; n <= MAX_NAME_TRIES; n++) {
       const name = numberedName(fileName, n)
-      const target = path.join(dir, name)
       try {
-        await fs.link(tmp, target)
+        await fs.link(tmp, path.join(dir, name))
         return name
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
         if (code === 'EEXIST') continue
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error
-        try {
-          await (await fs.open(target, 'wx')).close()
-        } catch (reserveError) {
-          if ((reserveError as NodeJS.ErrnoException).code === 'EEXIST') continue
-          throw reserveError
-        }
-        await fs.rename(tmp, target)
-        return name
+        return await moveNew(tmp, dir, fileName, n)
       }
     }
     throw new Error(`no free name for ${fileName} after ${MAX_NAME_TRIES} tries`)
@@ -84,6 +77,41 @@ export async function linkNew(tmp: string, dir: string, fileName: string): Promi
     await fs.unlink(tmp).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error
     })
+  }
+}
+
+/**
+ * The no-hard-link path: the bytes are copied (exclusive create, fsync) to a hidden temp name in `dir` itself, then
+ * renamed to the first name that is still absent. Nothing ever sits under a final name until it is whole; the only
+ * race left is another program creating that very name between the check and the rename.
+ */
+async function moveNew(tmp: string, dir: string, fileName: string, from: number): Promise<string> {
+  const hidden = path.join(dir, `.${tempPrefix}-${(tempCounter += 1)}.part`)
+  try {
+    await fs.copyFile(tmp, hidden, fsConstants.COPYFILE_EXCL)
+    const handle = await fs.open(hidden, 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    for (let n = from; n <= MAX_NAME_TRIES; n++) {
+      const name = numberedName(fileName, n)
+      const target = path.join(dir, name)
+      const taken = await fs.lstat(target).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false
+          throw error
+        },
+      )
+      if (taken) continue
+      await fs.rename(hidden, target)
+      return name
+    }
+    throw new Error(`no free name for ${fileName} after ${MAX_NAME_TRIES} tries`)
+  } finally {
+    await fs.rm(hidden, { force: true })
   }
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import fsp from 'node:fs/promises'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { copyNew, writeFileAtomic } from '../../../electron/core/library/atomic'
 import { makeTempDir, type TempDir } from '../../helpers/temp-library'
 
@@ -10,9 +11,31 @@ beforeEach(() => {
   dir = makeTempDir()
 })
 
-afterEach(() => dir.remove())
+afterEach(() => {
+  vi.restoreAllMocks()
+  dir.remove()
+})
+
+const errno = (code: string) => Object.assign(new Error(`${code}: injected`), { code })
 
 describe('copyNew', () => {
+  it('copies whole where hard links are not supported, never over an existing file', async () => {
+    vi.spyOn(fsp, 'link').mockRejectedValue(errno('EXDEV'))
+    dir.write('a.txt', 'original')
+    const name = await copyNew(bytes('the new text'), dir.root, 'a.txt', dir.path('.tmp'))
+    expect(name).toBe('a (2).txt')
+    expect(dir.read('a.txt')).toBe('original')
+    expect(dir.read('a (2).txt')).toBe('the new text')
+    expect(dir.files({ hidden: true }).filter((f) => !f.startsWith('.tmp'))).toEqual(['a (2).txt', 'a.txt'])
+  })
+
+  it('leaves no empty or partial file when both linking and renaming fail', async () => {
+    vi.spyOn(fsp, 'link').mockRejectedValue(errno('EPERM'))
+    vi.spyOn(fsp, 'rename').mockRejectedValue(errno('EIO'))
+    await expect(copyNew(bytes('the new text'), dir.root, 'a.txt', dir.path('.tmp'))).rejects.toThrow(/EIO/)
+    expect(dir.files({ hidden: true })).toEqual([])
+  })
+
   it('writes a new file and leaves no temp file', async () => {
     const name = await copyNew(bytes('hello'), dir.root, 'a.txt', dir.path('.tmp'))
     expect(name).toBe('a.txt')
