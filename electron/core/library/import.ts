@@ -17,7 +17,7 @@ import { assetsBeside, copyAssets, gatherDroppedAssets, type PageAssets } from '
 import type { Catalog, CatalogEntry } from './catalog'
 import { buildEntry } from './entry'
 import { extensionOf, isHiddenName, isInside, resolveInside, sha256, validCollection } from './paths'
-import { walk } from './walk'
+import { notRegularReason, walk } from './walk'
 
 /** What an import needs from the open library. */
 export interface ImportContext {
@@ -204,12 +204,14 @@ async function expandSources(sources: ImportSource[], into: string): Promise<Imp
         continue
       }
       const unreadable: [string, string][] = []
+      const skipped: [string, string][] = []
       let found
       try {
         // A link inside a dropped folder that leads out of it (to /etc, say) is not what the user dropped.
         found = await walk(abs, {
           confineTo: await fs.realpath(abs),
           onUnreadable: (rel, code) => unreadable.push([rel, code]),
+          onSkipped: (rel, reason) => skipped.push([rel, reason]),
         })
       } catch (error) {
         items.push({
@@ -223,6 +225,9 @@ async function expandSources(sources: ImportSource[], into: string): Promise<Imp
       for (const [rel, code] of unreadable) {
         const file = rel ? path.join(given, ...rel.split('/')) : given
         items.push({ file, targetDir: into, name: base, failure: `the folder cannot be read (${code})` })
+      }
+      for (const [rel, reason] of skipped) {
+        items.push({ file: path.join(given, ...rel.split('/')), targetDir: into, name: base, failure: reason })
       }
       for (const file of found.files) {
         const slash = file.rel.lastIndexOf('/')
@@ -244,7 +249,7 @@ async function expandSources(sources: ImportSource[], into: string): Promise<Imp
       }
       items.push(item)
     } else {
-      items.push({ file: given, targetDir: into, name: base, failure: 'not a regular file or folder' })
+      items.push({ file: given, targetDir: into, name: base, failure: notRegularReason(stats) })
     }
   }
   return gatherDroppedAssets(items)

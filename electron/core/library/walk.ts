@@ -33,6 +33,24 @@ export interface WalkOptions {
   confineTo?: string
   /** Called for each sub-folder that cannot be read (relative path, error code). */
   onUnreadable?: (rel: string, code: string) => void
+  /** Called for each entry that is not a file or folder one can read (a FIFO, a name not in UTF-8), with why. */
+  onSkipped?: (rel: string, reason: string) => void
+}
+
+/** Why an entry that is neither a regular file nor a folder is not read, e.g. "not a regular file (FIFO)". */
+export function notRegularReason(
+  stats: Pick<Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>,
+): string {
+  const kind = stats.isFIFO()
+    ? 'FIFO'
+    : stats.isSocket()
+      ? 'socket'
+      : stats.isCharacterDevice()
+        ? 'character device'
+        : stats.isBlockDevice()
+          ? 'block device'
+          : 'unknown kind'
+  return `not a regular file (${kind})`
 }
 
 /** Longest a walk runs synchronous stats before it lets other work run. */
@@ -64,9 +82,9 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
         await new Promise((resolve) => setImmediate(resolve))
         sliceStart = performance.now()
       }
-      const found = statEntry(path.join(abs, entry.name), entry)
-      if (!found) continue
       const childRel = rel ? `${rel}/${entry.name}` : entry.name
+      const found = statEntry(path.join(abs, entry.name), entry, childRel)
+      if (!found) continue
       if (found.stats.isDirectory()) {
         // A saved page's `page_files/` belongs to `page.html`: its files are not articles (the import copies it).
         if (isAssetFolder(entry.name, names)) continue
@@ -78,7 +96,7 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
         }
       } else if (found.stats.isFile()) {
         files.push({ rel: childRel, size: found.stats.size, mtimeMs: found.stats.mtimeMs })
-      }
+      } else options.onSkipped?.(childRel, notRegularReason(found.stats))
     }
     for (const [childAbs, childRel] of subdirs) {
       dirs.push(childRel)
@@ -86,7 +104,7 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
     }
   }
 
-  function statEntry(abs: string, entry: Dirent): { stats: Stats; real?: string } | undefined {
+  function statEntry(abs: string, entry: Dirent, rel: string): { stats: Stats; real?: string } | undefined {
     try {
       if (entry.isSymbolicLink()) {
         const real = fsSync.realpathSync(abs)
@@ -100,9 +118,12 @@ export async function walk(dir: string, options: WalkOptions = {}): Promise<Walk
         return { stats: fsSync.statSync(abs), real }
       }
       if (entry.isDirectory()) return { stats: fsSync.statSync(abs), real: fsSync.realpathSync(abs) }
-      if (entry.isFile()) return { stats: fsSync.statSync(abs) }
-      return undefined
+      return { stats: fsSync.statSync(abs) }
     } catch (error) {
+      // A name that is not UTF-8 comes back from readdir with U+FFFD in it, and that name does not exist.
+      if (entry.name.includes('\uFFFD') && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        options.onSkipped?.(rel, 'the file name is not valid UTF-8, so it cannot be opened; rename it and try again')
+      }
       // Vanished between readdir and stat, a dangling link, or no permission: not a file we can read.
       log.debug(`walk: skipping ${abs}`, error)
       return undefined

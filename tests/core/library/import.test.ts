@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import nodePath from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary, type OpenedLibrary } from '../../../electron/core/library/library'
 import type { ImportProgress, LibraryChange } from '../../../electron/shared/models'
@@ -106,6 +108,28 @@ describe('Library.import', () => {
     expect(lib.files()).toEqual(['first.txt'])
   })
 
+  it('gives a FIFO and a name that is not UTF-8 in a dropped folder their own failed rows', async () => {
+    src.write('batch/one.txt', sampleText('One'))
+    execFileSync('mkfifo', [src.path('batch/pipe.txt')])
+    const badName = Buffer.concat([
+      Buffer.from(src.path('batch') + nodePath.sep),
+      Buffer.from([0x66, 0xff, 0x2e, 0x74, 0x78, 0x74]),
+    ])
+    fs.writeFileSync(badName, sampleText('Bad name'))
+    execFileSync('mkfifo', [src.path('lone-pipe')])
+    const results = await library.import([path('batch'), path('lone-pipe')])
+    const rows = results.map((r) => [nodePath.basename(r.file), r.status, r.error])
+    expect(rows).toHaveLength(4)
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['one.txt', 'imported', undefined],
+        ['pipe.txt', 'failed', 'not a regular file (FIFO)'],
+        ['lone-pipe', 'failed', 'not a regular file (FIFO)'],
+        [expect.stringMatching(/^f.*\.txt$/), 'failed', expect.stringMatching(/not valid UTF-8/)],
+      ]),
+    )
+  })
+
   it('goes on after failures and gives each bad file a specific reason', async () => {
     src.write('good.txt', sampleText('Good one'))
     src.write('empty.txt', '')
@@ -134,7 +158,7 @@ describe('Library.import', () => {
     const [result] = await library.import([path('feed.jsonl')])
     expect(result!.status).toBe('imported')
     expect(result!.articles).toHaveLength(2)
-    expect(result!.warnings).toEqual([expect.stringMatching(/^line 2: /)])
+    expect(result!.warnings).toEqual([expect.stringMatching(/^line 2(, column \d+)?: /)])
     expect(library.list().map((item) => [item.id, item.title])).toEqual([
       [result!.articles[0], 'First record'],
       [result!.articles[1], 'Third record'],

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
+import type { ParseOutcome } from '../../../electron/core/formats/types'
 import { safeParse } from '../../../electron/core/library/entry'
 import { createParsePool } from '../../../electron/core/library/parse-pool'
 import { sampleText } from '../../helpers/temp-library'
@@ -15,8 +16,7 @@ parentPort.on('message', (r) => {
   parentPort.postMessage({ id: r.id, outcome: { ok: true, articles: [{ index: 0, article }], warnings: [] } })
 })`
 const startFake = () => new Worker(fakeParser, { eval: true })
-const titleOf = (o: { ok: boolean }) =>
-  o.ok ? (o as { articles: { article: { title: string } }[] }).articles[0]!.article.title : undefined
+const titleOf = (o: ParseOutcome) => (o.ok ? o.articles[0]!.article.title : undefined)
 
 describe('createParsePool', () => {
   it('parses in worker threads exactly as in the calling thread', async () => {
