@@ -28,6 +28,7 @@ import { createParsePool, type ParsePool } from './parse-pool'
 import { DEFAULT_MAX_BYTES } from '../formats/index'
 import { runImport, type ImportTimings } from './import'
 import { DATA_DIR, collectionOf, isInside, isSupportedFile, resolveInside, sha256 } from './paths'
+import { WriteLock } from './lock'
 import { StateStore } from './state-store'
 import { ArticleStore, storeDir, type StoredRecord } from './store'
 import type { EditsStore, ImportOptions, Library, OpenLibraryOptions, ScanProgress } from './types'
@@ -222,6 +223,23 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   let lock: Promise<unknown> = Promise.resolve()
   let watcher: LibraryWatcher | undefined
   let closed = false
+
+  // --- Library safety: one writer per folder across processes (see ./lock.ts) ---
+  const writeLock = new WriteLock(dataDir)
+  /** Runs a write under the folder's write lock, first looking at the folder again if another instance wrote. */
+  async function lockedWrite<T>(doing: string, task: () => Promise<T>): Promise<T> {
+    const held = await writeLock.acquire(doing)
+    try {
+      if (held.othersWrote) {
+        const change = await fullScan()
+        if (hasChanges(change)) emit(change)
+      }
+      return await task()
+    } finally {
+      await held.release()
+    }
+  }
+  // --- end library safety ---
 
   /** Runs mutations one at a time (imports, scans, watcher updates, background re-parses). */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -834,41 +852,43 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     },
 
     import(sources: ImportSource[], importOptions: ImportOptions = {}): Promise<ImportResult[]> {
-      return exclusive(async () => {
-        const outcome = await runImport(
-          {
-            root,
-            realRoot,
-            tmpDir,
-            catalog,
-            maxFileBytes,
-            sync: options.syncCopies ?? true,
-            parse: pool.parse,
-            keep: async (rel, entry, parsed, from) => {
-              setImportedFrom(entry, from)
-              await keepParsed(entry, parsed)
-              catalog.set(rel, entry)
+      return exclusive(() =>
+        lockedWrite('importing', async () => {
+          const outcome = await runImport(
+            {
+              root,
+              realRoot,
+              tmpDir,
+              catalog,
+              maxFileBytes,
+              sync: options.syncCopies ?? true,
+              parse: pool.parse,
+              keep: async (rel, entry, parsed, from) => {
+                setImportedFrom(entry, from)
+                await keepParsed(entry, parsed)
+                catalog.set(rel, entry)
+              },
             },
-          },
-          sources,
-          importOptions.into ?? '',
-          importOptions.onProgress,
-        )
-        lastTimings = outcome.timings
-        if (outcome.added.length > 0) {
-          const collections = new Set(dirs)
-          for (const id of outcome.added) {
-            const found = catalog.locate(id)
-            for (let c = found ? collectionOf(found.rel) : ''; c !== '' && !collections.has(c); c = collectionOf(c)) {
-              collections.add(c)
+            sources,
+            importOptions.into ?? '',
+            importOptions.onProgress,
+          )
+          lastTimings = outcome.timings
+          if (outcome.added.length > 0) {
+            const collections = new Set(dirs)
+            for (const id of outcome.added) {
+              const found = catalog.locate(id)
+              for (let c = found ? collectionOf(found.rel) : ''; c !== '' && !collections.has(c); c = collectionOf(c)) {
+                collections.add(c)
+              }
             }
+            dirs = [...collections].sort(comparePaths)
+            saveCatalog()
           }
-          dirs = [...collections].sort(comparePaths)
-          saveCatalog()
-        }
-        emit({ added: outcome.added, updated: [], removed: [] })
-        return outcome.results
-      })
+          emit({ added: outcome.added, updated: [], removed: [] })
+          return outcome.results
+        }),
+      )
     },
 
     onChange(listener: (change: LibraryChange) => void): () => void {

@@ -130,6 +130,19 @@ describe('Library.import', () => {
     )
   })
 
+  it('gives no " (2)" copies when two library instances import the same files at once', async () => {
+    const other = await openLibrary(lib.root)
+    try {
+      for (let i = 0; i < 6; i++) src.write(`batch/story-${i}.txt`, sampleText(`Story ${i}`))
+      const [mine, theirs] = await Promise.all([library.import([path('batch')]), other.import([path('batch')])])
+      expect(lib.files()).toEqual(Array.from({ length: 6 }, (_, i) => `batch/story-${i}.txt`))
+      expect([...mine, ...theirs].filter((r) => r.status === 'imported')).toHaveLength(6)
+      expect([...mine, ...theirs].filter((r) => r.status === 'duplicate')).toHaveLength(6)
+    } finally {
+      await other.close()
+    }
+  })
+
   it('goes on after failures and gives each bad file a specific reason', async () => {
     src.write('good.txt', sampleText('Good one'))
     src.write('empty.txt', '')
