@@ -169,6 +169,8 @@ function main(): void {
       )
       started = librarySession.start().then((result) => {
         if (!result.ok) reportError('No library could be opened.', new Error(result.error.message))
+        // Files trashed in a session that crashed before quitting go to the system trash now.
+        void flushTrash()
       })
       registerIpcHandlers(ipcMain, handlers, (event) => isTrustedSender(event, getWindow), started)
       registerDropChannel(ipcMain, drops, (event) => isTrustedSender(event, getWindow))
@@ -186,6 +188,12 @@ function main(): void {
     if (process.platform !== 'darwin') app.quit()
   })
 
+  /** Hands the files held for undo in the library's trash to the system trash (at quit, and after a crash). */
+  const flushTrash = (): Promise<void> =>
+    (librarySession.library()?.flushTrash((file) => shell.trashItem(file)) ?? Promise.resolve()).catch(
+      (error: unknown) => log.error('index: cannot empty the library trash', error),
+    )
+
   // Close the library (flushing its state) and write the settings before the process ends.
   let closing = false
   app.on('before-quit', (event) => {
@@ -194,7 +202,7 @@ function main(): void {
     event.preventDefault()
     // A hung close must not keep the app from quitting: give it five seconds.
     const timeout = new Promise((resolve) => setTimeout(resolve, 5000))
-    void Promise.race([Promise.all([librarySession.close(), settings.flush()]), timeout])
+    void Promise.race([Promise.all([flushTrash().then(() => librarySession.close()), settings.flush()]), timeout])
       .catch((error: unknown) => log.error('index: error while closing', error))
       .finally(() => app.quit())
   })

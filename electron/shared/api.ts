@@ -48,6 +48,8 @@ export function createBroadsheetApi(transport: ApiTransport): BroadsheetApi {
       setState: (id, patch) => invoke('article:set-state', id, patch),
       reveal: (id) => invoke('article:reveal', id),
       trash: (id) => invoke('article:trash', id),
+      restore: (token) => invoke('article:restore', token),
+      edit: (id, edits) => invoke('article:edit', id, edits),
       openOriginal: (id) => invoke('article:open-original', id),
       openLink: (id, href) => invoke('article:open-link', id, href),
     },

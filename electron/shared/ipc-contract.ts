@@ -8,6 +8,8 @@ import { z } from 'zod'
 import { ARTICLE_FLAGS } from './models'
 import type {
   Article,
+  ArticleEdits,
+  EditableField,
   ArticleListRow,
   ArticleState,
   ImportProgress,
@@ -82,6 +84,21 @@ export interface PreloadResults {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'an ISO date (YYYY-MM-DD)')
 
+/** A user's corrections of one article (see ArticleEdits); a null clears the field. */
+const articleEdits = z
+  .object({
+    title: z.string().max(1000).nullable(),
+    site: z.string().max(500).nullable(),
+    author: z.string().max(500).nullable(),
+    category: z.string().max(500).nullable(),
+    published: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'an ISO date')
+      .nullable(),
+  } satisfies Record<EditableField, z.ZodTypeAny>)
+  .partial()
+  .strict()
+
 /** A search request as it arrives over IPC. */
 export const searchRequestSchema = z.object({
   query: z.string().max(2000),
@@ -113,8 +130,12 @@ export const invokeChannels = {
   'article:set-state': z.tuple([articleId, statePatch]),
   /** Shows the article's file in its folder. */
   'article:reveal': z.tuple([articleId]),
-  /** Moves the article's file to the system trash after the user confirms. */
+  /** Moves the article's file to the library's trash after the user confirms (the system trash at quit). */
   'article:trash': z.tuple([articleId]),
+  /** Brings back a file article:trash moved, by its token. */
+  'article:restore': z.tuple([z.string().regex(/^[\w-]{1,100}$/)]),
+  /** Corrects an article's title, site, author, date or category (kept in the library's state, not the file). */
+  'article:edit': z.tuple([articleId, articleEdits]),
   /** Opens the article's original URL in the system browser (http/https only). */
   'article:open-original': z.tuple([articleId]),
   /** Opens a link of the article's HTML in the system browser: http(s), and only an address the article holds. */
@@ -142,7 +163,10 @@ export interface InvokeResults {
   'article:get': Result<Article & ArticleState>
   'article:set-state': Result<ArticleState>
   'article:reveal': Result<null>
-  'article:trash': Result<boolean>
+  /** false: the user said no; otherwise the undo token and how many articles the moved file held. */
+  'article:trash': Result<{ token: string; articles: number } | false>
+  'article:restore': Result<boolean>
+  'article:edit': Result<Article & ArticleState>
   'article:open-original': Result<null>
   'article:open-link': Result<null>
   'import:files': Result<ImportResult[]>
@@ -203,6 +227,10 @@ export interface BroadsheetApi {
     setState(id: string, patch: Partial<ArticleState>): Promise<InvokeResults['article:set-state']>
     reveal(id: string): Promise<InvokeResults['article:reveal']>
     trash(id: string): Promise<InvokeResults['article:trash']>
+    /** Undoes article:trash with its token. */
+    restore(token: string): Promise<InvokeResults['article:restore']>
+    /** Corrects fields of an article; a null value clears one. */
+    edit(id: string, edits: ArticleEdits): Promise<InvokeResults['article:edit']>
     openOriginal(id: string): Promise<InvokeResults['article:open-original']>
     /** Opens one of the article's own links in the system browser (main checks the article holds it). */
     openLink(id: string, href: string): Promise<InvokeResults['article:open-link']>

@@ -29,6 +29,7 @@ import { DEFAULT_MAX_BYTES } from '../formats/index'
 import { runImport, type ImportTimings } from './import'
 import { DATA_DIR, collectionOf, isInside, isSupportedFile, resolveInside, sha256 } from './paths'
 import { WriteLock } from './lock'
+import { Trash } from './trash'
 import { StateStore } from './state-store'
 import { ArticleStore, storeDir, type StoredRecord } from './store'
 import type { EditsStore, ImportOptions, Library, OpenLibraryOptions, ScanProgress } from './types'
@@ -226,6 +227,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
 
   // --- Library safety: one writer per folder across processes (see ./lock.ts) ---
   const writeLock = new WriteLock(dataDir)
+  const trash = new Trash(root, dataDir)
   /** Runs a write under the folder's write lock, first looking at the folder again if another instance wrote. */
   async function lockedWrite<T>(doing: string, task: () => Promise<T>): Promise<T> {
     const held = await writeLock.acquire(doing)
@@ -837,6 +839,37 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       emit({ added: [], updated: [id], removed: [] })
       return library.get(id)
     },
+
+    // --- Library safety: trash with undo (see ./trash.ts) ---
+    trash(id: string): Promise<{ token: string; articles: number } | undefined> {
+      return exclusive(() =>
+        lockedWrite('moving a file to the trash', async () => {
+          const found = catalog.locate(id)
+          if (!found) return undefined
+          const token = await trash.hold(found.rel)
+          const change = await fullScan()
+          if (hasChanges(change)) emit(change)
+          return { token, articles: found.entry.articles.length }
+        }),
+      )
+    },
+
+    restore(token: string): Promise<boolean> {
+      return exclusive(() =>
+        lockedWrite('restoring a file from the trash', async () => {
+          const rel = await trash.restore(token)
+          if (rel === undefined) return false
+          const change = await fullScan()
+          if (hasChanges(change)) emit(change)
+          return true
+        }),
+      )
+    },
+
+    flushTrash(send: (file: string) => Promise<void>): Promise<void> {
+      return trash.flush(send)
+    },
+    // --- end trash ---
 
     pathOf(id: string): string | undefined {
       const found = catalog.locate(id)

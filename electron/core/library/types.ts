@@ -69,6 +69,12 @@ export interface Library {
   articles(): AsyncIterable<Article>
   /** Stores a user's corrections of an article's fields and tells the change listeners; undefined for an unknown id. */
   edit(id: string, edits: ArticleEdits): Promise<Article | undefined>
+  /** Moves an article's file into the library's trash; undefined for an unknown id. `articles`: how many it held. */
+  trash(id: string): Promise<{ token: string; articles: number } | undefined>
+  /** Brings a trashed file back (beside a file that took its name); false when the token is unknown. */
+  restore(token: string): Promise<boolean>
+  /** Hands every trashed file to `send` (the system trash); run at quit, and by openLibrary for a crash. */
+  flushTrash(send: (file: string) => Promise<void>): Promise<void>
   /** Absolute path of an article's file, confined to the library; undefined when unknown. */
   pathOf(id: string): string | undefined
   state(id: string): ArticleState

@@ -114,9 +114,20 @@ export function createHandlers(ctx: AppContext): Handlers {
       const article = await library.get(id)
       if (!file || !article) return unknownArticle(id)
       if (!(await ctx.shell.confirmTrash(article.title))) return ok(false)
-      await ctx.shell.trashItem(file)
-      await library.rescan()
-      return ok(true)
+      // Held in the library's trash until quit, so the renderer can undo; the system trash gets it at quit.
+      const held = await library.trash(id)
+      return held ? ok(held) : unknownArticle(id)
+    },
+    'article:restore': async (token) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      return ok(await library.restore(token))
+    },
+    'article:edit': async (id, edits) => {
+      const library = ctx.library()
+      if (!library) return noLibrary()
+      const article = await library.edit(id, edits)
+      return article ? ok({ ...article, ...library.state(id) }) : unknownArticle(id)
     },
     'article:open-original': async (id) => {
       const library = ctx.library()

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openLibrary } from '../../../electron/core/library/library'
 import { Trash } from '../../../electron/core/library/trash'
-import { makeTempDir, type TempDir } from '../../helpers/temp-library'
+import { makeTempDir, sampleText, type TempDir } from '../../helpers/temp-library'
 
 let lib: TempDir
 let trash: Trash
@@ -51,5 +52,21 @@ describe('Trash', () => {
 
   it('refuses a path outside the library', async () => {
     await expect(trash.hold('../elsewhere.txt')).rejects.toThrow(/not inside the library/)
+  })
+
+  it('takes a trashed article out of the library list until it is restored, counting its articles', async () => {
+    lib.write('port.txt', sampleText('Port expansion approved'))
+    const library = await openLibrary(lib.root)
+    try {
+      const [id] = library.list().map((item) => item.id)
+      const held = await library.trash(id!)
+      expect(held).toEqual({ token: expect.any(String), articles: 1 })
+      expect(library.list()).toEqual([])
+      expect(await library.restore(held!.token)).toBe(true)
+      expect(library.list().map((item) => item.title)).toEqual(['Port expansion approved'])
+      expect(await library.trash('no-such-id')).toBeUndefined()
+    } finally {
+      await library.close()
+    }
   })
 })

@@ -165,6 +165,13 @@ export class FakeLibrary implements Library {
   async edit() {
     return undefined
   }
+  async trash() {
+    return undefined
+  }
+  async restore() {
+    return false
+  }
+  async flushTrash() {}
   onScanProgress() {
     return () => {}
   }

@@ -23,6 +23,16 @@ const badArguments: Record<InvokeChannel, unknown[][]> = {
   ],
   'article:reveal': [[], [''], [7], ['world/port.txt', '/etc/passwd']],
   'article:trash': [[], [''], [[]], ['world/port.txt', true]],
+  'article:restore': [[], [''], ['../x'], [7], ['held-1', true]],
+  'article:edit': [
+    [],
+    ['world/port.txt'],
+    ['world/port.txt', { title: 'x'.repeat(1001) }],
+    ['world/port.txt', { site: 'x'.repeat(501) }],
+    ['world/port.txt', { published: 'last Tuesday' }],
+    ['world/port.txt', { text: 'rewritten body' }],
+    ['world/port.txt', { title: 7 }],
+  ],
   'article:open-original': [[], [''], [1], ['world/port.txt', 'https://evil.example/']],
   'article:open-link': [
     [],
@@ -78,6 +88,8 @@ const goodArguments: Record<InvokeChannel, unknown[]> = {
   'article:set-state': ['world/port.txt', { read: true }],
   'article:reveal': ['world/port.txt'],
   'article:trash': ['world/port.txt'],
+  'article:restore': ['held-1'],
+  'article:edit': ['world/port.txt', { title: 'Corrected', published: '2024-05-01', author: null }],
   'article:open-original': ['world/port.txt'],
   'article:open-link': ['world/port.txt', 'https://example.org/port'],
   'import:files': [

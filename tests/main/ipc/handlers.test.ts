@@ -91,20 +91,23 @@ describe('article:open-link', () => {
 })
 
 describe('article:trash', () => {
-  it('moves the file to the trash only after the user confirms', async () => {
+  it('holds the file in the library trash after the user confirms, with a token to undo it', async () => {
     const fake = fakeContext()
-    const result = await createHandlers(fake.ctx)['article:trash']('world/port.txt')
+    const handlers = createHandlers(fake.ctx)
+    const result = await handlers['article:trash']('world/port.txt')
     expect(fake.shell.confirmTrash).toHaveBeenCalledWith('Port expansion approved')
-    expect(fake.shell.trashItem).toHaveBeenCalledWith('/library/world/port.txt')
-    expect(fake.library.rescan).toHaveBeenCalled()
-    expect(result).toEqual({ ok: true, value: true })
+    expect(fake.library.trash).toHaveBeenCalledWith('world/port.txt')
+    expect(fake.shell.trashItem).not.toHaveBeenCalled()
+    expect(result).toEqual({ ok: true, value: { token: 'held-1', articles: 1 } })
+    expect(await handlers['article:restore']('held-1')).toEqual({ ok: true, value: true })
+    expect(await handlers['article:restore']('held-2')).toEqual({ ok: true, value: false })
   })
 
   it('leaves the file alone when the user cancels', async () => {
     const fake = fakeContext()
     fake.shell.confirmTrash.mockResolvedValue(false)
     const result = await createHandlers(fake.ctx)['article:trash']('world/port.txt')
-    expect(fake.shell.trashItem).not.toHaveBeenCalled()
+    expect(fake.library.trash).not.toHaveBeenCalled()
     expect(result).toEqual({ ok: true, value: false })
   })
 
@@ -114,6 +117,23 @@ describe('article:trash', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(fake.shell.confirmTrash).not.toHaveBeenCalled()
     expect(fake.shell.trashItem).not.toHaveBeenCalled()
+  })
+})
+
+describe('article:edit', () => {
+  it('answers with the corrected article and its state, or not-found', async () => {
+    const fake = fakeContext()
+    const corrected = { ...(await fake.library.get('world/port.txt'))!, title: 'Corrected', edited: ['title' as const] }
+    fake.library.edit.mockResolvedValue(corrected)
+    const handlers = createHandlers(fake.ctx)
+    const result = await handlers['article:edit']('world/port.txt', { title: 'Corrected' })
+    expect(fake.library.edit).toHaveBeenCalledWith('world/port.txt', { title: 'Corrected' })
+    expect(result).toMatchObject({ ok: true, value: { title: 'Corrected', edited: ['title'], read: false } })
+    fake.library.edit.mockResolvedValue(undefined)
+    expect(await handlers['article:edit']('gone.txt', { title: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
   })
 })
 
