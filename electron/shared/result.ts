@@ -42,6 +42,7 @@ export type ErrorCode =
   | 'io'
   | 'cancelled'
   | 'not-allowed'
+  | 'write-failed'
   | 'internal'
 
 /** For the end of a switch over a union: a compile error when a case is missing, a thrown bug at run time. */

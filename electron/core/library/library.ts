@@ -881,7 +881,10 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     },
 
     async setState(id: string, patch: Partial<ArticleState>): Promise<ArticleState> {
-      return state.set(id, patch)
+      const next = state.set(id, patch)
+      // Library safety: while an earlier write failed, write now, so the caller learns this change is not kept.
+      if (state.unsaved) await state.flush()
+      return next
     },
 
     import(sources: ImportSource[], importOptions: ImportOptions = {}): Promise<ImportResult[]> {

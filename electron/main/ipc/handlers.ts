@@ -64,6 +64,9 @@ export type Handlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promi
 
 const noLibrary = () => err('no-library', 'No library is open.')
 const unknownArticle = (id: string) => err('not-found', `No article with id "${id}" in this library.`)
+/** A change the library could not save (a full or read-only disk): the user must know it is not kept. */
+const writeFailed = (error: unknown) =>
+  err('write-failed', error instanceof Error ? error.message : `the change could not be saved: ${String(error)}`)
 
 /** Builds the handlers over a context. */
 export function createHandlers(ctx: AppContext): Handlers {
@@ -97,7 +100,7 @@ export function createHandlers(ctx: AppContext): Handlers {
       const library = ctx.library()
       if (!library) return noLibrary()
       if (!library.pathOf(id)) return unknownArticle(id)
-      return ok(await library.setState(id, patch))
+      return library.setState(id, patch).then(ok, writeFailed)
     },
     'article:reveal': async (id) => {
       const library = ctx.library()
@@ -126,7 +129,12 @@ export function createHandlers(ctx: AppContext): Handlers {
     'article:edit': async (id, edits) => {
       const library = ctx.library()
       if (!library) return noLibrary()
-      const article = await library.edit(id, edits)
+      let article
+      try {
+        article = await library.edit(id, edits)
+      } catch (error) {
+        return writeFailed(error)
+      }
       return article ? ok({ ...article, ...library.state(id) }) : unknownArticle(id)
     },
     'article:open-original': async (id) => {

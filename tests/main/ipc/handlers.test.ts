@@ -137,6 +137,19 @@ describe('article:edit', () => {
   })
 })
 
+describe('state writes', () => {
+  it('answers write-failed when a correction or a read mark cannot be saved', async () => {
+    const fake = fakeContext()
+    const full = new Error('state.json could not be written (ENOSPC); changes are not saved')
+    fake.library.edit.mockRejectedValue(full)
+    fake.library.setState.mockRejectedValue(full)
+    const handlers = createHandlers(fake.ctx)
+    const failed = { ok: false, error: { code: 'write-failed', message: expect.stringMatching(/ENOSPC/) } }
+    expect(await handlers['article:edit']('world/port.txt', { title: 'x' })).toMatchObject(failed)
+    expect(await handlers['article:set-state']('world/port.txt', { read: true })).toMatchObject(failed)
+  })
+})
+
 describe('import handlers', () => {
   it('report import progress through the context', async () => {
     const fake = fakeContext()
