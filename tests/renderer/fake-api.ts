@@ -102,7 +102,14 @@ export function fakeApi(items: ArticleListRow[] = [], articles: Record<string, A
         return ok(next)
       }),
       reveal: vi.fn(async () => ok(null)),
-      trash: vi.fn(async () => ok(false)),
+      trash: vi.fn(async () => ok(false as const)),
+      restore: vi.fn(async () => ok(false)),
+      edit: vi.fn(async (id: string) => {
+        const found = articles[id]
+        return found
+          ? ok({ ...found, ...state.get(id) })
+          : { ok: false as const, error: { code: 'not-found' as const, message: `No article ${id}` } }
+      }),
       openOriginal: vi.fn(async () => ok(null)),
       openLink: vi.fn(async () => ok(null)),
     },

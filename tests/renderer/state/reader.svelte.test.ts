@@ -96,7 +96,7 @@ describe('ReaderState library care', () => {
     const fake = fakeApi([], { a: article({ id: 'a', title: 'Port plan' }) })
     const restore = vi.fn(async () => ok(true))
     Object.assign(fake.api.articles, { restore })
-    vi.mocked(fake.api.articles.trash).mockResolvedValueOnce(ok({ token: 'undo-1' } as unknown as boolean))
+    vi.mocked(fake.api.articles.trash).mockResolvedValueOnce(ok({ token: 'undo-1', articles: 1 }))
     const reader = new ReaderState(fake.api)
     await reader.open('a')
     expect(await reader.trash()).toBe(true)

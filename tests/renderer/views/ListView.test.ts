@@ -118,7 +118,7 @@ describe('ListView', () => {
   it('moves the selected article to the trash from the list, and tells the app what to undo', async () => {
     const rows = [item({ id: 'a', title: 'Ferry fares rise' }), item({ id: 'b', title: 'Pier repairs begin' })]
     const fake = fakeApi(rows)
-    vi.mocked(fake.api.articles.trash).mockResolvedValue(ok(true))
+    vi.mocked(fake.api.articles.trash).mockResolvedValue(ok({ token: 'undo-1', articles: 1 }))
     const app = new AppState(fake.api)
     await app.library.load()
     app.library.selectId('b')

@@ -221,7 +221,7 @@ describe('ReaderView library care', () => {
     )
     const restore = vi.fn(async () => ({ ok: true as const, value: true }))
     Object.assign(fake.api.articles, { restore })
-    vi.mocked(fake.api.articles.trash).mockResolvedValueOnce({ ok: true, value: { token: 't' } as unknown as boolean })
+    vi.mocked(fake.api.articles.trash).mockResolvedValueOnce({ ok: true, value: { token: 't', articles: 1 } })
     const app = new AppState(fake.api)
     await app.library.load()
     await app.openArticle('a')
