@@ -17,6 +17,8 @@ export interface ArticleExpectation {
   author?: string | null
   site?: string | null
   url?: string | null
+  sourceUrl?: string | null
+  capturedAt?: string | null
   published?: string | null
   language?: string | null
   category?: string | null
@@ -93,7 +95,19 @@ export function loadFixtureCases(format: string): FixtureCase[] {
 
 /** Checks one parsed article against its expectations. */
 export function expectArticle(article: ParsedArticle, want: ArticleExpectation): void {
-  const keys = ['title', 'author', 'site', 'url', 'published', 'language', 'category', 'disclaimers', 'flags'] as const
+  const keys = [
+    'title',
+    'author',
+    'site',
+    'url',
+    'sourceUrl',
+    'capturedAt',
+    'published',
+    'language',
+    'category',
+    'disclaimers',
+    'flags',
+  ] as const
   for (const key of keys) {
     if (want[key] !== undefined) expect(article[key], key).toEqual(want[key])
   }

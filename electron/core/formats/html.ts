@@ -8,7 +8,9 @@ import { cleanValue, finishArticle } from './article'
 import { stripBoilerplate } from './boilerplate'
 import { textBlocks, type DomElement, type TextBlock } from './dom-text'
 import { nameValue, normaliseDate } from './fields'
+import { prescanHtml } from './html-prescan'
 import { markLocalImages, sanitizeArticleHtml } from './sanitize'
+import { readSavedComments, readSavedMarkup, type SavedPage } from './saved-page'
 import type { ParseOutcome } from './types'
 
 /** Reads a `<meta charset>` (or http-equiv Content-Type) from the first bytes of an HTML file. */
@@ -18,8 +20,8 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | null {
   return match ? match[1]! : null
 }
 
-/** What the head and JSON-LD say about the page. */
-export interface HtmlMetadata {
+/** What the head and JSON-LD say about the page (and the saving tool's metas about its capture). */
+export interface HtmlMetadata extends SavedPage {
   title: string | null
   firstHeading: string | null
   headline: string | null
@@ -31,6 +33,8 @@ export interface HtmlMetadata {
   published: string | null
   language: string | null
   category: string | null
+  /** A notice the page declares in `<meta name="disclaimer">`. */
+  disclaimer: string | null
 }
 
 const ARTICLE_TYPES =
@@ -65,8 +69,13 @@ function readJsonLd(scripts: Element[]): Json | null {
   return null
 }
 
-/** Reads the head's metadata (before Readability changes the document), in one pass over the tree. */
-export function readMetadata(document: Document): HtmlMetadata {
+/**
+ * Reads the head's metadata (before Readability changes the document), in one pass over the tree.
+ *
+ * `savedFrom` is the address the saving tool's comment gave; a relative canonical link is resolved
+ * against the page's own URL, or that address.
+ */
+export function readMetadata(document: Document, savedFrom: string | null = null): HtmlMetadata {
   const meta = new Map<string, string>()
   const scripts: Element[] = []
   let canonical: string | null = null
@@ -102,6 +111,8 @@ export function readMetadata(document: Document): HtmlMetadata {
   }
   const ld = readJsonLd(scripts)
   const ldUrl = typeof ld?.url === 'string' ? ld.url : null
+  const saved = readSavedMarkup(meta, document.documentElement)
+  const sourceUrl = savedFrom ?? saved.sourceUrl
   const metaAuthor =
     meta.get('author') ?? meta.get('article:author') ?? meta.get('dc.creator') ?? meta.get('parsely-author') ?? null
   return {
@@ -112,8 +123,10 @@ export function readMetadata(document: Document): HtmlMetadata {
     author: nameValue(ld?.author) ?? (metaAuthor && !/^https?:/i.test(metaAuthor) ? cleanValue(metaAuthor) : null),
     site: nameValue(ld?.publisher),
     ogSite: cleanValue(meta.get('og:site_name') ?? meta.get('application-name') ?? null),
+    sourceUrl,
+    capturedAt: saved.capturedAt,
     url:
-      absoluteUrl(canonical, meta.get('og:url') ?? ldUrl) ??
+      absoluteUrl(canonical, meta.get('og:url') ?? ldUrl ?? sourceUrl) ??
       absoluteUrl(meta.get('og:url') ?? null) ??
       absoluteUrl(ldUrl),
     published:
@@ -133,6 +146,7 @@ export function readMetadata(document: Document): HtmlMetadata {
     category: cleanValue(
       meta.get('article:section') ?? (typeof ld?.articleSection === 'string' ? ld.articleSection : null),
     ),
+    disclaimer: cleanValue(meta.get('disclaimer') ?? null),
   }
 }
 
@@ -159,25 +173,15 @@ function isBylineOf(text: string, author: string): boolean {
   )
 }
 
-// Scripts (but JSON-LD), styles, comments and inline SVG never hold article text; dropping them
-// before the DOM is built saves much of the work on a typical saved page.
-const SCRIPT = /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi
-const STYLE = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi
-const COMMENT = /<!--[\s\S]*?-->/g
-const SVG = /<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi
-
-/** Removes what cannot be article text from page source, cheaply. */
-function dropNonContent(html: string): string {
-  return html.replace(SCRIPT, '').replace(STYLE, '').replace(COMMENT, '').replace(SVG, '')
-}
-
-const TAG = /<(\/?)([a-zA-Z][\w-]*)\b[^>]*>/g
+// `[^<>]*` rather than `[^>]*`: on a page of unclosed tags ("<div<div<div…") the latter rescans to
+// the end of the page from every one of them.
+const TAG = /<(\/?)([a-zA-Z][\w-]*)\b[^<>]*>/g
 const NESTING_TAGS =
   /^(?:div|span|section|article|main|aside|header|footer|table|tbody|thead|tr|td|th|ul|ol|li|blockquote|center|font|a|b|i|em|strong|u|form|fieldset|dl|dd|dt|figure|nav)$/i
 const BLOCK_TAG =
-  /<\/?(?:div|section|article|main|aside|header|footer|table|tbody|thead|tfoot|tr|td|th|ul|ol|li|blockquote|center|form|fieldset|dl|dd|dt|figure|nav)\b[^>]*>/gi
+  /<\/?(?:div|section|article|main|aside|header|footer|table|tbody|thead|tfoot|tr|td|th|ul|ol|li|blockquote|center|form|fieldset|dl|dd|dt|figure|nav)\b[^<>]*>/gi
 const INLINE_TAG =
-  /<\/?(?:span|font|a|b|i|em|strong|u|small|big|sub|sup|label|abbr|cite|q|s|strike|code|tt|mark|del|ins)\b[^>]*>/gi
+  /<\/?(?:span|font|a|b|i|em|strong|u|small|big|sub|sup|label|abbr|cite|q|s|strike|code|tt|mark|del|ins)\b[^<>]*>/gi
 /** Deeper than this, Readability and the DOM walks would overflow the stack. */
 const MAX_NESTING = 1000
 
@@ -204,18 +208,28 @@ function flatten(html: string): string {
 
 /** Parses a decoded HTML file into one article. */
 export function parseHtml(content: string): ParseOutcome {
-  let trimmed = dropNonContent(content)
+  const saved = readSavedComments(content)
+  // Scripts, styles, comments and inline SVG go before the DOM is built (much of a saved page's
+  // weight); an unclosed one ends the page there, as in a browser, and says so.
+  const prescanned = prescanHtml(content)
+  const warnings: string[] = []
+  const unclosed = prescanned.unclosed
+  const where = unclosed ? `unclosed ${unclosed.tag} at line ${unclosed.line}, column ${unclosed.column}` : ''
+  if (unclosed) warnings.push(`${where}: the rest of the page is ignored`)
+  let trimmed = prescanned.html
+  if (unclosed && trimmed.trim() === '') return { ok: false, reason: `${where} hides the whole page` }
   if (nestingDepth(trimmed) > MAX_NESTING) trimmed = flatten(trimmed)
   const source = /<html[\s>]|<body[\s>]/i.test(trimmed)
     ? trimmed
     : `<!DOCTYPE html><html><head></head><body>${trimmed}</body></html>`
   const { document } = parseHTML(source)
-  const metadata = readMetadata(document as unknown as Document)
+  const metadata = readMetadata(document as unknown as Document, saved.sourceUrl)
   markLocalImages(document)
+  const pageUrl = metadata.url ?? metadata.sourceUrl
   // Readability resolves relative links against baseURI; linkedom has one only with <base>.
   const doc = document as unknown as { baseURI: string | null; documentURI?: string }
-  if (!doc.baseURI && metadata.url) Object.defineProperty(document, 'baseURI', { value: metadata.url })
-  if (!doc.documentURI) Object.defineProperty(document, 'documentURI', { value: metadata.url ?? 'about:blank' })
+  if (!doc.baseURI && pageUrl) Object.defineProperty(document, 'baseURI', { value: pageUrl })
+  if (!doc.documentURI) Object.defineProperty(document, 'documentURI', { value: pageUrl ?? 'about:blank' })
 
   let root: DomElement | null = null
   let result: ReturnType<Readability<DomElement>['parse']> | null = null
@@ -239,11 +253,10 @@ export function parseHtml(content: string): ParseOutcome {
   }
   const title =
     cleanValue(result?.title) ?? metadata.headline ?? metadata.ogTitle ?? metadata.title ?? metadata.firstHeading
-  if (blocks.length === 0)
-    return {
-      ok: false,
-      reason: title ? 'no readable text in the HTML page (only a title)' : 'no readable text in the HTML page',
-    }
+  if (blocks.length === 0) {
+    const reason = title ? 'no readable text in the HTML page (only a title)' : 'no readable text in the HTML page'
+    return { ok: false, reason: unclosed ? `${reason}; ${where} hides the rest` : reason }
+  }
 
   // The first blocks often repeat the title and the byline; they are not body.
   if (title && blocks[0]?.text === title) {
@@ -268,13 +281,15 @@ export function parseHtml(content: string): ParseOutcome {
     author,
     site: metadata.site ?? metadata.ogSite ?? cleanValue(result?.siteName),
     url: metadata.url,
+    sourceUrl: metadata.sourceUrl,
+    capturedAt: saved.capturedAt ?? metadata.capturedAt,
     published: metadata.published ?? normaliseDate(result?.publishedTime),
     declaredLanguage: metadata.language ?? result?.lang,
     category: metadata.category ?? stripped.category,
     html: html || null,
-    disclaimers: stripped.disclaimers,
+    disclaimers: metadata.disclaimer ? [metadata.disclaimer, ...stripped.disclaimers] : stripped.disclaimers,
     flags: stripped.flags,
   })
   if (article.text === '') return { ok: false, reason: 'no readable text in the HTML page' }
-  return { ok: true, articles: [{ index: 0, article }], warnings: [] }
+  return { ok: true, articles: [{ index: 0, article }], warnings }
 }

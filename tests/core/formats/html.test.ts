@@ -49,3 +49,32 @@ describe('html text', () => {
     expect(text).toContain('08:00 Northport\n09:30 Eastholm')
   })
 })
+
+describe('html pathological input', () => {
+  const lead = 'The harbour authority approved the new ferry terminal after a long review of the plans.'
+  const page = (tail: string) =>
+    new TextEncoder().encode(`<html><head><title>Ferry terminal</title></head><body>\n<p>${lead}</p>\n${tail}`)
+
+  it.each([
+    ['<script', '<script'.repeat(150000)],
+    ['<style', `<style>${'p{color:red}'.repeat(90000)}`],
+    ['<!--', '<!--'.repeat(250000)],
+    ['<script', `<script>${'var a = 1;'.repeat(100000)}`],
+  ])('reads the page before an unclosed %s and says where it starts', (tag, tail) => {
+    const outcome = parseFile(page(tail), 'unclosed.html')
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.articles[0]!.article.text).toBe(lead)
+    expect(outcome.warnings).toEqual([`unclosed ${tag} at line 3, column 1: the rest of the page is ignored`])
+  })
+
+  it('fails with the reason when an unclosed comment hides the whole page', () => {
+    const outcome = parseFile(new TextEncoder().encode(`<!--${'<p>hidden</p>'.repeat(80000)}`), 'hidden.html')
+    expect(outcome).toEqual({ ok: false, reason: 'unclosed <!-- at line 1, column 1 hides the whole page' })
+  })
+
+  it('reads a page of a million unclosed container tags', () => {
+    const outcome = parseFile(page('<div'.repeat(250000)), 'divs.html')
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.articles[0]!.article.text).toBe(lead)
+  })
+})
