@@ -12,6 +12,9 @@ import { normaliseNewlines } from './text'
 import { parseTxt } from './txt'
 import { SUPPORTED_EXTENSIONS, type ParseOutcome } from './types'
 
+/** The parsers' version, stored with every parsed article (defined once in ./types). */
+export { PARSER_VERSION } from './types'
+
 /** The default size cap: 20 MB. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 

@@ -30,4 +30,4 @@ export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.md', '.markdown'
  *
  * The library's article store keeps it beside every parsed article and re-parses older ones in the background.
  */
-export const PARSER_VERSION = 2
+export const PARSER_VERSION = 3
