@@ -72,8 +72,8 @@ function readJsonLd(scripts: Element[]): Json | null {
 /**
  * Reads the head's metadata (before Readability changes the document), in one pass over the tree.
  *
- * `savedFrom` is the address the saving tool's comment gave; a relative canonical link is resolved
- * against the page's own URL, or that address.
+ * `savedFrom` is the address the saving tool's comment gave. It is no base for a relative canonical
+ * link: savers rewrite those to their local copies ("page_files/…").
  */
 export function readMetadata(document: Document, savedFrom: string | null = null): HtmlMetadata {
   const meta = new Map<string, string>()
@@ -126,7 +126,7 @@ export function readMetadata(document: Document, savedFrom: string | null = null
     sourceUrl,
     capturedAt: saved.capturedAt,
     url:
-      absoluteUrl(canonical, meta.get('og:url') ?? ldUrl ?? sourceUrl) ??
+      absoluteUrl(canonical, meta.get('og:url') ?? ldUrl) ??
       absoluteUrl(meta.get('og:url') ?? null) ??
       absoluteUrl(ldUrl),
     published:
