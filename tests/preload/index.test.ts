@@ -62,6 +62,8 @@ describe('preload', () => {
         'articles.setState: function',
         'articles.reveal: function',
         'articles.trash: function',
+        'articles.restore: function',
+        'articles.edit: function',
         'articles.openOriginal: function',
         'articles.openLink: function',
         'imports.dropped: function',
