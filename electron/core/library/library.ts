@@ -202,15 +202,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   firstWalk?.catch(() => {})
   const catalog = await Catalog.load(catalogFile(dataDir))
   const state = await StateStore.load(dataDir, notices)
-  // TEMPORARY until the state store's edits land (library safety helper): no corrections without them.
-  const edits: EditsStore =
-    options.edits ??
-    ('edits' in state
-      ? (state as unknown as EditsStore)
-      : {
-          edits: () => undefined,
-          setEdits: () => log.warn('library: this state store cannot keep corrections yet; the edit is dropped'),
-        })
+  const edits: EditsStore = options.edits ?? state
   // Without a store (a read-only library, say) every read parses its file, as before there was one.
   const store = await ArticleStore.open(storeDir(dataDir)).catch((error: unknown) => {
     log.warn('library: the article store cannot be opened; articles will be parsed on every read', error)
