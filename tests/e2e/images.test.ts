@@ -8,9 +8,9 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { startWebHarness, type WebHarness } from '../../electron/web/harness'
+import type { WebHarness } from '../../electron/web/harness'
 import { solidPng } from '../helpers/png'
-import { buildRenderer, launchChromium, SCREENSHOT_DIR, tempLibrary } from './support'
+import { openReadingRoom, SCREENSHOT_DIR, type ReadingRoom } from './support'
 
 const PIER_PNG = solidPng(40, 24, [30, 90, 160])
 const BUOY_PNG = solidPng(16, 16, [220, 120, 20])
@@ -53,19 +53,14 @@ ${paragraphs('the channel buoys')}
 </article></body></html>`
 
 describe('images offline in Chromium', () => {
+  let room: ReadingRoom
   let harness: WebHarness
-  let closeBrowser: () => Promise<void>
-  let removeLibrary: () => Promise<void>
   let sourceDir: string
   let page: Page
-  const foreignRequests: string[] = []
+  let foreignRequests: string[]
   const mediaResponses: [string, number][] = []
 
   beforeAll(async () => {
-    await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
-    const rendererDir = await buildRenderer('images')
-    let root: string
-    ;({ root, remove: removeLibrary } = await tempLibrary())
     sourceDir = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-saved-pages-'))
     await fs.mkdir(path.join(sourceDir, 'saved', 'Harbour news_files'), { recursive: true })
     await fs.writeFile(path.join(sourceDir, 'saved', 'Harbour news.html'), COMPLETE_PAGE)
@@ -73,26 +68,17 @@ describe('images offline in Chromium', () => {
     await fs.writeFile(path.join(sourceDir, 'saved', 'Harbour news_files', 'site.css'), 'body { margin: 0 }')
     await fs.writeFile(path.join(sourceDir, 'saved', 'buoys.html'), SINGLEFILE_PAGE)
 
-    harness = await startWebHarness({ library: root, port: 0, rendererDir })
-    const chromium = await launchChromium()
-    closeBrowser = chromium.close
-    page = await chromium.context.newPage()
-    page.on('request', (request) => {
-      const url = new URL(request.url())
-      if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') foreignRequests.push(url.href)
-    })
+    room = await openReadingRoom('images')
+    ;({ harness, page, foreignRequests } = room)
     page.on('response', (response) => {
       const url = new URL(response.url())
       if (url.pathname.startsWith('/media/')) mediaResponses.push([decodeURIComponent(url.pathname), response.status()])
     })
-    await page.goto(harness.url)
     await page.getByRole('main').waitFor()
   })
 
   afterAll(async () => {
-    await closeBrowser?.()
-    await harness?.close()
-    await removeLibrary?.()
+    await room?.close()
     if (sourceDir) await fs.rm(sourceDir, { recursive: true, force: true })
   })
 

@@ -4,11 +4,9 @@
  * the import report, and axe-core on every view in light and dark. Screenshots go to test-output/screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { startWebHarness, type WebHarness } from '../../electron/web/harness'
-import { buildRenderer, expectNoAxeViolations, launchChromium, SCREENSHOT_DIR, tempLibrary } from './support'
+import { expectNoAxeViolations, openReadingRoom, SCREENSHOT_DIR, type ReadingRoom } from './support'
 
 /** Synthetic articles written for this test. */
 const MT_NOTICE =
@@ -103,28 +101,16 @@ const focused = (page: Page) =>
   })
 
 describe('the list and search in Chromium', () => {
-  let harness: WebHarness
-  let closeBrowser: () => Promise<void>
-  let removeLibrary: () => Promise<void>
+  let room: ReadingRoom
   let page: Page
 
   beforeAll(async () => {
-    await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
-    const rendererDir = await buildRenderer('list-search')
-    let root: string
-    ;({ root, remove: removeLibrary } = await tempLibrary())
-    harness = await startWebHarness({ library: root, port: 0, rendererDir })
-    const chromium = await launchChromium()
-    closeBrowser = chromium.close
-    page = await chromium.context.newPage()
-    await page.setViewportSize(SIZES[0]!)
-    await page.goto(harness.url)
+    room = await openReadingRoom('list-search', { viewport: SIZES[0]! })
+    ;({ page } = room)
   })
 
   afterAll(async () => {
-    await closeBrowser?.()
-    await harness?.close()
-    await removeLibrary?.()
+    await room?.close()
   })
 
   it('shows an empty library that passes axe-core in light and dark', async () => {

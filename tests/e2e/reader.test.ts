@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { startWebHarness, type WebHarness } from '../../electron/web/harness'
-import { buildRenderer, expectNoAxeViolations, launchChromium, SCREENSHOT_DIR, tempLibrary } from './support'
+import type { WebHarness } from '../../electron/web/harness'
+import { expectNoAxeViolations, openReadingRoom, SCREENSHOT_DIR, type ReadingRoom } from './support'
 
 /** Synthetic articles written for this test. */
 const MT_NOTICE =
@@ -54,36 +54,25 @@ const focusInArticle = (page: Page) =>
 const scrollTop = (page: Page) => page.evaluate(() => document.querySelector('article.scroll')?.scrollTop ?? -1)
 
 describe('the reader in Chromium', () => {
+  let room: ReadingRoom
   let harness: WebHarness
-  let closeBrowser: () => Promise<void>
-  let removeLibrary: () => Promise<void>
   let page: Page
-  const foreignRequests: string[] = []
+  let foreignRequests: string[]
 
   beforeAll(async () => {
-    await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
-    const rendererDir = await buildRenderer('reader')
-    let root: string
-    ;({ root, remove: removeLibrary } = await tempLibrary())
-    await fs.writeFile(path.join(root, 'ferry-timetable.txt'), LONG_TXT)
-    await fs.writeFile(path.join(root, 'bakery.txt'), BAKERY_TXT)
-    await fs.writeFile(path.join(root, 'tide-gauge.html'), PAGE_HTML)
-    harness = await startWebHarness({ library: root, port: 0, rendererDir })
-    const chromium = await launchChromium()
-    closeBrowser = chromium.close
-    page = await chromium.context.newPage()
-    page.on('request', (request) => {
-      const url = new URL(request.url())
-      if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') foreignRequests.push(url.href)
+    room = await openReadingRoom('reader', {
+      seed: async (root) => {
+        await fs.writeFile(path.join(root, 'ferry-timetable.txt'), LONG_TXT)
+        await fs.writeFile(path.join(root, 'bakery.txt'), BAKERY_TXT)
+        await fs.writeFile(path.join(root, 'tide-gauge.html'), PAGE_HTML)
+      },
     })
-    await page.goto(harness.url)
+    ;({ harness, page, foreignRequests } = room)
     await page.getByRole('listbox', { name: 'Articles' }).getByText('Bakery on Mill Street reopens').waitFor()
   })
 
   afterAll(async () => {
-    await closeBrowser?.()
-    await harness?.close()
-    await removeLibrary?.()
+    await room?.close()
   })
 
   const list = () => page.getByRole('listbox', { name: 'Articles' })
@@ -318,29 +307,21 @@ describe('the reader in Chromium', () => {
 })
 
 describe('the reader at common screen sizes', () => {
-  let harness: WebHarness
-  let closeBrowser: () => Promise<void>
-  let removeLibrary: () => Promise<void>
+  let room: ReadingRoom
   let page: Page
 
   beforeAll(async () => {
-    await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
-    const rendererDir = await buildRenderer('reader-sizes')
-    let root: string
-    ;({ root, remove: removeLibrary } = await tempLibrary())
-    await fs.writeFile(path.join(root, 'ferry-timetable.txt'), LONG_TXT)
-    await fs.writeFile(path.join(root, 'tide-gauge.html'), PAGE_HTML)
-    harness = await startWebHarness({ library: root, port: 0, rendererDir })
-    const chromium = await launchChromium()
-    closeBrowser = chromium.close
-    page = await chromium.context.newPage()
-    await page.goto(harness.url)
+    room = await openReadingRoom('reader-sizes', {
+      seed: async (root) => {
+        await fs.writeFile(path.join(root, 'ferry-timetable.txt'), LONG_TXT)
+        await fs.writeFile(path.join(root, 'tide-gauge.html'), PAGE_HTML)
+      },
+    })
+    ;({ page } = room)
   })
 
   afterAll(async () => {
-    await closeBrowser?.()
-    await harness?.close()
-    await removeLibrary?.()
+    await room?.close()
   })
 
   it.each([

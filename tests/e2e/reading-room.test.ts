@@ -3,8 +3,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import iconv from 'iconv-lite'
 import type { Page } from 'playwright-core'
-import { startWebHarness, type WebHarness } from '../../electron/web/harness'
-import { buildRenderer, launchChromium, SCREENSHOT_DIR, tempLibrary } from './support'
+import type { WebHarness } from '../../electron/web/harness'
+import { openReadingRoom, SCREENSHOT_DIR, type ReadingRoom } from './support'
 
 /** Synthetic articles, one per format, written for this test. */
 const MT_NOTICE =
@@ -96,27 +96,18 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('the reading room in Chromium', () => {
+  let room: ReadingRoom
   let harness: WebHarness
-  let closeBrowser: () => Promise<void>
-  let removeLibrary: () => Promise<void>
   let root: string
   let page: Page
 
   beforeAll(async () => {
-    await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
-    const rendererDir = await buildRenderer('reading-room')
-    ;({ root, remove: removeLibrary } = await tempLibrary())
-    harness = await startWebHarness({ library: root, port: 0, rendererDir })
-    const chromium = await launchChromium()
-    closeBrowser = chromium.close
-    page = await chromium.context.newPage()
-    await page.goto(harness.url)
+    room = await openReadingRoom('reading-room')
+    ;({ harness, root, page } = room)
   })
 
   afterAll(async () => {
-    await closeBrowser?.()
-    await harness?.close()
-    await removeLibrary?.()
+    await room?.close()
   })
 
   it('opens on an empty library that explains how to import', async () => {

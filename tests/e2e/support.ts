@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { findChromium, MISSING_BROWSER } from '../../scripts/ensure-browser.mjs'
+import { startWebHarness, type WebHarness } from '../../electron/web/harness'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -144,5 +145,52 @@ export async function expectNoAxeViolations(page: Page, selector?: string): Prom
   if (blocking.length > 0) {
     const lines = blocking.map((f: AxeFinding) => `${f.impact} ${f.id}: ${f.help} at ${f.targets.join(', ')}`)
     throw new Error(`axe-core found ${blocking.length} violation(s):\n${lines.join('\n')}`)
+  }
+}
+
+/** One suite's reading room: a fresh library, the harness over it and a Chromium page open on it. */
+export interface ReadingRoom {
+  root: string
+  harness: WebHarness
+  page: Page
+  /** Every request the page made that left 127.0.0.1 (data: and blob: aside); a test expects none. */
+  foreignRequests: string[]
+  close(): Promise<void>
+}
+
+/** Options for `openReadingRoom`. */
+export interface ReadingRoomOptions {
+  /** Writes the library's files before the harness opens it. */
+  seed?: (root: string) => Promise<void>
+  /** The window size to open at (default Playwright's). */
+  viewport?: { width: number; height: number }
+}
+
+/** Builds the renderer, makes and seeds a temp library, starts the harness and opens a page on it. */
+export async function openReadingRoom(name: string, options: ReadingRoomOptions = {}): Promise<ReadingRoom> {
+  await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
+  const rendererDir = await buildRenderer(name)
+  const library = await tempLibrary()
+  await options.seed?.(library.root)
+  const harness = await startWebHarness({ library: library.root, port: 0, rendererDir })
+  const browser = await launchChromium()
+  const page = await browser.context.newPage()
+  const foreignRequests: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') foreignRequests.push(url.href)
+  })
+  if (options.viewport) await page.setViewportSize(options.viewport)
+  await page.goto(harness.url)
+  return {
+    root: library.root,
+    harness,
+    page,
+    foreignRequests,
+    async close() {
+      await browser.close()
+      await harness.close()
+      await library.remove()
+    },
   }
 }
