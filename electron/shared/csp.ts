@@ -10,9 +10,8 @@
  * them. `img-src` is the app's own origin, where the only images are an article's offline ones on the media
  * route (`/media/…`, see media.ts; the renderer has no images of its own), plus inline `data:` images (raster
  * types only, checked by the sanitizer and the reader); a path cannot narrow `'self'`, and naming the origin
- * instead would differ between the two shells. `frame-src` allows `about:` so the reader's sandboxed
- * `<iframe srcdoc>` (which inherits this policy and so cannot run scripts or load remote images either) keeps
- * working.
+ * instead would differ between the two shells. No frame of any kind: the reader draws article HTML in a shadow
+ * root of the page (ArticleFrame.svelte), so `default-src 'none'` covers frames and workers.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -21,8 +20,6 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "frame-src 'self' about:",
-  "child-src 'self' about:",
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",

@@ -192,6 +192,11 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(directives.get('script-src')).not.toContain("'unsafe-inline'")
   })
 
+  it('allows no frame at all, since article HTML is drawn in the page itself', () => {
+    expect(directives.has('frame-src')).toBe(false)
+    expect(directives.has('child-src')).toBe(false)
+  })
+
   it('lets images come only from the app or data: URLs', () => {
     expect(directives.get('img-src')).toEqual(["'self'", 'data:'])
   })
