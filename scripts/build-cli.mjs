@@ -2,7 +2,7 @@
 // Run by `npm install` (the `prepare` script) and by scripts/build.mjs. The two worker entries go beside it,
 // where the core looks for them (parse-pool.ts, builder-pool.ts).
 import { build } from 'esbuild'
-import { chmod } from 'node:fs/promises'
+import { chmod, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -11,6 +11,8 @@ const outdir = path.join(root, 'dist/cli')
 // Bundled CommonJS dependencies still call require(); give ESM output one.
 const requireShim = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
 
+// Chunk names carry content hashes: without emptying the folder every build leaves the last one's chunks behind.
+await rm(outdir, { recursive: true, force: true })
 await build({
   absWorkingDir: root,
   entryPoints: {

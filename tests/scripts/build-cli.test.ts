@@ -16,6 +16,16 @@ describe('the broadsheet command', () => {
     expect(pkg.scripts.prepare).toContain('scripts/build-cli.mjs')
   })
 
+  it('leaves no chunk of an earlier build behind', () => {
+    const stale = path.resolve('dist/cli/chunk-STALE000.js')
+    fs.mkdirSync(path.dirname(stale), { recursive: true })
+    fs.writeFileSync(stale, '')
+    const built = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { encoding: 'utf8' })
+    expect(built.status, built.stderr).toBe(0)
+    expect(fs.existsSync(stale)).toBe(false)
+    expect(fs.existsSync(path.resolve(pkg.bin.broadsheet!))).toBe(true)
+  })
+
   it('prints its help and searches a library without tsx', () => {
     const file = path.resolve(pkg.bin.broadsheet!)
     const help = spawnSync(process.execPath, [file, '--help'], { encoding: 'utf8' })
