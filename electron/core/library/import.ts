@@ -65,6 +65,8 @@ export interface ImportOutcome {
 interface ImportItem {
   /** What the user gave (the `file` of its result). */
   file: string
+  /** Its absolute path, for a file read from disk: the provenance a colleague can follow, whatever the cwd was. */
+  absolute?: string
   /** The folder it goes into, relative to the root ('' for the root). */
   targetDir: string
   name: string
@@ -233,6 +235,7 @@ async function expandSources(sources: ImportSource[], into: string): Promise<Imp
         const slash = file.rel.lastIndexOf('/')
         items.push({
           file: path.join(given, ...file.rel.split('/')),
+          absolute: path.join(abs, ...file.rel.split('/')),
           targetDir: joinRel(into, base, slash < 0 ? '' : file.rel.slice(0, slash)),
           name: file.rel.slice(slash + 1),
           size: file.size,
@@ -241,7 +244,7 @@ async function expandSources(sources: ImportSource[], into: string): Promise<Imp
         })
       }
     } else if (stats.isFile()) {
-      const item: ImportItem = { file: given, targetDir: into, name: base, size: stats.size }
+      const item: ImportItem = { file: given, absolute: abs, targetDir: into, name: base, size: stats.size }
       if (isHiddenName(base)) item.failure = `hidden file "${base}": files starting with "." are not imported`
       else {
         item.load = () => fs.readFile(abs)
@@ -359,7 +362,7 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
       const assets = await item.assets?.()
       const assetWarnings = assets ? await copyAssets(assets, dir, name, ctx) : []
       const entry = buildEntry(rel, bytes, tmp, new Date().toISOString(), ctx.maxFileBytes, hash, outcome)
-      if (ctx.keep) await ctx.keep(rel, entry, outcome, item.file)
+      if (ctx.keep) await ctx.keep(rel, entry, outcome, item.absolute ?? item.file)
       else ctx.catalog.set(rel, entry)
       const ids = entry.articles.map((article) => article.id)
       settle(ids[0])

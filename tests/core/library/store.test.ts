@@ -116,6 +116,13 @@ describe('the article store', () => {
     expect((await again.get(byBytes!.articles[0]!))?.importedFrom).toBe('dropped.txt')
   })
 
+  it('records a file imported by a relative path under its absolute path', async () => {
+    const source = outside.write('relative/given.txt', sampleText('Given relative'))
+    const l = await open()
+    await l.import([{ kind: 'path', path: path.relative(process.cwd(), source) }])
+    expect(l.list().find((item) => item.title === 'Given relative')?.importedFrom).toBe(source)
+  })
+
   it('sets a damaged segment aside with a notice and rebuilds its articles from the files', async () => {
     lib.write('a.txt', sampleText('Alpha', 'Alpha body about the lighthouse keeper.'))
     lib.write('b.txt', sampleText('Beta', 'Beta body about the tide tables.'))
