@@ -35,7 +35,7 @@ for (const page of readdirSync(root).sort()) {
   const expected = JSON.parse(readFileSync(metaPath, 'utf8')) as Record<string, unknown>
   pages++
   const start = performance.now()
-  const outcome = parseFile(bytes, 'source.html')
+  const outcome = await parseFile(bytes, 'source.html')
   parseMs += performance.now() - start
   if (!outcome.ok) {
     failures++

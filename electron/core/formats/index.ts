@@ -1,7 +1,8 @@
 /**
  * parseFile: one file's bytes in, its articles out, dispatched on the extension.
  *
- * Synchronous and total: bad input gives `{ ok: false, reason }`, never a throw.
+ * Total: bad input resolves to `{ ok: false, reason }`, never a rejection. Each format's parser is registered in
+ * `PARSERS` beside its entry in `FORMATS` (./types).
  */
 import { log } from '../logger'
 import { bomEncoding, decodeBytes, looksBinary, sniffUtf16 } from './decode'
@@ -10,7 +11,7 @@ import { parseJson, parseJsonLines } from './json'
 import { parseMarkdown } from './markdown'
 import { normaliseNewlines } from './text'
 import { parseTxt } from './txt'
-import { SUPPORTED_EXTENSIONS, type ParseOutcome } from './types'
+import { extensionOf, formatOf, type Extension, type ParseOutcome } from './types'
 
 /** The parsers' version, stored with every parsed article (defined once in ./types). */
 export { PARSER_VERSION } from './types'
@@ -27,14 +28,31 @@ export interface ParseOptions {
 // Several C0 control characters in a row do not occur in text.
 const CONTROL_CHARS = /(?:(?![\t\n\r\f])\p{Cc}){3}/u
 
-type Extension = (typeof SUPPORTED_EXTENSIONS)[number]
-
-/** The lower-case extension of a file name, with the dot, or ''. */
-export function extensionOf(fileName: string): string {
-  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
-  const dot = base.lastIndexOf('.')
-  return dot > 0 ? base.slice(dot).toLowerCase() : ''
+/** What a format's parser gets: the file's name, its bytes, and for text formats the decoded text. */
+export interface FormatInput {
+  fileName: string
+  bytes: Uint8Array
+  /** The decoded text with newlines normalised (text formats only; '' for binary ones). */
+  content: string
 }
+
+/** A format's parser: total, like parseFile (bad input is `{ ok: false }`; a throw is caught and reported). */
+export type FormatParser = (input: FormatInput) => ParseOutcome | Promise<ParseOutcome>
+
+/** The parser of every format in FORMATS (one line per extension; a format without one is a type error). */
+const PARSERS: Record<Extension, FormatParser> = {
+  '.txt': ({ content }) => parseTxt(content),
+  '.html': ({ content }) => parseHtml(content),
+  '.htm': ({ content }) => parseHtml(content),
+  '.md': ({ content }) => parseMarkdown(content),
+  '.markdown': ({ content }) => parseMarkdown(content),
+  '.json': ({ content }) => parseJson(content),
+  '.jsonl': ({ content }) => parseJsonLines(content),
+  '.ndjson': ({ content }) => parseJsonLines(content),
+}
+
+/** The lower-case extension of a file name, with the dot, or '' (compound ones like `.warc.gz` whole). */
+export { extensionOf }
 
 /** Formats a byte count the way the reasons say it ("31.2 MB", "20 MB", "512 bytes"). */
 export function formatSize(bytes: number): string {
@@ -49,27 +67,25 @@ export function tooLargeReason(size: number, limit: number): string {
   return `file is ${formatSize(size)}, over the ${formatSize(limit)} limit`
 }
 
-/** Parses one file's bytes into articles; never throws for bad input. */
-export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParseOutcome {
-  const ext = extensionOf(fileName)
-  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
+/** Parses one file's bytes into articles; never throws (nor rejects) for bad input. */
+export async function parseFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ParseOutcome> {
+  const format = formatOf(fileName)
+  if (!format) {
+    const ext = extensionOf(fileName)
     return { ok: false, reason: ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)' }
   }
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const maxBytes = Math.max(options.maxBytes ?? DEFAULT_MAX_BYTES, format.maxBytes ?? 0)
   if (bytes.length > maxBytes) return { ok: false, reason: tooLargeReason(bytes.length, maxBytes) }
   if (bytes.length === 0) return { ok: false, reason: 'empty file' }
-  const bom = bomEncoding(bytes)
-  const utf16 = bom?.encoding.startsWith('utf-16') || sniffUtf16(bytes) !== null
-  if (!utf16 && looksBinary(bytes)) return { ok: false, reason: `binary data in a ${ext} file` }
   try {
-    const declared = ext === '.html' || ext === '.htm' ? sniffHtmlCharset(bytes) : null
-    const content = normaliseNewlines(decodeBytes(bytes, declared).text)
-    if (content.trim() === '')
-      return { ok: false, reason: bytes.length > (bom?.length ?? 0) ? 'file holds only whitespace' : 'empty file' }
-    // UTF-16 told by its NUL bytes alone must also read as text, not as binary words.
-    if (utf16 && !bom && CONTROL_CHARS.test(content.slice(0, 4096)))
-      return { ok: false, reason: `binary data in a ${ext} file` }
-    return dispatch(ext as Extension, content)
+    if (format.content === 'binary') return await PARSERS[format.ext]({ fileName, bytes, content: '' })
+    const content = decodeText(bytes, format.ext)
+    if (typeof content !== 'string') return content
+    return await PARSERS[format.ext]({ fileName, bytes, content })
   } catch (error) {
     // A parser library choking on odd input is still bad input, not a crash of the import.
     log.warn(`formats: ${fileName} could not be parsed`, error)
@@ -77,21 +93,17 @@ export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOpt
   }
 }
 
-/** Calls the parser for an extension. */
-function dispatch(ext: Extension, content: string): ParseOutcome {
-  switch (ext) {
-    case '.txt':
-      return parseTxt(content)
-    case '.html':
-    case '.htm':
-      return parseHtml(content)
-    case '.md':
-    case '.markdown':
-      return parseMarkdown(content)
-    case '.json':
-      return parseJson(content)
-    case '.jsonl':
-    case '.ndjson':
-      return parseJsonLines(content)
-  }
+/** A text file's decoded content (BOM, declared charset, newlines), or why it is not text. */
+export function decodeText(bytes: Uint8Array, ext: string): string | { ok: false; reason: string } {
+  const bom = bomEncoding(bytes)
+  const utf16 = bom?.encoding.startsWith('utf-16') || sniffUtf16(bytes) !== null
+  if (!utf16 && looksBinary(bytes)) return { ok: false, reason: `binary data in a ${ext} file` }
+  const declared = ext === '.html' || ext === '.htm' ? sniffHtmlCharset(bytes) : null
+  const content = normaliseNewlines(decodeBytes(bytes, declared).text)
+  if (content.trim() === '')
+    return { ok: false, reason: bytes.length > (bom?.length ?? 0) ? 'file holds only whitespace' : 'empty file' }
+  // UTF-16 told by its NUL bytes alone must also read as text, not as binary words.
+  if (utf16 && !bom && CONTROL_CHARS.test(content.slice(0, 4096)))
+    return { ok: false, reason: `binary data in a ${ext} file` }
+  return content
 }

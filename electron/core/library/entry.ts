@@ -5,7 +5,7 @@ import type { Article, ArticleSummary } from '../../shared/models'
 import { parseFile } from '../formats/index'
 import { PARSER_VERSION, type LibraryField, type ParsedArticle, type ParseOutcome } from '../formats/types'
 import type { CatalogEntry } from './catalog'
-import { articleId, collectionOf, sha256 } from './paths'
+import { articleId, collectionOf } from './paths'
 
 /** The library fields of one article of a file. */
 export function libraryFields(
@@ -52,9 +52,9 @@ export function toSummary(article: Article): ArticleSummary {
 }
 
 /** Parses a file's bytes; a parser that throws (a bug) still gives a failure value, never a crash. */
-export function safeParse(bytes: Uint8Array, fileName: string, maxBytes: number): ParseOutcome {
+export async function safeParse(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ParseOutcome> {
   try {
-    return parseFile(bytes, fileName, { maxBytes })
+    return await parseFile(bytes, fileName, { maxBytes })
   } catch (error) {
     return { ok: false, reason: `the parser failed: ${error instanceof Error ? error.message : String(error)}` }
   }
@@ -67,8 +67,8 @@ export function buildEntry(
   stat: { size: number; mtimeMs: number },
   importedAt: string,
   maxBytes: number,
-  hash = sha256(bytes),
-  outcome = safeParse(bytes, rel, maxBytes),
+  hash: string,
+  outcome: ParseOutcome,
 ): CatalogEntry {
   const base = {
     size: stat.size,

@@ -607,7 +607,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     const outcome = await parse(bytes, rel)
     if (!outcome.ok) return positions.map(() => undefined)
     const byId = new Map<string, ParsedArticle>()
-    const fresh = buildEntry(rel, bytes, entry, entry.importedAt, maxFileBytes, undefined, outcome)
+    const fresh = buildEntry(rel, bytes, entry, entry.importedAt, maxFileBytes, sha256(bytes), outcome)
     fresh.articles.forEach((summary, i) => byId.set(summary.id, outcome.articles[i]!.article))
     if (fresh.hash === entry.hash && entry.parserVersion === parserVersion) {
       await keepParsed(fresh, outcome)

@@ -43,7 +43,7 @@ export function defaultParseThreads(): number {
 
 /** Parses in the calling thread. */
 export const inlineParsePool: ParsePool = {
-  parse: async (bytes, fileName, maxBytes) => safeParse(bytes, fileName, maxBytes),
+  parse: (bytes, fileName, maxBytes) => safeParse(bytes, fileName, maxBytes),
   threads: 0,
   close: async () => {},
 }
@@ -139,7 +139,7 @@ export function createParsePool(threads = defaultParseThreads(), options: ParseP
         // A worker that never came up (no tsx, no bundle) is not the file's fault: parse it here instead.
         if (/Unknown file extension|Cannot find module|ERR_MODULE_NOT_FOUND/.test(String(error))) {
           broken = true
-          job.resolve(safeParse(job.bytes, job.fileName, job.maxBytes))
+          void safeParse(job.bytes, job.fileName, job.maxBytes).then(job.resolve)
         } else job.resolve({ ok: false, reason: `the parser crashed on this file (${error.message})` })
       }
       pump()
@@ -177,7 +177,7 @@ export function createParsePool(threads = defaultParseThreads(), options: ParseP
     while (queue.length > 0) {
       if (broken || closed) {
         const job = queue.shift()!
-        job.resolve(safeParse(job.bytes, job.fileName, job.maxBytes))
+        void safeParse(job.bytes, job.fileName, job.maxBytes).then(job.resolve)
         continue
       }
       let slot = [...slots].find((s) => !s.job)
@@ -197,7 +197,7 @@ export function createParsePool(threads = defaultParseThreads(), options: ParseP
   return {
     threads,
     parse(bytes, fileName, maxBytes) {
-      if (broken || closed) return Promise.resolve(safeParse(bytes, fileName, maxBytes))
+      if (broken || closed) return safeParse(bytes, fileName, maxBytes)
       return new Promise((resolve) => {
         queue.push({ id: (nextId += 1), bytes, fileName, maxBytes, resolve })
         pump()
@@ -207,7 +207,7 @@ export function createParsePool(threads = defaultParseThreads(), options: ParseP
       closed = true
       pump()
       for (const slot of [...slots]) {
-        if (slot.job) finish(slot, safeParse(slot.job.bytes, slot.job.fileName, slot.job.maxBytes))
+        if (slot.job) finish(slot, await safeParse(slot.job.bytes, slot.job.fileName, slot.job.maxBytes))
         retire(slot)
       }
     },

@@ -14,6 +14,6 @@ export interface ParseRequest {
 
 if (!parentPort) throw new Error('parse-worker: must run as a worker thread')
 const port = parentPort
-port.on('message', (request: ParseRequest) => {
-  port.postMessage({ id: request.id, outcome: safeParse(request.bytes, request.fileName, request.maxBytes) })
+port.on('message', async (request: ParseRequest) => {
+  port.postMessage({ id: request.id, outcome: await safeParse(request.bytes, request.fileName, request.maxBytes) })
 })

@@ -3,24 +3,17 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { SUPPORTED_EXTENSIONS } from '../formats/types'
+import { extensionOf, formatOf } from '../formats/types'
 
 /** The folder inside a library where Broadsheet keeps its own data. */
 export const DATA_DIR = '.broadsheet'
 
-/** Extensions whose files may hold several articles: every record gets `<pathid>-<index>`. */
-const MULTI_RECORD_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson'])
-
-/** The lower-case extension of a file name, with the dot ('' when it has none). */
-export function extensionOf(name: string): string {
-  const base = name.slice(name.lastIndexOf('/') + 1)
-  const dot = base.lastIndexOf('.')
-  return dot > 0 ? base.slice(dot).toLowerCase() : ''
-}
+/** The lower-case extension a file name is read by (one definition, in the formats). */
+export { extensionOf }
 
 /** Whether Broadsheet reads files with this name's extension. */
 export function isSupportedFile(name: string): boolean {
-  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extensionOf(name))
+  return formatOf(name) !== null
 }
 
 /** Whether a file or folder name is hidden (starts with '.'). */
@@ -41,7 +34,7 @@ export function pathId(relPath: string): string {
 /** The id of the article at `index` in the file at `relPath`. */
 export function articleId(relPath: string, index: number): string {
   const base = pathId(relPath)
-  return MULTI_RECORD_EXTENSIONS.has(extensionOf(relPath)) ? `${base}-${index}` : base
+  return formatOf(relPath)?.multiRecord ? `${base}-${index}` : base
 }
 
 /** The collection (relative folder, '' for the root) of a relative file path. */

@@ -5,11 +5,11 @@ import { checkCase, loadFixtureCases } from '../../helpers/fixture-cases'
 describe('txt', () => {
   const cases = loadFixtureCases('txt')
 
-  it('has fixture cases', () => {
+  it('has fixture cases', async () => {
     expect(cases.length).toBeGreaterThan(0)
   })
 
-  it.each(cases)('reads $name as expected', ({ fileName, bytes, expected }) => {
-    checkCase(parseFile(bytes, fileName, expected.options), expected)
+  it.each(cases)('reads $name as expected', async ({ fileName, bytes, expected }) => {
+    checkCase(await parseFile(bytes, fileName, expected.options), expected)
   })
 })

@@ -18,7 +18,7 @@ vi.mock('../../../electron/core/formats/index', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../electron/core/formats/index')>()
   return {
     ...real,
-    parseFile: (bytes: Uint8Array, fileName: string, options?: { maxBytes?: number }): ParseOutcome => {
+    parseFile: async (bytes: Uint8Array, fileName: string, options?: { maxBytes?: number }): Promise<ParseOutcome> => {
       parseSpy.calls.push(fileName)
       if (!fileName.endsWith('.jsonl')) return real.parseFile(bytes, fileName, options)
       const lines = new TextDecoder().decode(bytes).split('\n')

@@ -27,7 +27,9 @@ describe('createParsePool', () => {
       const body = 'The harbour committee met again to weigh the dredging plan. '.repeat(1200)
       const inputs = Array.from({ length: 6 }, (_, i) => bytes(sampleText(`Story number ${i}`, `${body} Story ${i}.`)))
       const outcomes = await Promise.all(inputs.map((input, i) => pool.parse(input, `story-${i}.txt`, 1_000_000)))
-      expect(outcomes).toEqual(inputs.map((input, i) => safeParse(input, `story-${i}.txt`, 1_000_000)))
+      expect(outcomes).toEqual(
+        await Promise.all(inputs.map((input, i) => safeParse(input, `story-${i}.txt`, 1_000_000))),
+      )
       expect(outcomes.map((o) => o.ok && o.articles[0]!.article.title)).toEqual(
         inputs.map((_, i) => `Story number ${i}`),
       )

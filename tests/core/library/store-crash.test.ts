@@ -49,7 +49,7 @@ describe('the article store after kill -9', () => {
     expect(lib.files().filter((rel) => rel.endsWith('.txt'))).toHaveLength(items.length)
     expect(items.length).toBeGreaterThanOrEqual(100)
     for (const item of items) {
-      const outcome = parseFile(new TextEncoder().encode(lib.read(item.path)), item.path)
+      const outcome = await parseFile(new TextEncoder().encode(lib.read(item.path)), item.path)
       const expected = outcome.ok ? outcome.articles[0]!.article.text : 'unparseable'
       expect((await library.get(item.id))?.text).toBe(expected)
     }
