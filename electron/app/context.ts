@@ -25,11 +25,14 @@ export function createAppHandlers({ session, shell, settings, drops }: AppParts)
   return createHandlers({
     library: () => session.library(),
     search: () => session.search(),
+    stories: () => session.stories(),
+    workbench: () => session.workbench(),
     switchLibrary: (root) => session.switchTo(root),
     shell,
     settings,
     drops,
     onImportProgress: (progress) => session.importProgress(progress),
+    onExportProgress: (progress) => session.exportProgress(progress),
   })
 }
 

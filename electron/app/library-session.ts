@@ -7,15 +7,22 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { EventChannel, EventPayloads } from '../shared/ipc-contract'
 import type { ImportProgress, ImportResult, LibraryInfo } from '../shared/models'
+import type { ExportProgress } from '../shared/workbench'
 import { err, ok, type Result } from '../shared/result'
 import { log } from '../core/logger'
 import type { Library, OpenLibraryOptions, ScanProgress } from '../core/library/types'
 import type { SearchIndex } from '../core/search/types'
+import type { OpenStories, Stories } from '../core/stories/types'
+import type { OpenWorkbench, Workbench } from '../core/workbench/types'
 
 /** What the session needs from the rest of the shell (the app passes the real core; tests pass fakes). */
 export interface LibrarySessionDeps {
   openLibrary(root: string, options: OpenLibraryOptions): Promise<Library>
   openSearchIndex(library: Library): Promise<SearchIndex>
+  /** Opens the library's stories (copies, versions, clusters); absent: the session has none. */
+  openStories?: OpenStories
+  /** Opens the library's workbench (highlights, saved searches, exports); absent: the session has none. */
+  openWorkbench?: OpenWorkbench
   settings: { libraryRoot(): string | null; setLibraryRoot(root: string): Promise<void> }
   /** Where the first-run library goes: `<documents>/Broadsheet Library`. */
   defaultRoot: string
@@ -31,6 +38,8 @@ export interface LibrarySessionDeps {
 export interface LibrarySession {
   library(): Library | null
   search(): SearchIndex | null
+  stories(): Stories | null
+  workbench(): Workbench | null
   /** Opens the last library, or on first run creates and seeds the default one. */
   start(): Promise<Result<LibraryInfo>>
   /** Opens another existing library folder and makes it current (the old one stays open if this fails). */
@@ -39,6 +48,8 @@ export interface LibrarySession {
   importPaths(paths: string[]): Promise<Result<ImportResult[]>>
   /** Forwards an import's progress to the renderer. */
   importProgress(progress: ImportProgress): void
+  /** Forwards an export's progress to the renderer. */
+  exportProgress(progress: ExportProgress): void
   close(): Promise<void>
 }
 
@@ -97,6 +108,8 @@ export async function seedDefaultLibrary(root: string, sampleDir: string | null)
 interface Opened {
   library: Library
   search: SearchIndex | null
+  stories: Stories | null
+  workbench: Workbench | null
 }
 
 /** What the status line says while the library reads files in the background. */
@@ -142,11 +155,31 @@ export function createLibrarySession(deps: LibrarySessionDeps): LibrarySession {
         message: `Search is unavailable: ${message(error)}`,
       })
     }
-    return ok({ library, search })
+    let stories: Stories | null = null
+    let workbench: Workbench | null = null
+    try {
+      stories = deps.openStories ? await deps.openStories(library) : null
+      search?.useStories(stories)
+    } catch (error) {
+      // Reading still works without stories; the story views say they are unavailable.
+      log.error(`library-session: cannot open the stories of ${root}`, error)
+    }
+    try {
+      workbench = search && deps.openWorkbench ? await deps.openWorkbench(library, search, stories) : null
+    } catch (error) {
+      log.error(`library-session: cannot open the workbench of ${root}`, error)
+    }
+    return ok({ library, search, stories, workbench })
   }
 
   const closeOpened = async (opened: Opened) => {
-    for (const stop of [() => opened.search?.close(), () => opened.library.close()]) {
+    const stops = [
+      () => opened.workbench?.close(),
+      () => opened.stories?.close(),
+      () => opened.search?.close(),
+      () => opened.library.close(),
+    ]
+    for (const stop of stops) {
       try {
         await stop()
       } catch (error) {
@@ -181,6 +214,8 @@ export function createLibrarySession(deps: LibrarySessionDeps): LibrarySession {
   return {
     library: () => current?.library ?? null,
     search: () => current?.search ?? null,
+    stories: () => current?.stories ?? null,
+    workbench: () => current?.workbench ?? null,
 
     start: () =>
       serial(async () => {
@@ -232,6 +267,7 @@ export function createLibrarySession(deps: LibrarySessionDeps): LibrarySession {
     },
 
     importProgress: (progress) => deps.emit('import:progress', progress),
+    exportProgress: (progress) => deps.emit('export:progress', progress),
 
     close: () =>
       serial(async () => {

@@ -66,5 +66,17 @@ export function createShellServices(getWindow: () => BrowserWindow | null): Shel
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
     },
+    async chooseExportTarget(zip) {
+      const options = {
+        title: 'Export Evidence',
+        buttonLabel: 'Export',
+        defaultPath: zip ? 'Broadsheet export.zip' : 'Broadsheet export',
+        filters: zip ? [{ name: 'ZIP archive', extensions: ['zip'] }] : [],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      }
+      const win = parent()
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
   }
 }

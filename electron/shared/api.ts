@@ -60,7 +60,30 @@ export function createBroadsheetApi(transport: ApiTransport): BroadsheetApi {
     },
     search: {
       query: (request) => invoke('search:query', request),
+      timeline: (request, by) => invoke('search:timeline', request, by),
       onIndexStatus: (listener) => listen('index:status', listener),
+    },
+    stories: {
+      list: (request) => invoke('stories:list', request),
+      similar: (id) => invoke('article:similar', id),
+      diff: (left, right) => invoke('article:diff', left, right),
+    },
+    highlights: {
+      list: (articleId) => invoke('highlights:list', articleId ?? null),
+      add: (articleId, input) => invoke('highlights:add', articleId, input),
+      update: (id, patch) => invoke('highlights:update', id, patch),
+      remove: (id) => invoke('highlights:remove', id),
+    },
+    saved: {
+      list: () => invoke('saved:list'),
+      add: (name, request) => invoke('saved:add', name, request),
+      open: (name) => invoke('saved:open', name),
+      remove: (name) => invoke('saved:remove', name),
+    },
+    evidence: {
+      cite: (id, format) => invoke('article:cite', id, format),
+      export: (request) => invoke('export:run', request),
+      onExportProgress: (listener) => listen('export:progress', listener),
     },
     settings: {
       get: () => invoke('settings:get'),

@@ -21,6 +21,20 @@ import type {
   Settings,
 } from './models'
 import type { Result } from './result'
+import type { ArticleDiff, SimilarAnswer, StoriesRequest, StoryCluster, Timeline, TimelineUnit } from './stories'
+import {
+  CITATION_FORMATS,
+  EXPORT_FORMATS,
+  type CitationFormat,
+  type ExportProgress,
+  type ExportRequest,
+  type ExportSummary,
+  type Highlight,
+  type HighlightInput,
+  type HighlightPatch,
+  type SavedSearch,
+  type SavedSearchMatches,
+} from './workbench'
 import { settingsPatchSchema } from './settings-schema'
 
 const articleId = z.string().min(1).max(1024)
@@ -112,9 +126,49 @@ export const searchRequestSchema = z.object({
   starred: z.boolean().optional(),
   unread: z.boolean().optional(),
   sort: z.enum(['relevance', 'date']).optional(),
+  story: z.string().min(1).max(200).optional(),
+  collapse: z.boolean().optional(),
   limit: z.number().int().min(1).max(1000).optional(),
   offset: z.number().int().min(0).optional(),
 })
+
+const storiesRequest = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    minSize: z.number().int().min(1).max(100_000).optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict()
+
+const tag = z.string().min(1).max(100)
+const highlightId = z.string().min(1).max(200)
+const savedName = z.string().trim().min(1).max(200)
+
+const highlightInput = z
+  .object({
+    range: z.tuple([z.number().int().min(0), z.number().int().min(1)]).refine(([a, b]) => b > a, 'an empty range'),
+    note: z.string().max(20_000).optional(),
+    tags: z.array(tag).max(50).optional(),
+  })
+  .strict()
+
+const highlightPatch = z
+  .object({ note: z.string().max(20_000).optional(), tags: z.array(tag).max(50).optional() })
+  .strict()
+
+const exportRequest = z
+  .object({
+    selection: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('ids'), ids: z.array(articleId).min(1).max(1_000_000) }),
+      z.object({ kind: z.literal('search'), request: searchRequestSchema }),
+      z.object({ kind: z.literal('story'), story: z.string().min(1).max(200) }),
+      z.object({ kind: z.literal('saved'), name: savedName }),
+    ]),
+    format: z.enum(EXPORT_FORMATS),
+    zip: z.boolean(),
+  })
+  .strict()
 
 const statePatch = z.object({ read: z.boolean().optional(), starred: z.boolean().optional() }).strict()
 
@@ -144,6 +198,30 @@ export const invokeChannels = {
   /** Shows the system file dialog and imports what the user picks (null: cancelled). */
   'import:dialog': z.tuple([collection.optional()]),
   'search:query': z.tuple([searchRequestSchema]),
+  /** Hits of a search over time, per site, in bins of a day, week or month. */
+  'search:timeline': z.tuple([searchRequestSchema, z.enum(['day', 'week', 'month'])]),
+  /** An article's copies, versions and story cluster. */
+  'article:similar': z.tuple([articleId]),
+  /** A word diff of two articles, with their metadata changes and each side's disclaimers. */
+  'article:diff': z.tuple([articleId, articleId]),
+  /** A citation of the article in one format (with the sha256 of its offline copy). */
+  'article:cite': z.tuple([articleId, z.enum(CITATION_FORMATS)]),
+  /** Same-story clusters across sites, biggest and newest first. */
+  'stories:list': z.tuple([storiesRequest]),
+  /** Highlights of one article, or of the whole library (null). */
+  'highlights:list': z.tuple([articleId.nullable()]),
+  'highlights:add': z.tuple([articleId, highlightInput]),
+  'highlights:update': z.tuple([highlightId, highlightPatch]),
+  'highlights:remove': z.tuple([highlightId]),
+  /** Saved searches with their counts of matches and of new matches. */
+  'saved:list': z.tuple([]),
+  /** Saves (or replaces) a search under a name. */
+  'saved:add': z.tuple([savedName, searchRequestSchema]),
+  /** Opens a saved search: its matches, new ones first; marks them seen. */
+  'saved:open': z.tuple([savedName]),
+  'saved:remove': z.tuple([savedName]),
+  /** Asks for a destination with the system folder picker and exports there (null: cancelled). */
+  'export:run': z.tuple([exportRequest]),
   'settings:get': z.tuple([]),
   'settings:set': z.tuple([settingsPatchSchema]),
 } as const
@@ -172,6 +250,20 @@ export interface InvokeResults {
   'import:files': Result<ImportResult[]>
   'import:dialog': Result<ImportResult[] | null>
   'search:query': Result<SearchResponse>
+  'search:timeline': Result<Timeline>
+  'article:similar': Result<SimilarAnswer>
+  'article:diff': Result<ArticleDiff>
+  'article:cite': Result<string>
+  'stories:list': Result<StoryCluster[]>
+  'highlights:list': Result<Highlight[]>
+  'highlights:add': Result<Highlight>
+  'highlights:update': Result<Highlight>
+  'highlights:remove': Result<boolean>
+  'saved:list': Result<SavedSearch[]>
+  'saved:add': Result<SavedSearch>
+  'saved:open': Result<SavedSearchMatches>
+  'saved:remove': Result<boolean>
+  'export:run': Result<ExportSummary | null>
   'settings:get': Result<Settings>
   'settings:set': Result<Settings>
 }
@@ -186,6 +278,7 @@ export interface EventPayloads {
   'import:progress': ImportProgress
   'index:status': IndexStatus
   'app:command': AppCommand
+  'export:progress': ExportProgress
 }
 
 /** Every event channel name. */
@@ -197,6 +290,7 @@ export const eventChannels: readonly EventChannel[] = [
   'import:progress',
   'index:status',
   'app:command',
+  'export:progress',
 ]
 
 /** Stops a subscription. */
@@ -243,7 +337,32 @@ export interface BroadsheetApi {
   }
   search: {
     query(request: z.infer<typeof searchRequestSchema>): Promise<InvokeResults['search:query']>
+    timeline(request: z.infer<typeof searchRequestSchema>, by: TimelineUnit): Promise<InvokeResults['search:timeline']>
     onIndexStatus(listener: (status: IndexStatus) => void): Unsubscribe
+  }
+  stories: {
+    list(request: StoriesRequest): Promise<InvokeResults['stories:list']>
+    similar(id: string): Promise<InvokeResults['article:similar']>
+    diff(left: string, right: string): Promise<InvokeResults['article:diff']>
+  }
+  highlights: {
+    /** One article's highlights, or every highlight of the library (no id). */
+    list(articleId?: string): Promise<InvokeResults['highlights:list']>
+    add(articleId: string, input: HighlightInput): Promise<InvokeResults['highlights:add']>
+    update(id: string, patch: HighlightPatch): Promise<InvokeResults['highlights:update']>
+    remove(id: string): Promise<InvokeResults['highlights:remove']>
+  }
+  saved: {
+    list(): Promise<InvokeResults['saved:list']>
+    add(name: string, request: z.infer<typeof searchRequestSchema>): Promise<InvokeResults['saved:add']>
+    open(name: string): Promise<InvokeResults['saved:open']>
+    remove(name: string): Promise<InvokeResults['saved:remove']>
+  }
+  evidence: {
+    cite(id: string, format: CitationFormat): Promise<InvokeResults['article:cite']>
+    /** Asks where (system folder picker) and exports; null when the user cancelled. */
+    export(request: ExportRequest): Promise<InvokeResults['export:run']>
+    onExportProgress(listener: (progress: ExportProgress) => void): Unsubscribe
   }
   settings: {
     get(): Promise<InvokeResults['settings:get']>

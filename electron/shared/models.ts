@@ -69,6 +69,12 @@ export type ArticleSummary = Omit<Article, 'text' | 'html'>
 export interface ArticleState {
   read: boolean
   starred: boolean
+  /** Tags a read-later export (Pocket, Instapaper) gave the article. */
+  tags?: string[]
+  /** Archived in a read-later service. */
+  archived?: boolean
+  /** ISO 8601: when the user saved it in a read-later service (never the publication or capture date). */
+  savedAt?: string
 }
 
 /** An article summary together with its user state: one row of the library list. */
@@ -167,6 +173,10 @@ export interface SearchRequest {
   starred?: boolean
   unread?: boolean
   sort?: 'relevance' | 'date'
+  /** Only articles of this story cluster (also written `story:ID` in the query). */
+  story?: string
+  /** Collapse each group of copies to its earliest member (its hit then says how many copies it stands for). */
+  collapse?: boolean
   limit?: number
   offset?: number
 }
@@ -191,6 +201,18 @@ export interface SearchHit {
   matches: TextRange[]
   /** Ranges in `title` that matched, in order. */
   titleMatches: TextRange[]
+  /** With `collapse`: how many other copies this hit stands for ("+N copies"); absent or 0 for none. */
+  copies?: number
+}
+
+/** A user's note (on a highlight) that matched a search, shown as a note, not as article text. */
+export interface NoteHit {
+  highlightId: string
+  articleId: string
+  title: string
+  /** The highlighted passage. */
+  quote: string
+  note: string
 }
 
 /** Counts per value over the whole result set. */
@@ -220,6 +242,10 @@ export interface SearchResponse {
   notice?: SearchNotice
   /** What the query asked for and did not fully get (a capped edit distance or prefix), one sentence each. */
   adjustments?: string[]
+  /** Other spellings a name was expanded to ("also matched: Киев, Київ"); absent when none. */
+  variants?: string[]
+  /** Notes that matched (plain search and `note:`), apart from the article hits. */
+  notes?: NoteHit[]
 }
 
 /** Where the search index stands. */

@@ -10,6 +10,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -52,11 +53,13 @@ export interface WebHarnessOptions {
   port?: number
   /** The built renderer (default dist/renderer). */
   rendererDir?: string
+  /** Where exports go, one new `export-N` folder (or `.zip`) each (default: a folder in the system temp dir). */
+  exportsDir?: string
 }
 
 /** A shell request the harness recorded instead of carrying out. */
 export interface ShellRequest {
-  action: 'openExternal' | 'showItemInFolder' | 'openPath' | 'trashItem'
+  action: 'openExternal' | 'showItemInFolder' | 'openPath' | 'trashItem' | 'chooseExportTarget'
   target: string
 }
 
@@ -190,6 +193,8 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   if (!opened.ok) throw new Error(`web harness: ${opened.error.message}`)
 
   const shellRequests: ShellRequest[] = []
+  const exportsDir = path.resolve(options.exportsDir ?? path.join(os.tmpdir(), `broadsheet-exports-${process.pid}`))
+  let exportCount = 0
   const shell: ShellServices = {
     openExternal: async (url) => void shellRequests.push({ action: 'openExternal', target: url }),
     showItemInFolder: (file) => void shellRequests.push({ action: 'showItemInFolder', target: file }),
@@ -198,6 +203,13 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     trashItem: async (file) => void shellRequests.push({ action: 'trashItem', target: file }),
     chooseFolder: async () => null,
     chooseImportPaths: async () => null,
+    // No dialog in a browser: each export goes to a new numbered folder under the harness's exports folder.
+    chooseExportTarget: async (zip) => {
+      exportCount += 1
+      const target = path.join(exportsDir, `export-${exportCount}`)
+      shellRequests.push({ action: 'chooseExportTarget', target })
+      return zip ? `${target}.zip` : target
+    },
   }
   const handlers = createAppHandlers({ session, shell, settings: memorySettingsStore() })
   const secret = randomBytes(24).toString('base64url')

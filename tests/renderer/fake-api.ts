@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../../electron/shared/models'
 import { ok } from '../../electron/shared/result'
+import type { DiffSide } from '../../electron/shared/stories'
 
 /** A whole article with sensible defaults. */
 export function article(over: Partial<Article & ArticleState> = {}): Article & ArticleState {
@@ -52,6 +53,19 @@ export function item(over: Partial<Article & ArticleState> = {}): ArticleListRow
 /** An empty search response. */
 export function response(over: Partial<SearchResponse> = {}): SearchResponse {
   return { total: 0, hits: [], facets: { site: {}, language: {}, flag: {}, year: {}, collection: {} }, ...over }
+}
+
+/** One side of a faked diff. */
+function side(found: (Article & ArticleState) | undefined, id: string): DiffSide {
+  return {
+    id,
+    title: found?.title ?? id,
+    site: found?.site ?? null,
+    published: found?.published ?? null,
+    capturedAt: found?.capturedAt ?? null,
+    disclaimers: found?.disclaimers ?? [],
+    flags: found?.flags ?? [],
+  }
 }
 
 /** The fake and a way to fire its events. */
@@ -120,7 +134,36 @@ export function fakeApi(items: ArticleListRow[] = [], articles: Record<string, A
     },
     search: {
       query: vi.fn(async () => ok(response())),
+      timeline: vi.fn(async (_request, by) => ok({ by, bins: [], undated: 0, undatedByImport: [] })),
       onIndexStatus: on('index:status'),
+    },
+    stories: {
+      list: vi.fn(async () => ok([])),
+      similar: vi.fn(async () => ok({ duplicates: [], versions: [], story: null })),
+      diff: vi.fn(async (left: string, right: string) =>
+        ok({
+          ops: [],
+          fields: {},
+          sides: [side(articles[left], left), side(articles[right], right)] as [DiffSide, DiffSide],
+        }),
+      ),
+    },
+    highlights: {
+      list: vi.fn(async () => ok([])),
+      add: vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'not faked' } })),
+      update: vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'not faked' } })),
+      remove: vi.fn(async () => ok(false)),
+    },
+    saved: {
+      list: vi.fn(async () => ok([])),
+      add: vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'not faked' } })),
+      open: vi.fn(async () => ({ ok: false as const, error: { code: 'not-found' as const, message: 'not faked' } })),
+      remove: vi.fn(async () => ok(false)),
+    },
+    evidence: {
+      cite: vi.fn(async () => ok('')),
+      export: vi.fn(async () => ok(null)),
+      onExportProgress: on('export:progress'),
     },
     settings: {
       get: vi.fn(async () => ok(settings)),

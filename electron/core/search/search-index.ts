@@ -4,8 +4,9 @@
  * changes shard by shard and persists each step.
  */
 import type { IndexStatus, SearchRequest, SearchResponse } from '../../shared/models'
-import { err, type Result } from '../../shared/result'
+import { err, ok, type Result } from '../../shared/result'
 import type { Library } from '../library/types'
+import type { StoryLookup } from '../stories/types'
 import { log } from '../logger'
 import { createBuilderPool, type BuilderPool } from './builder-pool'
 import { SearchEngine } from './engine'
@@ -28,6 +29,7 @@ const BATCH = 2000
 
 class LibrarySearchIndex implements SearchIndex {
   readonly #library: Library
+  #stories: StoryLookup | null = null
   readonly #engine: SearchEngine
   readonly #pool: BuilderPool
   readonly #store: ShardStore | null
@@ -171,6 +173,16 @@ class LibrarySearchIndex implements SearchIndex {
     }
   }
 
+  useStories(stories: StoryLookup | null): void {
+    this.#stories = stories
+  }
+
+  async matchingIds(request: SearchRequest): Promise<Result<string[]>> {
+    // Placeholder until the engine answers ids alone: one page as big as the library.
+    const answer = await this.search({ ...request, offset: 0, limit: Math.max(1, this.#library.list().length) })
+    return answer.ok ? ok(answer.value.hits.map((hit) => hit.id)) : answer
+  }
+
   async search(request: SearchRequest): Promise<Result<SearchResponse>> {
     await this.#loaded
     try {
@@ -182,6 +194,11 @@ class LibrarySearchIndex implements SearchIndex {
           if (request.unread !== undefined && item.read === request.unread) continue
           allowed.add(item.id)
         }
+      }
+      if (request.story !== undefined) {
+        const members = this.#stories?.members(request.story)
+        if (!members) return err('not-found', `No story "${request.story}" in this library.`)
+        allowed = new Set(allowed ? members.filter((id) => allowed!.has(id)) : members)
       }
       return this.#engine.search(request, { allowed })
     } catch (e) {

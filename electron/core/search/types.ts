@@ -6,11 +6,16 @@
 import type { IndexStatus, SearchRequest, SearchResponse } from '../../shared/models'
 import type { Result } from '../../shared/result'
 import type { Library } from '../library/types'
+import type { StoryLookup } from '../stories/types'
 
 /** A search index kept beside a library, in `<library>/.broadsheet/`. */
 export interface SearchIndex {
   /** Answers a request; a malformed query is a `query-syntax` failure with `start`/`end`. */
   search(request: SearchRequest): Promise<Result<SearchResponse>>
+  /** The ids of every match of a request (no page, no snippets), for the timeline and exports. */
+  matchingIds(request: SearchRequest): Promise<Result<string[]>>
+  /** Gives the index the library's stories, for `story:ID` and `collapse` (null: none, both are then refused). */
+  useStories(stories: StoryLookup | null): void
   status(): IndexStatus
   onStatus(listener: (status: IndexStatus) => void): () => void
   /** Resolves once the index has caught up with the library (loaded, checked, updated). */

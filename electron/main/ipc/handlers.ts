@@ -22,6 +22,9 @@ import {
 import { err, ok, type Result } from '../../shared/result'
 import type { Library } from '../../core/library/types'
 import type { SearchIndex } from '../../core/search/types'
+import type { Stories } from '../../core/stories/types'
+import type { Workbench } from '../../core/workbench/types'
+import type { ExportProgress } from '../../shared/workbench'
 import { refusalOf, type DropTokens } from '../../app/drops'
 
 /** What only the desktop shell can do; the browser harness gives stand-ins. */
@@ -37,6 +40,8 @@ export interface ShellServices {
   chooseFolder(): Promise<string | null>
   /** System file picker for import (files and folders); null when cancelled. */
   chooseImportPaths(): Promise<string[] | null>
+  /** System save picker for an export: a new folder's path (or a `.zip` file's with `zip`); null when cancelled. */
+  chooseExportTarget(zip: boolean): Promise<string | null>
 }
 
 /** Remembered app settings. */
@@ -49,12 +54,18 @@ export interface SettingsStore {
 export interface AppContext {
   library(): Library | null
   search(): SearchIndex | null
+  /** Copies, versions and stories of the open library (null: not open, or could not be opened). */
+  stories(): Stories | null
+  /** Highlights, saved searches, citations and exports of the open library. */
+  workbench(): Workbench | null
   /** Opens another library folder and makes it current. */
   switchLibrary(root: string): Promise<Result<LibraryInfo>>
   shell: ShellServices
   settings: SettingsStore
   /** Receives the progress of imports started over IPC (the shell forwards it as `import:progress`). */
   onImportProgress?: (progress: ImportProgress) => void
+  /** Receives the progress of exports started over IPC (the shell forwards it as `export:progress`). */
+  onExportProgress?: (progress: ExportProgress) => void
   /** The paths of files dropped on the window, by one-time token (Electron only: a browser sends bytes). */
   drops?: DropTokens
 }
@@ -63,6 +74,9 @@ export interface AppContext {
 export type Handlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResults[C]> }
 
 const noLibrary = () => err('no-library', 'No library is open.')
+const noStories = () =>
+  err('no-library', 'Stories are not available: no library is open, or its stories could not be read.')
+const noWorkbench = () => err('no-library', 'No library is open.')
 const unknownArticle = (id: string) => err('not-found', `No article with id "${id}" in this library.`)
 /** A change the library could not save (a full or read-only disk): the user must know it is not kept. */
 const writeFailed = (error: unknown) =>
@@ -179,7 +193,76 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'search:query': async (request) => {
       const search = ctx.search()
-      return search ? search.search(request) : err('no-library', 'The search index is not open.')
+      if (!search) return err('no-library', 'The search index is not open.')
+      const answer = await search.search(request)
+      const notes = answer.ok && request.query.trim() ? ctx.workbench()?.searchNotes(request.query) : undefined
+      return notes && notes.length > 0 && answer.ok ? ok({ ...answer.value, notes }) : answer
+    },
+    'search:timeline': async (request, by) => {
+      const search = ctx.search()
+      const stories = ctx.stories()
+      if (!search || !stories) return noStories()
+      const ids = await search.matchingIds(request)
+      return ids.ok ? ok(stories.timeline(ids.value, by)) : ids
+    },
+    'article:similar': async (id) => {
+      const stories = ctx.stories()
+      if (!stories) return noStories()
+      const answer = await stories.similar(id)
+      return answer ? ok(answer) : unknownArticle(id)
+    },
+    'article:diff': async (left, right) => {
+      const stories = ctx.stories()
+      if (!stories) return noStories()
+      const answer = await stories.diff(left, right)
+      return answer ? ok(answer) : err('not-found', `No article with id "${left}" or "${right}" in this library.`)
+    },
+    'article:cite': async (id, format) => {
+      const workbench = ctx.workbench()
+      return workbench ? workbench.cite(id, format) : noWorkbench()
+    },
+    'stories:list': async (request) => {
+      const stories = ctx.stories()
+      return stories ? ok(await stories.list(request)) : noStories()
+    },
+    'highlights:list': async (articleId) => {
+      const workbench = ctx.workbench()
+      return workbench ? ok(await workbench.highlights(articleId)) : noWorkbench()
+    },
+    'highlights:add': async (articleId, input) => {
+      const workbench = ctx.workbench()
+      return workbench ? workbench.addHighlight(articleId, input) : noWorkbench()
+    },
+    'highlights:update': async (id, patch) => {
+      const workbench = ctx.workbench()
+      return workbench ? workbench.updateHighlight(id, patch) : noWorkbench()
+    },
+    'highlights:remove': async (id) => {
+      const workbench = ctx.workbench()
+      return workbench ? ok(await workbench.removeHighlight(id)) : noWorkbench()
+    },
+    'saved:list': async () => {
+      const workbench = ctx.workbench()
+      return workbench ? ok(await workbench.savedSearches()) : noWorkbench()
+    },
+    'saved:add': async (name, request) => {
+      const workbench = ctx.workbench()
+      return workbench ? workbench.saveSearch(name, request) : noWorkbench()
+    },
+    'saved:open': async (name) => {
+      const workbench = ctx.workbench()
+      return workbench ? workbench.openSaved(name) : noWorkbench()
+    },
+    'saved:remove': async (name) => {
+      const workbench = ctx.workbench()
+      return workbench ? ok(await workbench.removeSaved(name)) : noWorkbench()
+    },
+    'export:run': async (request) => {
+      const workbench = ctx.workbench()
+      if (!workbench) return noWorkbench()
+      const to = await ctx.shell.chooseExportTarget(request.zip)
+      if (to === null) return ok(null)
+      return workbench.export({ ...request, to, onProgress: ctx.onExportProgress })
     },
     'settings:get': async () => ok(ctx.settings.get()),
     'settings:set': async (patch) => ok(await ctx.settings.set(patch)),

@@ -3,7 +3,16 @@
  * a `vi.fn`, so a test can check what reached the core (and that a refused request reached nothing).
  */
 import { vi, type Mock } from 'vitest'
-import type { Article, ArticleState, ImportResult, LibraryInfo, Settings } from '../../../electron/shared/models'
+import type {
+  Article,
+  ArticleState,
+  ImportResult,
+  LibraryInfo,
+  NoteHit,
+  Settings,
+} from '../../../electron/shared/models'
+import type { ArticleDiff, DiffSide, SimilarAnswer, StoryCluster, TimelineUnit } from '../../../electron/shared/stories'
+import type { Highlight, SavedSearch } from '../../../electron/shared/workbench'
 import type { ImportSource } from '../../../electron/shared/ipc-contract'
 import type { ImportOptions } from '../../../electron/core/library/types'
 import { ok } from '../../../electron/shared/result'
@@ -71,6 +80,8 @@ export function fakeContext(article: Article = fakeArticle()) {
     onStatus: vi.fn(() => () => {}),
     ready: vi.fn(async () => {}),
     rebuild: vi.fn(async () => {}),
+    matchingIds: vi.fn(async () => ok([] as string[])),
+    useStories: vi.fn(),
     close: vi.fn(async () => {}),
   }
   const shell = {
@@ -81,21 +92,89 @@ export function fakeContext(article: Article = fakeArticle()) {
     trashItem: vi.fn(async () => {}),
     chooseFolder: vi.fn(async (): Promise<string | null> => '/other-library'),
     chooseImportPaths: vi.fn(async (): Promise<string[] | null> => ['/downloads/a.txt']),
+    chooseExportTarget: vi.fn(async (): Promise<string | null> => '/exports/evidence'),
   }
   const settingsStore = {
     get: vi.fn(() => settings),
     set: vi.fn(async (patch: Partial<Settings>) => ({ ...settings, ...patch })),
   }
   const switchLibrary = vi.fn(async () => ok(info))
+  const highlight: Highlight = {
+    id: 'urn:uuid:1',
+    articleId: 'world/port.txt',
+    quote: 'The harbour',
+    prefix: '',
+    suffix: ' reopened',
+    range: [0, 11],
+    status: 'exact',
+    note: '',
+    tags: [],
+    created: '2024-05-01T00:00:00.000Z',
+    modified: '2024-05-01T00:00:00.000Z',
+  }
+  const saved: SavedSearch = {
+    name: 'Harbour',
+    request: { query: 'harbour' },
+    created: '2024-05-01T00:00:00.000Z',
+    total: 0,
+    newCount: 0,
+  }
+  const side: DiffSide = {
+    id: 'world/port.txt',
+    title: 'Port',
+    site: null,
+    published: null,
+    capturedAt: null,
+    disclaimers: [],
+    flags: [],
+  }
+  const stories = {
+    ready: vi.fn(async () => {}),
+    similar: vi.fn(async (): Promise<SimilarAnswer | undefined> => ({ duplicates: [], versions: [], story: null })),
+    diff: vi.fn(async (): Promise<ArticleDiff | undefined> => ({ ops: [], fields: {}, sides: [side, side] })),
+    list: vi.fn(async (): Promise<StoryCluster[]> => []),
+    timeline: vi.fn((_ids: readonly string[] | null, by: TimelineUnit) => ({
+      by,
+      bins: [],
+      undated: 0,
+      undatedByImport: [],
+    })),
+    members: vi.fn((): readonly string[] | undefined => undefined),
+    collapseKeyOf: vi.fn((id: string) => id),
+    close: vi.fn(async () => {}),
+  }
+  const workbench = {
+    highlights: vi.fn(async (): Promise<Highlight[]> => []),
+    addHighlight: vi.fn(async () => ok(highlight)),
+    updateHighlight: vi.fn(async () => ok(highlight)),
+    removeHighlight: vi.fn(async () => true),
+    searchNotes: vi.fn((): NoteHit[] => []),
+    savedSearches: vi.fn(async (): Promise<SavedSearch[]> => []),
+    saveSearch: vi.fn(async () => ok(saved)),
+    openSaved: vi.fn(async () => ok({ saved, newIds: [], ids: [] })),
+    removeSaved: vi.fn(async () => true),
+    cite: vi.fn(async () => ok('@article{port}')),
+    export: vi.fn(async () => ok({ path: '/exports/evidence', articles: 1, files: 5, bytes: 100 })),
+    close: vi.fn(async () => {}),
+  }
   const ctx: AppContext = {
     library: () => library,
     search: () => search,
+    stories: () => stories,
+    workbench: () => workbench,
     switchLibrary,
     shell,
     settings: settingsStore,
   }
   const mocks: Record<string, Mock> = { switchLibrary }
-  for (const [group, object] of Object.entries({ library, search, shell, settings: settingsStore })) {
+  for (const [group, object] of Object.entries({
+    library,
+    search,
+    shell,
+    settings: settingsStore,
+    stories,
+    workbench,
+  })) {
     for (const [name, value] of Object.entries(object)) {
       if (vi.isMockFunction(value)) mocks[`${group}.${name}`] = value
     }
@@ -105,5 +184,5 @@ export function fakeContext(article: Article = fakeArticle()) {
     Object.entries(mocks)
       .filter(([, mock]) => mock.mock.calls.length > 0)
       .map(([name]) => name)
-  return { ctx, library, search, shell, settings: settingsStore, switchLibrary, calls }
+  return { ctx, library, search, shell, settings: settingsStore, stories, workbench, switchLibrary, calls }
 }
