@@ -34,7 +34,8 @@ export function pathId(relPath: string): string {
 /** The id of the article at `index` in the file at `relPath`. */
 export function articleId(relPath: string, index: number): string {
   const base = pathId(relPath)
-  return formatOf(relPath)?.multiRecord ? `${base}-${index}` : base
+  // A single-article format's file that turns out to hold several (a press export's .txt) numbers the others.
+  return formatOf(relPath)?.multiRecord || index > 0 ? `${base}-${index}` : base
 }
 
 /** The collection (relative folder, '' for the root) of a relative file path. */
