@@ -148,6 +148,8 @@ interface Candidate {
 export interface SearchExtras {
   /** When set, only these ids can be hits. */
   allowed?: ReadonlySet<string>
+  /** With `request.collapse`: the id standing for an article's group of copies (its earliest member). */
+  collapseKeyOf?: (id: string) => string
 }
 
 /** The sharded engine. */
@@ -525,11 +527,20 @@ export class SearchEngine {
     const limit = Math.max(0, request.limit ?? 20)
     // Each clause is expanded once (fuzzy terms scan the vocabulary), for matching and marking alike.
     const expanded = new Map<QueryClause, string[]>(query.clauses.map((c) => [c, this.#expand(c.matcher, prefixes)]))
-    const { total, top, facets } = this.#match(query, request, extras, offset + limit, prefixes, expanded)
-    const page = top.slice(offset, offset + limit)
+    const keyOf = request.collapse ? extras.collapseKeyOf : undefined
+    // Collapsing needs every match to count each group's copies, so the top list is then unbounded.
+    const matched = this.#match(query, request, extras, keyOf ? Infinity : offset + limit, prefixes, expanded)
+    const { top, facets } = matched
+    const idOf = (c: Candidate) => this.#shards[c.shard]!.segment.docs[c.doc]!.id
+    const shown = keyOf ? collapseCandidates(top, idOf, keyOf) : top.map((c) => ({ c, copies: 0 }))
+    const total = keyOf ? shown.length : matched.total
+    const page = shown.slice(offset, offset + limit)
     const textMarks = page.length === 0 ? null : this.#marks(query, TEXT_FIELD, expanded)
     const titleMarks = page.length === 0 ? null : this.#marks(query, TITLE_FIELD, expanded)
-    const hits = page.map((c) => this.#hit(c, textMarks!, titleMarks!))
+    const hits = page.map(({ c, copies }) => {
+      const hit = this.#hit(c, textMarks!, titleMarks!)
+      return keyOf ? { ...hit, copies } : hit
+    })
     return ok({ total, hits, facets, ...(adjustments.length > 0 ? { adjustments } : {}) })
   }
 
@@ -956,6 +967,29 @@ interface FacetCounts {
 }
 
 /** Keeps the best `k` candidates seen (by score, or by date), without holding or sorting the whole result set. */
+/**
+ * One candidate per group of copies, in the rank of the group's best match: the group's earliest member when it
+ * matched, else its best match, with how many other matches it stands for.
+ */
+function collapseCandidates(
+  top: readonly Candidate[],
+  idOf: (c: Candidate) => string,
+  keyOf: (id: string) => string,
+): { c: Candidate; copies: number }[] {
+  const groups = new Map<string, { c: Candidate; copies: number }>()
+  for (const c of top) {
+    const id = idOf(c)
+    const key = keyOf(id)
+    const group = groups.get(key)
+    if (!group) groups.set(key, { c, copies: 0 })
+    else {
+      group.copies++
+      if (id === key) group.c = c
+    }
+  }
+  return [...groups.values()]
+}
+
 class TopK {
   readonly #k: number
   readonly #byDate: boolean

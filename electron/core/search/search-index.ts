@@ -195,12 +195,17 @@ class LibrarySearchIndex implements SearchIndex {
           allowed.add(item.id)
         }
       }
+      request = withStoryToken(request)
       if (request.story !== undefined) {
         const members = this.#stories?.members(request.story)
         if (!members) return err('not-found', `No story "${request.story}" in this library.`)
         allowed = new Set(allowed ? members.filter((id) => allowed!.has(id)) : members)
       }
-      return this.#engine.search(request, { allowed })
+      if (request.collapse && !this.#stories) {
+        return err('not-allowed', 'Copies cannot be collapsed: this library has no story groups open.')
+      }
+      const collapseKeyOf = this.#stories ? (id: string) => this.#stories!.collapseKeyOf(id) : undefined
+      return this.#engine.search(request, { allowed, collapseKeyOf })
     } catch (e) {
       log.error('search: a query failed', e)
       return err('internal', `The search failed: ${e instanceof Error ? e.message : String(e)}`)
@@ -245,6 +250,19 @@ class LibrarySearchIndex implements SearchIndex {
     this.#engine.clear()
     this.#listeners.clear()
   }
+}
+
+// `story:ID` anywhere in the query text, as a word of its own.
+const STORY_TOKEN = /(^|\s)story:(\S+)/
+
+/** The request with a `story:ID` of its query text moved into `story` (the query keeps the rest). */
+export function withStoryToken(request: SearchRequest): SearchRequest {
+  const found = STORY_TOKEN.exec(request.query)
+  if (!found) return request
+  const query = (request.query.slice(0, found.index) + found[1] + request.query.slice(found.index + found[0].length))
+    .replace(/\s+/g, ' ')
+    .trim()
+  return { ...request, query, story: request.story ?? found[2] }
 }
 
 /** One sentence naming the articles indexing had to leave out (a few of them), or null. */
