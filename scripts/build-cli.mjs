@@ -1,6 +1,6 @@
 // Builds the command line to JavaScript (dist/cli), the `broadsheet` command of package.json's `bin`.
-// Run by `npm install` (the `prepare` script) and by scripts/build.mjs. The two worker entries go beside it,
-// where the core looks for them (parse-pool.ts, builder-pool.ts).
+// Run by `npm install` (the `prepare` script) and by scripts/build.mjs. The worker entries go beside it,
+// where the core looks for them (parse-pool.ts, builder-pool.ts, stories/grouping.ts).
 import { build } from 'esbuild'
 import { chmod, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -19,6 +19,7 @@ await build({
     broadsheet: 'electron/cli/index.ts',
     'parse-worker': 'electron/core/library/parse-worker.ts',
     'index-worker': 'electron/core/search/index-worker.ts',
+    'group-worker': 'electron/core/stories/group-worker.ts',
   },
   outdir,
   bundle: true,

@@ -24,7 +24,9 @@ await esbuild({
 })
 
 // Worker entries are optional until the search index adds them.
-const workers = ['electron/core/search/index-worker.ts'].filter((p) => existsSync(p))
+const workers = ['electron/core/search/index-worker.ts', 'electron/core/stories/group-worker.ts'].filter((p) =>
+  existsSync(p),
+)
 if (workers.length > 0) {
   await esbuild({
     ...common,

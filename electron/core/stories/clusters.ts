@@ -5,7 +5,7 @@
 import { byTime, UnionFind } from './groups'
 
 /** Cosine of title-and-lead vectors from which two articles tell the same story. */
-export const STORY_SIMILARITY = 0.3
+export const STORY_SIMILARITY = 0.5
 
 /** How far apart (by published, else captured, else imported date) two articles of one story may be. */
 export const STORY_WINDOW_MS = 3 * 86_400_000
@@ -54,11 +54,12 @@ function vectorsOf(entries: readonly ClusterEntry[], members: readonly number[])
 /**
  * Clusters the entries; `joined` are id lists already known to be one story (groups of copies).
  *
- * Returns the clusters of two or more, each earliest member first.
+ * Returns the clusters of two or more, each earliest member first. `threshold`: the bench tries others.
  */
 export function buildClusters(
   entries: readonly ClusterEntry[],
   joined: readonly (readonly string[])[] = [],
+  threshold = STORY_SIMILARITY,
 ): string[][] {
   const uf = new UnionFind(entries.length)
   const index = new Map(entries.map((e, i) => [e.id, i]))
@@ -77,7 +78,7 @@ export function buildClusters(
     if (!list) byLanguage.set(key, (list = []))
     list.push(i)
   })
-  for (const members of byLanguage.values()) linkLanguage(entries, members, uf)
+  for (const members of byLanguage.values()) linkLanguage(entries, members, uf, threshold)
   return uf.sets().map((set) =>
     set
       .map((i) => entries[i]!)
@@ -86,38 +87,60 @@ export function buildClusters(
   )
 }
 
-/** Links the pairs of one language whose cosine reaches STORY_SIMILARITY within the window. */
-function linkLanguage(entries: readonly ClusterEntry[], members: readonly number[], uf: UnionFind): void {
+/** Links the pairs of one language whose cosine reaches the threshold within the window. */
+function linkLanguage(
+  entries: readonly ClusterEntry[],
+  unsorted: readonly number[],
+  uf: UnionFind,
+  threshold: number,
+): void {
+  // In time order (undated last), so each posting list is too and a pair is only sought within the window.
+  const timeOf = (i: number) => (Number.isNaN(entries[i]!.time) ? Infinity : entries[i]!.time)
+  const members = [...unsorted].sort((a, b) => timeOf(a) - timeOf(b))
+  const times = members.map(timeOf)
   const vectors = vectorsOf(entries, members)
   // Terms in more than this many articles are a topic, not a story: they do not make candidates alone.
   const common = Math.max(50, Math.ceil(members.length * 0.02))
-  const postings = new Map<string, { at: number; w: number }[]>()
+  const postings = new Map<string, { at: number[]; w: number[] }>()
   vectors.forEach((v, at) => {
     for (const [term, w] of v) {
       let list = postings.get(term)
-      if (!list) postings.set(term, (list = []))
-      list.push({ at, w })
+      if (!list) postings.set(term, (list = { at: [], w: [] }))
+      list.at.push(at)
+      list.w.push(w)
     }
   })
   const dots = new Float64Array(members.length)
   const touched: number[] = []
   vectors.forEach((v, at) => {
-    const time = entries[members[at]!]!.time
+    const time = times[at]!
     for (const [term, w] of v) {
       const list = postings.get(term)!
-      if (list.length > common) continue
-      for (const p of list) {
-        if (p.at <= at) continue
-        if (dots[p.at] === 0) touched.push(p.at)
-        dots[p.at]! += w * p.w
+      if (list.at.length > common) continue
+      for (let p = firstAfter(list.at, at); p < list.at.length; p++) {
+        const other = list.at[p]!
+        // Undated articles (time Infinity) are compared with each other, whatever the window.
+        if (times[other]! - time > STORY_WINDOW_MS && time !== Infinity) break
+        if (dots[other] === 0) touched.push(other)
+        dots[other]! += w * list.w[p]!
       }
     }
     for (const other of touched) {
-      const otherTime = entries[members[other]!]!.time
-      const near = Number.isNaN(time) || Number.isNaN(otherTime) || Math.abs(time - otherTime) <= STORY_WINDOW_MS
-      if (near && dots[other]! >= STORY_SIMILARITY) uf.union(members[at]!, members[other]!)
+      if (dots[other]! >= threshold) uf.union(members[at]!, members[other]!)
       dots[other] = 0
     }
     touched.length = 0
   })
+}
+
+/** The index of the first value above `at` in an ascending list. */
+function firstAfter(list: readonly number[], at: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (list[mid]! <= at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

@@ -158,3 +158,60 @@ export function buildGroups(entries: readonly GroupEntry[]): Groups {
   const versionSets = versions.sets().filter((set) => new Set(set.map((i) => entries[i]!.hash)).size > 1)
   return { duplicates: ids(same.sets()), versions: ids(versionSets) }
 }
+
+/** Puts `id` and `others` (with their groups) in one group, earliest first, in `groups`. */
+function merge(
+  groups: Map<string, readonly string[]>,
+  id: string,
+  others: readonly string[],
+  time: Map<string, number>,
+) {
+  if (others.length === 0) return
+  const members = new Set(groups.get(id) ?? [id])
+  for (const other of others) for (const m of groups.get(other) ?? [other]) members.add(m)
+  const group = [...members]
+    .map((m) => ({ id: m, time: time.get(m) ?? NaN }))
+    .sort(byTime)
+    .map((m) => m.id)
+  for (const m of group) groups.set(m, group)
+}
+
+/**
+ * Adds a few new entries to existing groups (id → its group) without a whole pass: each new entry is compared with
+ * every other, which is quicker than banding for a handful of articles in a big library.
+ */
+export function joinNew(
+  entries: readonly GroupEntry[],
+  fresh: ReadonlySet<string>,
+  copies: Map<string, readonly string[]>,
+  versions: Map<string, readonly string[]>,
+): void {
+  const time = new Map(entries.map((e) => [e.id, e.time]))
+  const byUrl = new Map<string, GroupEntry[]>()
+  for (const e of entries) {
+    for (const url of new Set([canonicalUrl(e.url), canonicalUrl(e.sourceUrl)])) {
+      if (!url) continue
+      let list = byUrl.get(url)
+      if (!list) byUrl.set(url, (list = []))
+      list.push(e)
+    }
+  }
+  for (const e of entries) {
+    if (!fresh.has(e.id)) continue
+    const same: string[] = []
+    const versionOf = new Set<string>()
+    for (const other of entries) {
+      if (other === e) continue
+      const similarity = other.hash === e.hash ? 1 : e.sig && other.sig ? similarityOf(e.sig, other.sig) : 0
+      if (similarity >= DUPLICATE_SIMILARITY) same.push(other.id)
+      if (similarity >= VERSION_SIMILARITY && e.site && e.site === other.site && e.hash !== other.hash) {
+        versionOf.add(other.id)
+      }
+    }
+    for (const url of new Set([canonicalUrl(e.url), canonicalUrl(e.sourceUrl)])) {
+      for (const other of (url && byUrl.get(url)) || []) if (other.hash !== e.hash) versionOf.add(other.id)
+    }
+    merge(copies, e.id, same, time)
+    merge(versions, e.id, [...versionOf], time)
+  }
+}

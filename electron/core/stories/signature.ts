@@ -13,18 +13,15 @@ const SHINGLE = 3
 /** Words of the lead (after the title) that a same-story comparison reads. */
 export const LEAD_WORDS = 60
 
-/** Folds case, `ё` and accents, so the same word compares equal however it was typed. */
-function fold(word: string): string {
-  return word
+/** The words of a text with case, `ё` and accents folded, so the same word compares equal however it was typed. */
+export function wordsOf(text: string): string[] {
+  // Folding the whole text at once costs a fraction of folding word by word.
+  const folded = text
     .toLowerCase()
     .replace(/ё/g, 'е')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-}
-
-/** The words of a text, folded. */
-export function wordsOf(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(fold)
+  return folded.match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
 /** FNV-1a over a string's UTF-16 units: a fast 32-bit hash of a word. */
@@ -67,7 +64,9 @@ export function signatureOf(text: string): Uint32Array | null {
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
   for (const s of shingles) {
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const v = mix(s ^ SEEDS[k]!)
+      // Half a finaliser per slot: the shingle is already mixed, and this is the hot loop of signing.
+      let v = Math.imul(s ^ SEEDS[k]!, 0x85ebca6b)
+      v = (v ^ (v >>> 13)) >>> 0
       if (v < sig[k]!) sig[k] = v
     }
   }
