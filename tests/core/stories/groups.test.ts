@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildGroups, canonicalUrl, type GroupEntry } from '../../../electron/core/stories/groups'
+import { buildGroups, canonicalUrl, joinNew, type GroupEntry } from '../../../electron/core/stories/groups'
 import { signatureOf } from '../../../electron/core/stories/signature'
 
 const story =
@@ -62,5 +62,24 @@ describe('canonicalUrl', () => {
   it('ignores the fragment, tracking parameters, www and a trailing slash', () => {
     expect(canonicalUrl('https://WWW.Example.com/a/b/?utm_medium=rss&id=3#x')).toBe('example.com/a/b?id=3')
     expect(canonicalUrl('not a url')).toBeNull()
+  })
+})
+
+describe('joinNew', () => {
+  it('puts a new copy into the existing group, earliest first, and a new capture among the versions', () => {
+    const old = [
+      entry('a', story, { time: 100 }),
+      entry('b', story, { time: 200 }),
+      entry('v1', other, { url: 'https://example.com/cup', time: 100 }),
+    ]
+    const copies = new Map<string, readonly string[]>([
+      ['a', ['a', 'b']],
+      ['b', ['a', 'b']],
+    ])
+    const versions = new Map<string, readonly string[]>()
+    const added = [entry('c', story, { time: 50 }), entry('v2', story, { url: 'https://example.com/cup/', time: 300 })]
+    joinNew([...old, ...added], new Set(['c', 'v2']), copies, versions)
+    expect(copies.get('b')).toEqual(['c', 'a', 'b', 'v2'])
+    expect(versions.get('v2')).toEqual(['v1', 'v2'])
   })
 })
