@@ -78,7 +78,9 @@ export function buildClusters(
     if (!list) byLanguage.set(key, (list = []))
     list.push(i)
   })
-  for (const members of byLanguage.values()) linkLanguage(entries, members, uf, threshold)
+  const edges: Edge[] = []
+  for (const members of byLanguage.values()) linkLanguage(entries, members, edges, threshold)
+  mergeByAverageLink(entries.length, edges, uf)
   return uf.sets().map((set) =>
     set
       .map((i) => entries[i]!)
@@ -87,11 +89,55 @@ export function buildClusters(
   )
 }
 
+const SAMPLE = 40
+
+/** Two articles whose title-and-lead cosine reached the threshold. */
+interface Edge {
+  a: number
+  b: number
+  similarity: number
+}
+
+/**
+ * Merges linked articles, strongest links first, but two groups only when more than half of the pairs between them
+ * are linked: one shared link must not chain a running story's every development into one cluster.
+ */
+function mergeByAverageLink(size: number, edges: Edge[], uf: UnionFind): void {
+  const linked = new Set(edges.map((e) => e.a * size + e.b))
+  const has = (a: number, b: number) => linked.has(a * size + b) || linked.has(b * size + a)
+  const members = new Map<number, number[]>()
+  for (let i = 0; i < size; i++) {
+    const root = uf.find(i)
+    const list = members.get(root)
+    if (list) list.push(i)
+    else members.set(root, [i])
+  }
+  const of = (root: number) => members.get(root)!
+  edges.sort((x, y) => y.similarity - x.similarity)
+  for (const { a, b } of edges) {
+    const [ra, rb] = [uf.find(a), uf.find(b)]
+    if (ra === rb) continue
+    const [ma, mb] = [of(ra), of(rb)]
+    // Big groups are judged on a sample of their members, so a merge costs at most SAMPLE² look-ups.
+    const [sa, sb] = [ma.slice(0, SAMPLE), mb.slice(0, SAMPLE)]
+    let count = 0
+    for (const x of sa) for (const y of sb) if (has(x, y)) count++
+    if (count * 2 <= sa.length * sb.length) continue
+    uf.union(ra, rb)
+    const [big, small] = ma.length >= mb.length ? [ma, mb] : [mb, ma]
+    for (const m of small) big.push(m)
+    const merged = big
+    members.delete(ra)
+    members.delete(rb)
+    members.set(uf.find(ra), merged)
+  }
+}
+
 /** Links the pairs of one language whose cosine reaches the threshold within the window. */
 function linkLanguage(
   entries: readonly ClusterEntry[],
   unsorted: readonly number[],
-  uf: UnionFind,
+  edges: Edge[],
   threshold: number,
 ): void {
   // In time order (undated last), so each posting list is too and a pair is only sought within the window.
@@ -126,7 +172,7 @@ function linkLanguage(
       }
     }
     for (const other of touched) {
-      if (dots[other]! >= threshold) uf.union(members[at]!, members[other]!)
+      if (dots[other]! >= threshold) edges.push({ a: members[at]!, b: members[other]!, similarity: dots[other]! })
       dots[other] = 0
     }
     touched.length = 0

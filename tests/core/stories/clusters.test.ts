@@ -58,6 +58,19 @@ describe('buildClusters', () => {
     expect(clusters).toEqual([])
   })
 
+  it('does not chain two reports into one story through a third that shares words with each', () => {
+    const raw = (id: string, terms: string[]): ClusterEntry => ({ id, language: 'en', time: 0, terms })
+    const others = ['k', 'l', 'm', 'n'].map((t, i) => raw(`f${i}`, [`${t}1`, `${t}2`]))
+    // a–b and b–c reach a cosine of about 0.41; a and c share nothing.
+    const a = raw('a', ['p', 'q', 'r', 's'])
+    const b = raw('b', ['p', 'q', 't', 'u'])
+    const c = raw('c', ['t', 'u', 'v', 'w'])
+    const clusters = buildClusters([...others, a, b, c], [], 0.4)
+    expect(clusters).toHaveLength(1)
+    expect(clusters[0]).toHaveLength(2)
+    expect(clusters[0]).toContain('b')
+  })
+
   it('joins the groups of copies it is given', () => {
     expect(buildClusters([entry('x', 'One', 'alpha'), entry('y', 'Two', 'beta')], [['x', 'y']])).toEqual([['x', 'y']])
   })
