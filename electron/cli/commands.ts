@@ -10,4 +10,6 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   show: async () => (await import('./commands/show')).command,
   search: async () => (await import('./commands/search')).command,
   reindex: async () => (await import('./commands/reindex')).command,
+  similar: async () => (await import('./commands/similar')).command,
+  stories: async () => (await import('./commands/stories')).command,
 }

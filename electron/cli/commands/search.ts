@@ -4,7 +4,8 @@
  * (or into the JSON as `notice` and `adjustments`); the exit status stays 0.
  */
 import { ARTICLE_FLAGS, type ArticleFlag, type SearchRequest, type TextRange } from '../../shared/models'
-import { openSearchIndex } from '../../core/search/search-index'
+import { openSearchIndex, withStoryToken } from '../../core/search/search-index'
+import { openStoryGroups, type StoryGroups } from '../../core/stories/story-groups'
 import { CommandError, UsageError, type CliCommand } from '../command'
 import { indexReady } from '../index-progress'
 
@@ -52,7 +53,8 @@ function mark(text: string, ranges: readonly TextRange[]): string {
 
 /** The `search` command. */
 export const command: CliCommand = {
-  usage: 'search QUERY [--site S] [--lang L] [--flag F] [--no-flag F] [--from D] [--to D] [--sort date] [--limit N]',
+  usage:
+    'search QUERY [--site S] [--lang L] [--flag F] [--no-flag F] [--from D] [--to D] [--sort date] [--limit N] [--collapse]',
   summary: 'Search the library (field:term +must -not a AND b, a OR b, NOT a, term* term~1 term^2 "exact words").',
   options: {
     site: { type: 'string' },
@@ -67,6 +69,7 @@ export const command: CliCommand = {
     offset: { type: 'string' },
     starred: { type: 'boolean' },
     unread: { type: 'boolean' },
+    collapse: { type: 'boolean' },
   },
   minArgs: 1,
   maxArgs: 1,
@@ -90,10 +93,18 @@ export const command: CliCommand = {
       offset: count(ctx.flags.offset, 'offset', 0, 0),
       starred: ctx.flags.starred === true ? true : undefined,
       unread: ctx.flags.unread === true ? true : undefined,
+      collapse: ctx.flags.collapse === true ? true : undefined,
     }
     const library = await ctx.openLibrary()
     const index = await openSearchIndex(library)
+    // Copies and stories are grouped only when the request needs them: the first grouping signs every article.
+    let stories: StoryGroups | null = null
     try {
+      if (request.collapse || withStoryToken(request).story !== undefined) {
+        stories = await openStoryGroups(library)
+        index.useStories(stories)
+        await stories.ready()
+      }
       await indexReady(index, ctx)
       const result = await index.search(request)
       if (!result.ok) {
@@ -117,6 +128,7 @@ export const command: CliCommand = {
             snippet: h.snippet,
             matches: h.matches,
             titleMatches: h.titleMatches,
+            ...(h.copies !== undefined ? { copies: h.copies } : {}),
           })),
           facets,
           ...(notice ? { notice } : {}),
@@ -128,7 +140,8 @@ export const command: CliCommand = {
       const lines: string[] = []
       for (const h of hits) {
         const meta = [h.site, h.published?.slice(0, 10), h.language, ...h.flags].filter(Boolean).join(' · ')
-        lines.push(h.title, `  ${meta}  (${h.id})`, `  ${mark(h.snippet, h.snippetMatches)}`, '')
+        const copies = h.copies ? `  +${h.copies} ${h.copies === 1 ? 'copy' : 'copies'}` : ''
+        lines.push(h.title + copies, `  ${meta}  (${h.id})`, `  ${mark(h.snippet, h.snippetMatches)}`, '')
       }
       const shown = hits.length === 0 ? '' : ` (showing ${request.offset! + 1}–${request.offset! + hits.length})`
       lines.push(`${total} article${total === 1 ? '' : 's'} found${shown}`)
@@ -138,6 +151,7 @@ export const command: CliCommand = {
       if (notes.length > 0) ctx.err(notes.join('\n') + '\n')
       return 0
     } finally {
+      await stories?.close()
       await index.close()
       await library.close()
     }
