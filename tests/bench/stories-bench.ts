@@ -14,7 +14,7 @@ import path from 'node:path'
 import { openLibrary } from '../../electron/core/library/library'
 import { buildClusters, type ClusterEntry } from '../../electron/core/stories/clusters'
 import { buildGroups, joinNew, type GroupEntry } from '../../electron/core/stories/groups'
-import { runGrouping } from '../../electron/core/stories/grouping'
+import { StoriesWorker } from '../../electron/core/stories/grouping'
 import { openStoryGroups } from '../../electron/core/stories/story-groups'
 import { signatureOf, storyTermsOf } from '../../electron/core/stories/signature'
 
@@ -199,7 +199,9 @@ async function scale(n: number): Promise<void> {
     `  a new article joins its copies at once in ${ms(joinMs)} (${copies.get(entries[last]!.id)?.length ?? 1} in its group)`,
   )
   start = performance.now()
-  const inWorker = await runGrouping(entries, true)
+  const worker = new StoriesWorker(true)
+  const inWorker = await worker.group(entries)
+  await worker.close()
   console.log(
     `  the whole pass in a worker (what a new import then waits for): ${ms(performance.now() - start)} (${inWorker.clusters.length} clusters)`,
   )

@@ -1,19 +1,20 @@
 /**
- * Worker thread entry: one grouping pass over a library's signatures and terms.
+ * Worker thread entry for the stories: signs texts and runs grouping passes (see grouping.ts).
  *
  * Bundled to `group-worker.js` beside the main bundle and the CLI by scripts/build.mjs and build-cli.mjs; run from
  * the `.ts` file under tsx.
  */
 import { parentPort } from 'node:worker_threads'
-import { fromJob, groupAll, type GroupingAnswer, type GroupingJob } from './grouping'
+import { answer, type WorkerAnswer, type WorkerJob } from './grouping'
 
 const port = parentPort
 if (port) {
-  port.on('message', (job: GroupingJob) => {
+  port.on('message', (job: WorkerJob) => {
     try {
-      port.postMessage({ result: groupAll(fromJob(job)) } satisfies GroupingAnswer)
+      const { answer: reply, transfer } = answer(job)
+      port.postMessage(reply, transfer)
     } catch (e) {
-      port.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies GroupingAnswer)
+      port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) } satisfies WorkerAnswer)
     }
   })
 }

@@ -13,8 +13,8 @@ import { DATA_DIR } from '../library/paths'
 import type { Library } from '../library/types'
 import { log } from '../logger'
 import { byTime, joinNew } from './groups'
-import { runGrouping, type GroupingEntry } from './grouping'
-import { decodeSignature, encodeSignature, signatureOf, similarityOf, storyTermsOf } from './signature'
+import { StoriesWorker, type GroupingEntry } from './grouping'
+import { decodeSignature, encodeSignature, similarityOf, storyTermsOf } from './signature'
 import type { Stories } from './types'
 
 /** The stories of a library without the diff and the timeline (which `openStories` in index.ts adds). */
@@ -26,7 +26,7 @@ export interface StoriesOptions {
   persist?: boolean
   /** How long to wait for more changes before regrouping (default 100 ms). */
   settleMs?: number
-  /** Group in a worker thread (default true; false groups in the calling thread). */
+  /** Sign and group in a worker thread (default true; false: in the calling thread). */
   worker?: boolean
 }
 
@@ -74,7 +74,7 @@ class LibraryStories implements StoryGroups {
   readonly #file: string | null
   readonly #tmpDir: string
   readonly #settleMs: number
-  readonly #worker: boolean
+  readonly #worker: StoriesWorker
   #grouped = false
   #waiting = false
   #cache = new Map<string, Cached>()
@@ -92,7 +92,7 @@ class LibraryStories implements StoryGroups {
     this.#file = options.persist === false ? null : path.join(storiesDir(library.root), 'signatures.json')
     this.#tmpDir = path.join(library.root, DATA_DIR, 'tmp')
     this.#settleMs = options.settleMs ?? 100
-    this.#worker = options.worker ?? true
+    this.#worker = new StoriesWorker(options.worker ?? true)
     // Opening returns at once; the first catch-up runs behind it.
     this.#enqueue(async () => {
       await new Promise<void>((resolve) => setImmediate(resolve))
@@ -199,14 +199,9 @@ class LibraryStories implements StoryGroups {
       }
     }
     for (let i = 0; i < stale.length && !this.#closed; i += BATCH) {
-      for (const article of await this.#library.getMany(stale.slice(i, i + BATCH))) {
-        this.#cache.set(article.id, {
-          hash: article.hash,
-          sig: signatureOf(article.text),
-          lead: storyTermsOf('', article.text),
-        })
-      }
-      await new Promise<void>((resolve) => setImmediate(resolve))
+      const articles = await this.#library.getMany(stale.slice(i, i + BATCH))
+      const signed = await this.#worker.sign(articles.map((article) => article.text))
+      articles.forEach((article, n) => this.#cache.set(article.id, { hash: article.hash, ...signed[n]! }))
     }
     if (this.#closed) return
     const known = list.filter((item) => this.#cache.has(item.id))
@@ -242,7 +237,7 @@ class LibraryStories implements StoryGroups {
   }
 
   async #regroup(known: readonly ArticleListItem[]): Promise<void> {
-    const groups = await runGrouping(this.#entries(known, true), this.#worker)
+    const groups = await this.#worker.group(this.#entries(known, true))
     if (this.#closed) return
     const copies = new Map<string, readonly string[]>()
     for (const group of groups.duplicates) for (const id of group) copies.set(id, group)
@@ -334,6 +329,7 @@ class LibraryStories implements StoryGroups {
     this.#timer = null
     this.#closed = true
     await this.#queue
+    await this.#worker.close()
   }
 }
 
