@@ -77,6 +77,8 @@ class LibraryStories implements StoryGroups {
   readonly #worker: StoriesWorker
   #grouped = false
   #waiting = false
+  // Answers wait for the first grouping only: later changes show as soon as they are joined, not after a pass.
+  readonly #first: Promise<void>
   #cache = new Map<string, Cached>()
   #copies = new Map<string, readonly string[]>()
   #versions = new Map<string, readonly string[]>()
@@ -94,7 +96,7 @@ class LibraryStories implements StoryGroups {
     this.#settleMs = options.settleMs ?? 100
     this.#worker = new StoriesWorker(options.worker ?? true)
     // Opening returns at once; the first catch-up runs behind it.
-    this.#enqueue(async () => {
+    this.#first = this.#enqueue(async () => {
       await new Promise<void>((resolve) => setImmediate(resolve))
       await this.#load()
       await this.#refresh()
@@ -276,7 +278,7 @@ class LibraryStories implements StoryGroups {
   }
 
   async similar(id: string): Promise<SimilarAnswer | undefined> {
-    await this.ready()
+    await this.#first
     const items = new Map(this.#library.list().map((item) => [item.id, item]))
     const self = items.get(id)
     if (!self) return undefined
@@ -306,7 +308,7 @@ class LibraryStories implements StoryGroups {
   }
 
   async list(request: StoriesRequest): Promise<StoryCluster[]> {
-    await this.ready()
+    await this.#first
     const minSize = request.minSize ?? 2
     const from = request.from ? Date.parse(request.from) : NaN
     // A bare date as the upper bound holds that whole day.
