@@ -6,9 +6,12 @@
  */
 import { log } from '../logger'
 import { bomEncoding, decodeBytes, looksBinary, sniffUtf16 } from './decode'
+import { parseEpub } from './epub'
 import { parseHtml, sniffHtmlCharset } from './html'
 import { parseJson, parseJsonLines } from './json'
 import { parseMarkdown } from './markdown'
+import { parseMhtml } from './mhtml'
+import { parsePdf } from './pdf'
 import { normaliseNewlines } from './text'
 import { parseTxt } from './txt'
 import { extensionOf, formatOf, type Extension, type ParseOutcome } from './types'
@@ -49,6 +52,11 @@ const PARSERS: Record<Extension, FormatParser> = {
   '.json': ({ content }) => parseJson(content),
   '.jsonl': ({ content }) => parseJsonLines(content),
   '.ndjson': ({ content }) => parseJsonLines(content),
+  '.pdf': ({ bytes }) => parsePdf(bytes),
+  '.epub': ({ bytes }) => parseEpub(bytes),
+  '.mht': ({ bytes }) => parseMhtml(bytes, false),
+  '.mhtml': ({ bytes }) => parseMhtml(bytes, false),
+  '.mhtml.gz': ({ bytes }) => parseMhtml(bytes, true),
 }
 
 /** The lower-case extension of a file name, with the dot, or '' (compound ones like `.warc.gz` whole). */

@@ -52,6 +52,11 @@ export const FORMATS = {
   '.json': { content: 'text', multiRecord: true },
   '.jsonl': { content: 'text', multiRecord: true },
   '.ndjson': { content: 'text', multiRecord: true },
+  '.pdf': { content: 'binary', multiRecord: false },
+  '.epub': { content: 'binary', multiRecord: true, maxBytes: CONTAINER_MAX_BYTES },
+  '.mht': { content: 'binary', multiRecord: false },
+  '.mhtml': { content: 'binary', multiRecord: false },
+  '.mhtml.gz': { content: 'binary', multiRecord: false },
 } as const satisfies Record<string, FormatSpec>
 
 /** An extension Broadsheet reads. */
