@@ -7,6 +7,7 @@ import type { IndexStatus, SearchRequest, SearchResponse } from '../../shared/mo
 import { err, ok, type Result } from '../../shared/result'
 import type { Library } from '../library/types'
 import type { StoryLookup } from '../stories/types'
+import { hasNoteTerm, withoutNoteTerms } from '../workbench/notes'
 import { log } from '../logger'
 import { createBuilderPool, type BuilderPool } from './builder-pool'
 import { SearchEngine } from './engine'
@@ -196,6 +197,13 @@ class LibrarySearchIndex implements SearchIndex {
         }
       }
       request = withStoryToken(request)
+      if (hasNoteTerm(request.query)) {
+        // `note:` asks the user's notes (the workbench answers those); the articles get the rest of the query.
+        const query = withoutNoteTerms(request.query)
+        if (!query)
+          return ok({ total: 0, hits: [], facets: { site: {}, language: {}, flag: {}, year: {}, collection: {} } })
+        request = { ...request, query }
+      }
       if (request.story !== undefined) {
         const members = this.#stories?.members(request.story)
         if (!members) return err('not-found', `No story "${request.story}" in this library.`)
