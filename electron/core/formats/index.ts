@@ -14,6 +14,7 @@ import { parseMhtml } from './mhtml'
 import { parsePdf } from './pdf'
 import { normaliseNewlines } from './text'
 import { parseTxt } from './txt'
+import { parseArchive } from './archive'
 import { extensionOf, formatOf, type Extension, type ParseOutcome } from './types'
 
 /** The parsers' version, stored with every parsed article (defined once in ./types). */
@@ -37,6 +38,8 @@ export interface FormatInput {
   bytes: Uint8Array
   /** The decoded text with newlines normalised (text formats only; '' for binary ones). */
   content: string
+  /** The library's limit for one article, in bytes (containers cap each record by it). */
+  maxBytes: number
 }
 
 /** A format's parser: total, like parseFile (bad input is `{ ok: false }`; a throw is caught and reported). */
@@ -52,6 +55,9 @@ const PARSERS: Record<Extension, FormatParser> = {
   '.json': ({ content }) => parseJson(content),
   '.jsonl': ({ content }) => parseJsonLines(content),
   '.ndjson': ({ content }) => parseJsonLines(content),
+  '.warc': (input) => parseArchive(input),
+  '.warc.gz': (input) => parseArchive(input),
+  '.wacz': (input) => parseArchive(input),
   '.pdf': ({ bytes }) => parsePdf(bytes),
   '.epub': ({ bytes }) => parseEpub(bytes),
   '.mht': ({ bytes }) => parseMhtml(bytes, false),
@@ -87,13 +93,16 @@ export async function parseFile(
     return { ok: false, reason: ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)' }
   }
   const maxBytes = Math.max(options.maxBytes ?? DEFAULT_MAX_BYTES, format.maxBytes ?? 0)
-  if (bytes.length > maxBytes) return { ok: false, reason: tooLargeReason(bytes.length, maxBytes) }
+  // A streamed format's records are capped, not the file (here already in memory).
+  if (!format.streamed && bytes.length > maxBytes) return { ok: false, reason: tooLargeReason(bytes.length, maxBytes) }
   if (bytes.length === 0) return { ok: false, reason: 'empty file' }
   try {
-    if (format.content === 'binary') return await PARSERS[format.ext]({ fileName, bytes, content: '' })
+    const recordMax = options.maxBytes ?? DEFAULT_MAX_BYTES
+    if (format.content === 'binary')
+      return await PARSERS[format.ext]({ fileName, bytes, content: '', maxBytes: recordMax })
     const content = decodeText(bytes, format.ext)
     if (typeof content !== 'string') return content
-    return await PARSERS[format.ext]({ fileName, bytes, content })
+    return await PARSERS[format.ext]({ fileName, bytes, content, maxBytes: recordMax })
   } catch (error) {
     // A parser library choking on odd input is still bad input, not a crash of the import.
     log.warn(`formats: ${fileName} could not be parsed`, error)

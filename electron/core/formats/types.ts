@@ -32,6 +32,11 @@ export interface FormatSpec {
   multiRecord: boolean
   /** Largest file of this format, in bytes, when larger than the library's limit for one article (containers). */
   maxBytes?: number
+  /**
+   * Read as a stream from the file's path, never whole (web archives): no size cap on the file, the library's
+   * limit for one article applies to each record inside.
+   */
+  streamed?: boolean
 }
 
 /** Containers of many records (web archives, datasets, exports) may be this large. */
@@ -52,6 +57,9 @@ export const FORMATS = {
   '.json': { content: 'text', multiRecord: true },
   '.jsonl': { content: 'text', multiRecord: true },
   '.ndjson': { content: 'text', multiRecord: true },
+  '.warc': { content: 'binary', multiRecord: true, streamed: true },
+  '.warc.gz': { content: 'binary', multiRecord: true, streamed: true },
+  '.wacz': { content: 'binary', multiRecord: true, streamed: true },
   '.pdf': { content: 'binary', multiRecord: false },
   '.epub': { content: 'binary', multiRecord: true, maxBytes: CONTAINER_MAX_BYTES },
   '.mht': { content: 'binary', multiRecord: false },
@@ -81,9 +89,14 @@ export function formatOf(name: string): (FormatSpec & { ext: Extension }) | null
   return Object.hasOwn(FORMATS, ext) ? { ...FORMATS[ext as Extension], ext: ext as Extension } : null
 }
 
-/** The largest file of this name that may be read: the format's own limit for containers, else `articleMaxBytes`. */
+/**
+ * The largest file of this name that may be read: none for streamed formats (their records are capped instead),
+ * the format's own limit for containers, else `articleMaxBytes`.
+ */
 export function maxBytesFor(name: string, articleMaxBytes: number): number {
-  return Math.max(articleMaxBytes, formatOf(name)?.maxBytes ?? 0)
+  const format = formatOf(name)
+  if (format?.streamed) return Number.POSITIVE_INFINITY
+  return Math.max(articleMaxBytes, format?.maxBytes ?? 0)
 }
 
 /**

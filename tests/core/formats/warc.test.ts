@@ -1,0 +1,178 @@
+import { gzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { parseFile } from '../../../electron/core/formats/index'
+import type { ParseOutcome } from '../../../electron/core/formats/types'
+import { makeWarc, page, PNG, type RecordSpec } from '../../fixtures/formats/warc/make-warc'
+
+const HTML = { 'Content-Type': 'text/html; charset=utf-8' }
+
+function ok(outcome: ParseOutcome) {
+  if (!outcome.ok) throw new Error(`expected articles, got: ${outcome.reason}`)
+  return outcome
+}
+
+/** A record whose raw HTTP body is given as is (chunked or compressed by hand). */
+const raw = (url: string, headers: Record<string, string>, body: Uint8Array | string): RecordSpec => ({
+  url,
+  headers,
+  body,
+})
+
+describe('parseWarc', () => {
+  it('makes articles of readable pages only and counts every skipped record in one warning', async () => {
+    const bytes = await makeWarc([
+      { type: 'warcinfo', url: '', body: 'software: test\r\n' },
+      { type: 'request', url: 'https://news.example/a', headers: { Host: 'news.example' } },
+      { url: 'https://news.example/a', body: page('Ferry timetable') },
+      { url: 'https://news.example/site.css', headers: { 'Content-Type': 'text/css' }, body: 'p{}' },
+      { url: 'https://news.example/robots.txt', headers: { 'Content-Type': 'text/plain' }, body: 'User-agent: *' },
+      { url: 'https://news.example/old', status: 301, headers: { Location: 'https://news.example/a' } },
+      { url: 'https://news.example/gone', status: 404, headers: HTML, body: page('Not found') },
+      { url: 'https://news.example/empty', body: '<html><body><nav>Home</nav></body></html>' },
+      { url: 'https://news.example/b', body: page('Bridge repairs') },
+    ])
+    const outcome = ok(await parseFile(bytes, 'crawl.warc'))
+    expect(outcome.articles.map((a) => a.article.title)).toEqual(['Ferry timetable', 'Bridge repairs'])
+    expect(outcome.warnings).toEqual([
+      'WARC: 9 records, 2 articles, 7 skipped: 2 resources, 1 not readable, 1 redirects, 1 errors, 1 requests, 1 metadata',
+    ])
+  })
+
+  it('keeps where and when each page was captured, apart from its own URL and date', async () => {
+    const bytes = await makeWarc([
+      { url: 'https://news.example/2024/ferry', date: '2024-03-05T10:20:30Z', body: page('Ferry timetable') },
+    ])
+    const [{ article }] = ok(await parseFile(bytes, 'crawl.warc')).articles
+    expect(article.sourceUrl).toBe('https://news.example/2024/ferry')
+    expect(article.capturedAt).toBe('2024-03-05T10:20:30.000Z')
+  })
+
+  it('gives each article the same index every time: its record number in the archive', async () => {
+    const bytes = await makeWarc([
+      { url: 'https://news.example/x.css', headers: { 'Content-Type': 'text/css' }, body: 'p{}' },
+      { url: 'https://news.example/a', body: page('First story') },
+      { url: 'https://news.example/b', body: page('Second story') },
+    ])
+    const first = ok(await parseFile(bytes, 'crawl.warc')).articles.map((a) => a.index)
+    const second = ok(await parseFile(bytes, 'crawl.warc')).articles.map((a) => a.index)
+    expect(first).toEqual([1, 2])
+    expect(second).toEqual(first)
+  })
+
+  it('reads gzipped archives (.warc.gz) record by record', async () => {
+    const bytes = await makeWarc(
+      [
+        { url: 'https://news.example/a', body: page('Ferry timetable') },
+        { url: 'https://news.example/b', body: page('Bridge repairs') },
+      ],
+      { gzip: true },
+    )
+    expect(ok(await parseFile(bytes, 'crawl.warc.gz')).articles).toHaveLength(2)
+  })
+
+  it('skips revisit records without breaking the walk', async () => {
+    const bytes = await makeWarc([
+      { url: 'https://news.example/a', body: page('Ferry timetable') },
+      { type: 'revisit', url: 'https://news.example/a', headers: {} },
+      { url: 'https://news.example/b', body: page('Bridge repairs') },
+    ])
+    const outcome = ok(await parseFile(bytes, 'crawl.warc'))
+    expect(outcome.articles).toHaveLength(2)
+    expect(outcome.warnings[0]).toContain('1 revisits')
+  })
+
+  it('reads chunked and gzip-encoded HTTP bodies', async () => {
+    const html = page('Chunked story')
+    const chunked = `${(1000).toString(16)}\r\n${html.slice(0, 1000)}\r\n${(html.length - 1000).toString(16)}\r\n${html.slice(1000)}\r\n0\r\n\r\n`
+    const bytes = await makeWarc([
+      raw('https://news.example/c', { ...HTML, 'Transfer-Encoding': 'chunked' }, chunked),
+      raw('https://news.example/g', { ...HTML, 'Content-Encoding': 'gzip' }, gzipSync(page('Gzipped story'))),
+    ])
+    const titles = ok(await parseFile(bytes, 'crawl.warc')).articles.map((a) => a.article.title)
+    expect(titles).toEqual(['Chunked story', 'Gzipped story'])
+  })
+
+  it('reads WARC/0.17 and WARC/1.0 headers', async () => {
+    const v10 = await makeWarc([{ url: 'https://news.example/a', body: page('Old crawl') }], { version: 'WARC/1.0' })
+    const v017 = new TextEncoder().encode(
+      new TextDecoder('latin1').decode(v10).replace(/^WARC\/1\.0\r\n/gm, 'WARC/0.17\r\n'),
+    )
+    expect(new TextDecoder().decode(v017).startsWith('WARC/0.17')).toBe(true)
+    expect(ok(await parseFile(v10, 'old.warc')).articles[0]!.article.title).toBe('Old crawl')
+    expect(ok(await parseFile(v017, 'old.warc')).articles[0]!.article.title).toBe('Old crawl')
+  })
+
+  it('decodes a page by its HTTP charset', async () => {
+    const text = 'Городской совет обсудил новое расписание паромов и выслушал жителей. '.repeat(8)
+    const html = `<html><head><title>Паром</title></head><body><article><h1>Паром</h1><p>${text}</p><p>${text}</p></article></body></html>`
+    const cp1251 = Buffer.from(
+      [...html].map((ch) => {
+        const code = ch.charCodeAt(0)
+        if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0
+        return code
+      }),
+    )
+    const bytes = await makeWarc([
+      raw('https://news.example/ru', { 'Content-Type': 'text/html; charset=windows-1251' }, cp1251),
+    ])
+    expect(ok(await parseFile(bytes, 'ru.warc')).articles[0]!.article.text).toContain('Городской совет')
+  })
+
+  it('inlines the images a page names, from the archive, and no others', async () => {
+    const bytes = await makeWarc([
+      {
+        url: 'https://news.example/2024/a',
+        body: page('Ferry timetable', ['../img/ferry.png', 'https://cdn.example/missing.png']),
+      },
+      { url: 'https://news.example/img/ferry.png', headers: { 'Content-Type': 'image/png' }, body: PNG },
+      { url: 'https://news.example/img/unused.png', headers: { 'Content-Type': 'image/png' }, body: PNG },
+    ])
+    const html = ok(await parseFile(bytes, 'crawl.warc')).articles[0]!.article.html!
+    const srcs = [...html.matchAll(/<img[^>]*>/g)].map((m) => /\ssrc="([^"]*)"/.exec(m[0])?.[1] ?? null)
+    expect(srcs).toEqual([`data:image/png;base64,${Buffer.from(PNG).toString('base64')}`, null])
+    expect(html).toContain('data-src="https://cdn.example/missing.png"')
+    expect(html).not.toContain('data-local-src')
+  })
+
+  it('leaves out images over the per-image limit and says so', async () => {
+    const big = new Uint8Array(3 * 1024 * 1024)
+    big.set(PNG)
+    const bytes = await makeWarc([
+      { url: 'https://news.example/a', body: page('Ferry timetable', ['big.png']) },
+      { url: 'https://news.example/big.png', headers: { 'Content-Type': 'image/png' }, body: big },
+    ])
+    const outcome = ok(await parseFile(bytes, 'crawl.warc'))
+    expect(outcome.articles[0]!.article.html).not.toContain('src="data:')
+    expect(outcome.warnings).toContain('WARC: 1 images over the size limit left out')
+  })
+
+  it('keeps the records before a truncated gzip stream and says where it ends', async () => {
+    const bytes = await makeWarc(
+      [
+        { url: 'https://news.example/a', body: page('Ferry timetable') },
+        { url: 'https://news.example/b', body: page('Bridge repairs') },
+        { url: 'https://news.example/c', body: page('Canal works') },
+      ],
+      { gzip: true },
+    )
+    const outcome = ok(await parseFile(bytes.subarray(0, bytes.length - 200), 'crawl.warc.gz'))
+    expect(outcome.articles.map((a) => a.article.title)).toEqual(['Ferry timetable', 'Bridge repairs'])
+    expect(outcome.warnings[0]).toBe('the gzip stream ends early after 2 records; the records read so far are kept')
+  })
+
+  it('refuses a file that is not a WARC, with the reason', async () => {
+    const outcome = await parseFile(new TextEncoder().encode('hello\r\nthis is not an archive\r\n\r\n'), 'x.warc')
+    expect(outcome).toEqual({ ok: false, reason: 'not a WARC file (no WARC/1.x header)' })
+  })
+
+  it('caps each record, not the archive, by the size limit', async () => {
+    const bytes = await makeWarc([
+      { url: 'https://news.example/a', body: page('Ferry timetable') },
+      { url: 'https://news.example/long', body: page('Very long story', [], 400) },
+    ])
+    const outcome = ok(await parseFile(bytes, 'crawl.warc', { maxBytes: 20_000 }))
+    expect(bytes.length).toBeGreaterThan(20_000)
+    expect(outcome.articles.map((a) => a.article.title)).toEqual(['Ferry timetable'])
+    expect(outcome.warnings[0]).toContain('1 too large')
+  })
+})
