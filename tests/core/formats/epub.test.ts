@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest'
+import yazl from 'yazl'
+import { parseFile } from '../../../electron/core/formats/index'
+import { expectArticle } from '../../helpers/fixture-cases'
+import { solidPng } from '../../helpers/png'
+
+/** Zips files into an EPUB the way packagers do: `mimetype` first and stored. */
+function zip(files: Record<string, string | Buffer>): Promise<Buffer> {
+  const archive = new yazl.ZipFile()
+  for (const [name, data] of Object.entries(files)) {
+    archive.addBuffer(Buffer.from(data), name, { compress: name !== 'mimetype' })
+  }
+  archive.end()
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    archive.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk))
+    archive.outputStream.on('error', reject)
+    archive.outputStream.on('end', () => resolve(Buffer.concat(chunks)))
+  })
+}
+
+const CONTAINER = `<?xml version="1.0"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>`
+
+/** A package document listing the chapters (path relative to OEBPS/) in spine order. */
+function opf(meta: string, chapters: string[], extra = ''): string {
+  const items = chapters
+    .map((href, i) => `<item id="c${i}" href="${href}" media-type="application/xhtml+xml"/>`)
+    .join('\n    ')
+  const refs = chapters.map((_, i) => `<itemref idref="c${i}"/>`).join('')
+  return `<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">${meta}</metadata>
+  <manifest>
+    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    ${items}${extra}
+  </manifest>
+  <spine><itemref idref="nav"/>${refs}</spine>
+</package>`
+}
+
+const NAV = `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Contents</title></head>
+<body><nav epub:type="toc"><ol><li><a href="a.xhtml">One</a></li><li><a href="b.xhtml">Two</a></li></ol></nav></body></html>`
+
+/** An XHTML document with a title and body markup. */
+function xhtml(title: string, body: string): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>${title}</title></head><body>${body}</body></html>`
+}
+
+/** A calibre "Fetch news" article page: navbars above and below, the download footer at the end. */
+function calibreArticle(title: string, paragraphs: string[], url: string): string {
+  const navbar = `<div class="calibre_navbar">| <a href="../a1/index.html">Next</a> | <a href="../index.html">Section menu</a> | <a href="../../index.html">Main menu</a> |</div>`
+  return xhtml(
+    title,
+    `${navbar}<div class="article"><h2 class="calibre_feed_title">${title}</h2>${paragraphs
+      .map((p) => `<p>${p}</p>`)
+      .join(
+        '',
+      )}</div><hr class="calibre_feed_footer"/><div class="calibre_navbar calibre_article_footer">${navbar}<p>This article was downloaded by <b>calibre</b> from <a href="${url}">${url}</a></p></div>`,
+  )
+}
+
+const HARBOUR = [
+  'The harbour authority approved the new ferry terminal on Tuesday after a review that lasted almost two years.',
+  'Work on the pier starts in spring, and the terminal will handle twice as many crossings as the current one.',
+]
+const LIBRARY = [
+  'The council opened the new public library on Saturday, with a reading room that seats two hundred people.',
+  'The library replaces the old building on Mill Street, which closed three years ago after a flood.',
+]
+
+async function parse(files: Record<string, string | Buffer>, name = 'news.epub') {
+  return parseFile(new Uint8Array(await zip(files)), name)
+}
+
+describe('epub: calibre news', () => {
+  const files = {
+    mimetype: 'application/epub+zip',
+    'META-INF/container.xml': CONTAINER,
+    'OEBPS/content.opf': opf(
+      '<dc:title>The Daily Example [Tue, 03 Mar 2026]</dc:title><dc:creator>calibre</dc:creator><dc:date>2026-03-03T07:00:00+00:00</dc:date><dc:language>en</dc:language>',
+      ['index.html', 'feed_0/index.html', 'feed_0/article_0/index.html', 'feed_0/article_1/index.html'],
+    ),
+    'OEBPS/nav.xhtml': NAV,
+    'OEBPS/index.html': xhtml(
+      'The Daily Example',
+      '<h1>The Daily Example</h1><ul><li><a href="feed_0/index.html">City</a></li></ul>',
+    ),
+    'OEBPS/feed_0/index.html': xhtml(
+      'City',
+      '<h2>City</h2><ul><li>Harbour ferry terminal approved</li><li>Council opens the new library</li></ul>',
+    ),
+    'OEBPS/feed_0/article_0/index.html': calibreArticle(
+      'Harbour ferry terminal approved',
+      HARBOUR,
+      'https://news.example.org/harbour',
+    ),
+    'OEBPS/feed_0/article_1/index.html': calibreArticle(
+      'Council opens the new library',
+      LIBRARY,
+      'https://news.example.org/library',
+    ),
+  }
+
+  it('gives one article per fetched story, with its address and the fetch date as provenance', async () => {
+    const outcome = await parse(files)
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.warnings).toEqual([])
+    expect(outcome.articles.map((a) => a.index)).toEqual([3, 4])
+    const [harbour, library] = outcome.articles.map((a) => a.article)
+    expectArticle(harbour!, {
+      title: 'Harbour ferry terminal approved',
+      sourceUrl: 'https://news.example.org/harbour',
+      capturedAt: '2026-03-03T07:00:00.000Z',
+      published: null,
+      textStartsWith: 'The harbour authority approved',
+      textEndsWith: 'as the current one.',
+      textExcludes: ['calibre', 'Section menu', 'Next'],
+      htmlExcludes: ['calibre', 'Section menu'],
+      paragraphs: 2,
+    })
+    expectArticle(library!, { title: 'Council opens the new library', sourceUrl: 'https://news.example.org/library' })
+  })
+})
+
+describe('epub: book-like', () => {
+  const png = solidPng(4, 3)
+  const files = {
+    mimetype: 'application/epub+zip',
+    'META-INF/container.xml': CONTAINER,
+    'OEBPS/content.opf': opf(
+      '<dc:title>Tales of the Quay</dc:title><dc:creator>Ada Example</dc:creator><dc:publisher>Harbour Press</dc:publisher><dc:date>2019-05-01</dc:date>',
+      ['text/a.xhtml', 'text/b%20two.xhtml'],
+      '<item id="img" href="images/pier.png" media-type="image/png"/>',
+    ),
+    'OEBPS/nav.xhtml': NAV,
+    'OEBPS/text/a.xhtml': xhtml(
+      'Tales of the Quay',
+      `<h1>The Pier</h1><p><img src="../images/pier.png" alt="The pier"/></p>${HARBOUR.map((p) => `<p>${p}</p>`).join('')}`,
+    ),
+    'OEBPS/text/b two.xhtml': xhtml(
+      'Tales of the Quay',
+      `<h1>The Library</h1>${LIBRARY.map((p) => `<p>${p}</p>`).join('')}`,
+    ),
+    'OEBPS/images/pier.png': png,
+  }
+
+  it('gives one article per chapter, titled by book and chapter, with its images inline', async () => {
+    const outcome = await parse(files, 'tales.epub')
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.articles.map((a) => a.index)).toEqual([1, 2])
+    const [pier, library] = outcome.articles.map((a) => a.article)
+    expectArticle(pier!, {
+      title: 'Tales of the Quay: The Pier',
+      author: 'Ada Example',
+      site: 'Harbour Press',
+      published: '2019-05-01',
+      sourceUrl: null,
+      textStartsWith: 'The harbour authority approved',
+      htmlIncludes: [`src="data:image/png;base64,${png.toString('base64')}"`],
+    })
+    expectArticle(library!, { title: 'Tales of the Quay: The Library', textStartsWith: 'The council opened' })
+  })
+
+  it('names a chapter missing from the archive and imports the rest', async () => {
+    const { 'OEBPS/text/b two.xhtml': _gone, ...rest } = files
+    const outcome = await parse(rest, 'tales.epub')
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.warnings).toEqual([
+      'chapter OEBPS/text/b two.xhtml (spine item 3) is missing from the EPUB: skipped',
+    ])
+    expect(outcome.articles.map((a) => a.article.title)).toEqual(['Tales of the Quay: The Pier'])
+  })
+})
+
+describe('epub: bad input', () => {
+  it('refuses a ZIP without container.xml', async () => {
+    const outcome = await parse({ mimetype: 'application/epub+zip', 'OEBPS/a.xhtml': xhtml('A', '<p>Text</p>') })
+    expect(outcome).toEqual({ ok: false, reason: 'not an EPUB: META-INF/container.xml missing' })
+  })
+
+  it('refuses a file that is not a ZIP', async () => {
+    const outcome = await parseFile(new TextEncoder().encode('just some text, not an archive'), 'notes.epub')
+    expect(outcome.ok === false && outcome.reason).toMatch(/^not an EPUB: not a readable ZIP archive/)
+  })
+
+  it('refuses a package whose container names a missing OPF', async () => {
+    const outcome = await parse({ mimetype: 'application/epub+zip', 'META-INF/container.xml': CONTAINER })
+    expect(outcome).toEqual({ ok: false, reason: 'not an EPUB: its package OEBPS/content.opf is missing' })
+  })
+})
