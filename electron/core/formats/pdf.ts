@@ -76,9 +76,12 @@ function fragmentsOf(items: TextRun[]): Fragment[] {
   return out.filter((fragment) => fragment.text !== '')
 }
 
-/** The x positions of column gutters: runs no narrow fragment covers, with text on both sides. */
+/** The x positions of column gutters: runs no narrow body-text fragment covers, with text on both sides. */
 function gutters(fragments: Fragment[], pageWidth: number): number[] {
-  const narrow = fragments.filter((f) => f.right - f.x < pageWidth * 0.45)
+  // Body text decides: headlines (larger) and full-width lines may cross the gutters.
+  const sizes = fragments.map((f) => f.size).sort((p, q) => p - q)
+  const body = sizes[Math.floor(sizes.length / 2)] ?? 0
+  const narrow = fragments.filter((f) => f.right - f.x < pageWidth * 0.45 && f.size <= body * 1.15)
   if (narrow.length < 6) return []
   const left = Math.floor(Math.min(...narrow.map((f) => f.x)))
   const right = Math.ceil(Math.max(...narrow.map((f) => f.right)))
