@@ -12,4 +12,7 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   reindex: async () => (await import('./commands/reindex')).command,
   similar: async () => (await import('./commands/similar')).command,
   stories: async () => (await import('./commands/stories')).command,
+  annotate: async () => (await import('./commands/annotate')).command,
+  annotations: async () => (await import('./commands/annotations')).command,
+  saved: async () => (await import('./commands/saved')).command,
 }

@@ -8,6 +8,7 @@ import { openSearchIndex, withStoryToken } from '../../core/search/search-index'
 import { openStoryGroups, type StoryGroups } from '../../core/stories/story-groups'
 import { CommandError, UsageError, type CliCommand } from '../command'
 import { indexReady } from '../index-progress'
+import { LibraryWorkbench } from '../../core/workbench/index'
 
 const DATE = /^\d{4}-\d{2}-\d{2}/
 
@@ -16,7 +17,8 @@ function strings(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(String)
 }
 
-function flagList(value: unknown, option: string): ArticleFlag[] {
+/** The flags named by a repeatable `--flag`-like option; a usage error for an unknown one. */
+export function flagList(value: unknown, option: string): ArticleFlag[] {
   return strings(value).map((f) => {
     if (!(ARTICLE_FLAGS as readonly string[]).includes(f)) {
       throw new UsageError(`--${option} must be one of ${ARTICLE_FLAGS.join(', ')}`)
@@ -25,7 +27,8 @@ function flagList(value: unknown, option: string): ArticleFlag[] {
   })
 }
 
-function date(value: unknown, option: string): string | undefined {
+/** A `--from`/`--to` date option, checked; a usage error for anything else. */
+export function date(value: unknown, option: string): string | undefined {
   if (value === undefined) return undefined
   if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
     throw new UsageError(`--${option} must be a date such as 2024-05-01`)
@@ -114,6 +117,10 @@ export const command: CliCommand = {
         throw new CommandError(`query syntax error at character ${start + 1}${at ? ` ("${at}")` : ''}: ${message}`)
       }
       const { total, hits, facets, notice, adjustments } = result.value
+      // The user's notes answer the same query (plain words, or its note: terms); they print apart from articles.
+      const bench = await LibraryWorkbench.open(library, index, null)
+      const noteHits = bench.searchNotes(query)
+      await bench.close()
       if (ctx.json) {
         const out = {
           total,
@@ -133,6 +140,7 @@ export const command: CliCommand = {
           facets,
           ...(notice ? { notice } : {}),
           ...(adjustments ? { adjustments } : {}),
+          ...(noteHits.length > 0 ? { notes: noteHits } : {}),
         }
         ctx.out(JSON.stringify(out) + '\n')
         return 0
@@ -145,6 +153,8 @@ export const command: CliCommand = {
       }
       const shown = hits.length === 0 ? '' : ` (showing ${request.offset! + 1}–${request.offset! + hits.length})`
       lines.push(`${total} article${total === 1 ? '' : 's'} found${shown}`)
+      if (noteHits.length > 0) lines.push('', `${noteHits.length} note${noteHits.length === 1 ? '' : 's'} found:`)
+      for (const n of noteHits) lines.push(`  note: ${n.note}`, `    on "${n.quote}" in ${n.title}  (${n.articleId})`)
       ctx.out(lines.join('\n') + '\n')
       const notes = [...(adjustments ?? [])]
       if (notice) notes.push(notice.message, ...notice.suggestions.map((q) => `  try: ${q}`))

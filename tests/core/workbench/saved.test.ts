@@ -50,7 +50,7 @@ describe('saved searches', () => {
       src.write('ferry-3.txt', sampleText('Ferry deal agreed', 'The ferry dispute ended.')),
       src.write('bridge.txt', sampleText('Bridge closed', 'The bridge shut for repairs.')),
     ]
-    await library.import(files.map((path) => ({ path })))
+    await library.import(files.map((path) => ({ kind: 'path' as const, path })))
     const [listed] = await bench.savedSearches()
     expect(listed).toMatchObject({ name: 'ferries', total: 3, newCount: 2 })
     const opened = await bench.openSaved('ferries')
@@ -79,9 +79,12 @@ describe('saved searches', () => {
 
   it('keeps the filters with the query', async () => {
     await bench.saveSearch('in b', { query: 'ferry', collection: 'b' })
-    await library.import([{ path: src.write('ferry-5.txt', sampleText('Ferry late', 'The ferry was late.')) }], {
-      into: 'b',
-    })
+    await library.import(
+      [{ kind: 'path', path: src.write('ferry-5.txt', sampleText('Ferry late', 'The ferry was late.')) }],
+      {
+        into: 'b',
+      },
+    )
     expect((await bench.savedSearches())[0]).toMatchObject({ total: 1, newCount: 1 })
   })
 
