@@ -10,6 +10,7 @@ import type { EventChannel, EventPayloads } from '../shared/ipc-contract'
 import { log } from '../core/logger'
 import { openLibrary } from '../core/library/library'
 import { openSearchIndex } from '../core/search/search-index'
+import { openWorkbench } from '../core/workbench/index'
 import { pathsFromArgv } from './command-line'
 import { createAppHandlers } from '../app/context'
 import { DropTokens } from '../app/drops'
@@ -63,6 +64,7 @@ function main(): void {
   const librarySession = createLibrarySession({
     openLibrary,
     openSearchIndex,
+    openWorkbench,
     settings,
     defaultRoot: path.join(documentsFolder(), 'Broadsheet Library'),
     sampleDir: path.join(app.getAppPath(), 'resources', 'sample-library'),
