@@ -38,6 +38,8 @@ export interface CliCommand {
   summary: string
   /** The command's own flags (the global --library, --json and --help are always there). */
   options?: ParseArgsConfig['options']
+  /** False for a command that reads no library (e.g. `verify` of an export): `--library` is then not asked for. */
+  library?: false
   /** How many positional arguments it takes. */
   minArgs?: number
   maxArgs?: number

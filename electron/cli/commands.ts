@@ -15,4 +15,7 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   annotate: async () => (await import('./commands/annotate')).command,
   annotations: async () => (await import('./commands/annotations')).command,
   saved: async () => (await import('./commands/saved')).command,
+  cite: async () => (await import('./commands/cite')).command,
+  export: async () => (await import('./commands/export')).command,
+  verify: async () => (await import('./commands/verify')).command,
 }

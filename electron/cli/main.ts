@@ -96,8 +96,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       throw new UsageError(`too many arguments: ${command.usage}`)
     }
     const given = typeof values.library === 'string' ? values.library : io.env.BROADSHEET_LIBRARY
-    if (!given) throw new UsageError('no library folder: give --library DIR or set BROADSHEET_LIBRARY')
-    const libraryPath = path.resolve(given)
+    if (!given && command.library !== false) {
+      throw new UsageError('no library folder: give --library DIR or set BROADSHEET_LIBRARY')
+    }
+    const libraryPath = given ? path.resolve(given) : ''
     const ctx: CommandContext = {
       args,
       flags: values,

@@ -1,0 +1,118 @@
+/**
+ * `export (--ids ID…|--query "Q" [filters…]|--saved NAME) --to DIR [--zip] [--format evidence|csv|json|markdown]`:
+ * writes an evidence bundle or an analysis export of a selection into a new or empty folder (or a new ZIP).
+ */
+import path from 'node:path'
+import type { SearchRequest } from '../../shared/models'
+import { EXPORT_FORMATS, type ExportFormat, type ExportSelection } from '../../shared/workbench'
+import { openSearchIndex } from '../../core/search/search-index'
+import { openWorkbench } from '../../core/workbench/index'
+import { CommandError, UsageError, type CliCommand, type CommandContext } from '../command'
+import { indexReady } from '../index-progress'
+import { date, flagList } from './search'
+
+function strings(value: unknown): string[] {
+  if (value === undefined) return []
+  return (Array.isArray(value) ? value : [value]).map(String)
+}
+
+/** The search request of `--query` with its filter options. */
+function searchRequest(query: string, flags: CommandContext['flags']): SearchRequest {
+  const request: SearchRequest = { query }
+  if (typeof flags.site === 'string') request.site = flags.site
+  if (typeof flags.lang === 'string') request.language = flags.lang
+  if (typeof flags.collection === 'string') request.collection = flags.collection
+  const only = flagList(flags.flag, 'flag')
+  const not = flagList(flags['no-flag'], 'no-flag')
+  if (only.length > 0) request.flags = only
+  if (not.length > 0) request.notFlags = not
+  const from = date(flags.from, 'from')
+  if (from) request.from = from
+  if (flags.starred === true) request.starred = true
+  if (flags.unread === true) request.unread = true
+  return request
+}
+
+/** The one selection the options name; a usage error for none or several. */
+function selectionOf(ctx: CommandContext): ExportSelection {
+  const ids = strings(ctx.flags.ids).flatMap((s) => s.split(/[\s,]+/).filter(Boolean))
+  const query = ctx.flags.query
+  const saved = ctx.flags.saved
+  const given = [ids.length > 0, typeof query === 'string', typeof saved === 'string'].filter(Boolean).length
+  if (given !== 1) throw new UsageError('give exactly one of --ids ID…, --query "QUERY" or --saved NAME')
+  if (ids.length > 0) return { kind: 'ids', ids: [...ids, ...ctx.args] }
+  if (typeof query === 'string') return { kind: 'search', request: searchRequest(query, ctx.flags) }
+  return { kind: 'saved', name: saved as string }
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** The `export` command. */
+export const command: CliCommand = {
+  usage:
+    'export (--ids ID… | --query "QUERY" [--site S] [--lang L] [--flag F] [--no-flag F] [--from D] | ' +
+    `--saved NAME) --to DIR [--zip] [--format ${EXPORT_FORMATS.join('|')}]`,
+  summary:
+    'Export articles as an evidence bundle (originals, metadata, citations, MANIFEST.sha256) or CSV/JSON/Markdown.',
+  options: {
+    ids: { type: 'string', multiple: true },
+    query: { type: 'string' },
+    saved: { type: 'string' },
+    to: { type: 'string' },
+    zip: { type: 'boolean' },
+    format: { type: 'string' },
+    site: { type: 'string' },
+    lang: { type: 'string' },
+    collection: { type: 'string' },
+    flag: { type: 'string', multiple: true },
+    'no-flag': { type: 'string', multiple: true },
+    from: { type: 'string' },
+    starred: { type: 'boolean' },
+    unread: { type: 'boolean' },
+  },
+  minArgs: 0,
+  // `--ids a b c`: the ids after the first arrive as positional arguments.
+  maxArgs: Infinity,
+  async run(ctx) {
+    const selection = selectionOf(ctx)
+    if (selection.kind !== 'ids' && ctx.args.length > 0) throw new UsageError(`unexpected argument "${ctx.args[0]}"`)
+    const format = (ctx.flags.format ?? 'evidence') as ExportFormat
+    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
+    // `--to` is the destination here (the contract's name), so the search filter has only `--from`.
+    if (typeof ctx.flags.to !== 'string' || !ctx.flags.to) throw new UsageError('--to DIR is required')
+    const to = path.resolve(ctx.flags.to)
+    const library = await ctx.openLibrary()
+    const index = await openSearchIndex(library)
+    try {
+      await indexReady(index, ctx)
+      const workbench = await openWorkbench(library, index, null)
+      try {
+        const result = await workbench.export({
+          selection,
+          format,
+          zip: ctx.flags.zip === true,
+          to,
+          onProgress: ctx.stderrIsTTY ? (p) => ctx.err(`\rexporting ${p.done}/${p.total}…`) : undefined,
+        })
+        if (ctx.stderrIsTTY) ctx.err('\r\x1b[K')
+        if (!result.ok) throw new CommandError(result.error.message)
+        const s = result.value
+        if (ctx.json) ctx.out(JSON.stringify(s) + '\n')
+        else {
+          const what = `${s.articles} article${s.articles === 1 ? '' : 's'}, ${s.files} files, ${size(s.bytes)}`
+          ctx.out(`Exported ${what} to ${s.path}\n`)
+        }
+        return 0
+      } finally {
+        await workbench.close()
+      }
+    } finally {
+      await index.close()
+      await library.close()
+    }
+  },
+}

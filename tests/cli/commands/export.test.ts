@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCliCaptured, writeSearchLibrary } from '../../helpers/run-cli'
+import { makeTempDir, type TempDir } from '../../helpers/temp-library'
+
+let lib: TempDir
+let out: TempDir
+
+beforeEach(() => {
+  lib = makeTempDir()
+  out = makeTempDir('broadsheet-out-')
+  writeSearchLibrary(lib)
+})
+afterEach(() => {
+  lib.remove()
+  out.remove()
+})
+
+const cli = (args: string[]) => runCliCaptured(['--library', lib.root, ...args])
+
+async function ids(): Promise<Record<string, string>> {
+  const list = JSON.parse((await cli(['list', '--json'])).stdout) as { id: string; path: string }[]
+  return Object.fromEntries(list.map((a) => [a.path, a.id]))
+}
+
+describe('export command', () => {
+  it('exports the matches of a query as an evidence folder that sha256sum -c accepts', async () => {
+    const run = await cli(['export', '--query', 'port', '--site', 'nowhere.example', '--to', out.path('none')])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('nothing to export: the selection holds no articles')
+
+    const ok = await cli(['export', '--query', 'river', '--to', out.path('bundle'), '--json'])
+    expect(ok.status).toBe(0)
+    const summary = JSON.parse(ok.stdout)
+    expect(summary).toMatchObject({ path: out.path('bundle'), articles: 2 })
+    const originals = out.files().filter((f) => f.startsWith('bundle/originals/'))
+    expect(originals).toEqual(['bundle/originals/harbour/port.txt', 'bundle/originals/harbour/quay.txt'])
+    const check = execFileSync('sha256sum', ['-c', 'MANIFEST.sha256'], { cwd: out.path('bundle'), encoding: 'utf8' })
+    expect(check).toContain('originals/harbour/port.txt: OK')
+  })
+
+  it('exports several ids as a CSV in a ZIP', async () => {
+    const byPath = await ids()
+    const run = await cli([
+      'export',
+      '--ids',
+      byPath['ru/most.txt']!,
+      byPath['harbour/quay.txt']!,
+      '--format',
+      'csv',
+      '--zip',
+      '--to',
+      out.path('two.zip'),
+    ])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^Exported 2 articles, 2 files, .* to .*two\.zip\n$/)
+    expect(fs.existsSync(out.path('two.zip'))).toBe(true)
+    const verify = await cli(['verify', out.path('two.zip')])
+    expect(verify.status).toBe(0)
+  })
+
+  it('refuses a folder that is not empty', async () => {
+    out.write('full/keep.txt', 'mine')
+    const run = await cli(['export', '--query', 'river', '--to', out.path('full')])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(`${out.path('full')} is not empty: choose an empty or new folder`)
+    expect(out.files({ hidden: true })).toEqual(['full/keep.txt'])
+  })
+
+  it('asks for exactly one selection and a destination', async () => {
+    const none = await cli(['export', '--to', out.path('x')])
+    expect(none.status).toBe(2)
+    expect(none.stderr).toContain('give exactly one of --ids ID…, --query "QUERY" or --saved NAME')
+    const noTo = await cli(['export', '--query', 'river'])
+    expect(noTo.status).toBe(2)
+    expect(noTo.stderr).toContain('--to DIR is required')
+  })
+})
