@@ -8,7 +8,7 @@
  */
 import { normaliseDate } from './fields'
 import { finishArticle } from './article'
-import { collapseWhitespace } from './text'
+import { collapseWhitespace, shortTitle } from './text'
 import type { ParseOutcome } from './types'
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
@@ -195,14 +195,15 @@ function paragraphsOf(lines: Line[]): string[] {
       const samePage = prev.page === line.page
       const sizeChange = Math.abs(prev.size - line.size) > line.size * 0.15
       const shortEnd = prev.right - prev.x < widest * 0.6 && /[.!?:;"”»)]$/.test(prev.text)
-      const jump = samePage && (gap > usual * 1.45 || gap < -line.size)
-      const newColumn = samePage && line.y > prev.y + line.size
-      breaks = sizeChange || shortEnd || jump || newColumn
+      const jump = samePage && gap > usual * 1.45
+      // The next column or page continues the paragraph unless the last one ended a sentence.
+      const flow = (!samePage || line.y > prev.y + line.size) && /[.!?:"”»]$/.test(prev.text)
+      breaks = sizeChange || shortEnd || jump || flow
     }
     if (breaks) {
       if (current) paragraphs.push(current)
       current = line.text
-    } else if (/\p{L}-$/u.test(current) && /^\p{Ll}/u.test(line.text)) {
+    } else if (/\p{L}[-\u00ad\u2010]$/u.test(current) && /^\p{Ll}/u.test(line.text)) {
       current = current.slice(0, -1) + line.text
     } else current += ` ${line.text}`
   }
@@ -283,7 +284,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParseOutcome> {
     const meta = await doc.getMetadata().catch(() => null)
     const info = (meta?.info ?? {}) as Record<string, unknown>
     const paragraphs = paragraphsOf(lines)
-    const title = infoTitle(info.Title) ?? headingTitle(lines) ?? paragraphs[0]?.slice(0, 160) ?? ''
+    const title = infoTitle(info.Title) ?? headingTitle(lines) ?? shortTitle(paragraphs[0] ?? '')
     if (paragraphs[0] && collapseWhitespace(paragraphs[0]) === title) paragraphs.shift()
     const created = typeof info.CreationDate === 'string' ? pdfjs.PDFDateString.toDateObject(info.CreationDate) : null
     const article = finishArticle({

@@ -123,6 +123,35 @@ describe('pdf: two columns under a headline', () => {
   })
 })
 
+describe('pdf: a paragraph running on into the next column', () => {
+  it('keeps a sentence cut by the column break in one paragraph', async () => {
+    const left = column(
+      [
+        'The ferry service will run every half hour from',
+        'the new pier, and the old landing stage on the',
+        'east side of the harbour will be turned into a',
+        'small park with benches and a playground for',
+      ],
+      50,
+      700,
+    )
+    const right = column(
+      [
+        'the children of the old town, the chair said.',
+        '',
+        'Tickets go on sale in May at the harbour office',
+        'and online, at the same price as this year.',
+      ],
+      320,
+      700,
+    )
+    const article = await parse(writePdf({ pages: [{ texts: [...left, ...right] }] }))
+    expect(article.text.split('\n\n')[0]).toBe(
+      'The ferry service will run every half hour from the new pier, and the old landing stage on the east side of the harbour will be turned into a small park with benches and a playground for the children of the old town, the chair said.',
+    )
+  })
+})
+
 describe('pdf: bad input', () => {
   it('fails a scan without a text layer', async () => {
     const outcome = await parseFile(new Uint8Array(writePdf({ pages: [{ texts: [], rectangle: true }] })), 'scan.pdf')
