@@ -2,8 +2,12 @@
  * From a file's bytes to its catalog entry and whole articles: where parser output gets its library fields.
  */
 import type { Article, ArticleSummary } from '../../shared/models'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { parseArchive } from '../formats/archive'
 import { parseFile } from '../formats/index'
-import { PARSER_VERSION, type LibraryField, type ParsedArticle, type ParseOutcome } from '../formats/types'
+import { formatOf, PARSER_VERSION, type LibraryField, type ParsedArticle, type ParseOutcome } from '../formats/types'
 import type { CatalogEntry } from './catalog'
 import { articleId, collectionOf } from './paths'
 
@@ -55,6 +59,26 @@ export function toSummary(article: Article): ArticleSummary {
 export async function safeParse(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ParseOutcome> {
   try {
     return await parseFile(bytes, fileName, { maxBytes })
+  } catch (error) {
+    return { ok: false, reason: `the parser failed: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+/** A file's sha256 (hex, as `sha256` of its bytes gives), read as a stream: for files too big to hold. */
+export async function sha256File(filePath: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(filePath, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/**
+ * Parses a file from its path: a streamed format (web archive) is read as a stream, never whole; any other is
+ * read and parsed as bytes. Never rejects.
+ */
+export async function safeParsePath(filePath: string, fileName: string, maxBytes: number): Promise<ParseOutcome> {
+  try {
+    if (formatOf(fileName)?.streamed) return await parseArchive({ fileName, path: filePath, maxBytes })
+    return await parseFile(await readFile(filePath), fileName, { maxBytes })
   } catch (error) {
     return { ok: false, reason: `the parser failed: ${error instanceof Error ? error.message : String(error)}` }
   }

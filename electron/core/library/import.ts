@@ -10,12 +10,12 @@ import path from 'node:path'
 import type { ImportSource } from '../../shared/ipc-contract'
 import type { ImportProgress, ImportResult } from '../../shared/models'
 import { tooLargeReason } from '../formats/index'
-import { SUPPORTED_EXTENSIONS, type ParseOutcome } from '../formats/types'
+import { formatOf, SUPPORTED_EXTENSIONS, type ParseOutcome } from '../formats/types'
 import { log } from '../logger'
-import { linkNew, writeTemp } from './atomic'
+import { linkNew, writeTemp, type TempFile } from './atomic'
 import { assetsBeside, copyAssets, gatherDroppedAssets, type PageAssets } from './media'
 import type { Catalog, CatalogEntry } from './catalog'
-import { buildEntry } from './entry'
+import { buildEntry, safeParsePath, sha256File } from './entry'
 import { extensionOf, isHiddenName, isInside, resolveInside, sha256, validCollection } from './paths'
 import { notRegularReason, walk } from './walk'
 
@@ -31,6 +31,8 @@ export interface ImportContext {
   sync?: boolean
   /** Parses a file's bytes (in a worker pool, or inline). */
   parse(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ParseOutcome>
+  /** Parses a streamed format's file (web archive) from its path (default: in this thread). */
+  parsePath?(filePath: string, fileName: string, maxBytes: number, size: number): Promise<ParseOutcome>
   /** Takes a copied file's entry and parsed articles (into the catalog and the article store); never throws. */
   keep?(rel: string, entry: CatalogEntry, outcome: Extract<ParseOutcome, { ok: true }>, from: string): Promise<void>
 }
@@ -84,6 +86,8 @@ interface Prepared {
   bytes?: Uint8Array
   hash?: string
   outcome?: ParseOutcome
+  /** A streamed format's copy, already in the library's temp folder (never read whole into memory). */
+  tmp?: TempFile
 }
 
 /** How many files are read and parsed ahead of the in-order decisions. */
@@ -283,6 +287,7 @@ async function prepare(ctx: ImportContext, item: ImportItem, timings: ImportTimi
         : `no file extension (Broadsheet reads ${known})`,
     }
   }
+  if (formatOf(item.name)?.streamed && item.absolute) return prepareStreamed(ctx, item, ext, timings)
   const tooBig = (size: number) => tooLargeReason(size, ctx.maxFileBytes)
   if (item.size !== undefined && item.size > ctx.maxFileBytes) return { item, failure: tooBig(item.size) }
   let bytes: Uint8Array
@@ -304,6 +309,64 @@ async function prepare(ctx: ImportContext, item: ImportItem, timings: ImportTimi
   const outcome = await ctx.parse(bytes, item.name, ctx.maxFileBytes)
   addTime(timings, ext, 'parse', performance.now() - t)
   return { item, bytes, hash, outcome }
+}
+
+/**
+ * A web archive from disk, never read whole: copied into the temp folder (copyFile), hashed as a stream, and
+ * parsed from that copy's path (which becomes the library's file), each record capped instead of the file.
+ */
+async function prepareStreamed(
+  ctx: ImportContext,
+  item: ImportItem,
+  ext: string,
+  timings: ImportTimings,
+): Promise<Prepared> {
+  let t = performance.now()
+  let tmp: TempFile
+  try {
+    tmp = await copyTemp(ctx, item.absolute!)
+  } catch (error) {
+    return { item, failure: readFailure(error) }
+  } finally {
+    addTime(timings, ext, 'read', performance.now() - t)
+  }
+  timings.byExtension[ext]!.files += 1
+  timings.byExtension[ext]!.bytes += tmp.size
+  t = performance.now()
+  let hash: string
+  try {
+    hash = await sha256File(tmp.path)
+  } catch (error) {
+    await fs.rm(tmp.path, { force: true })
+    return { item, failure: readFailure(error) }
+  }
+  addTime(timings, ext, 'hash', performance.now() - t)
+  t = performance.now()
+  const outcome = ctx.parsePath
+    ? await ctx.parsePath(tmp.path, item.name, ctx.maxFileBytes, tmp.size)
+    : await safeParsePath(tmp.path, item.name, ctx.maxFileBytes)
+  addTime(timings, ext, 'parse', performance.now() - t)
+  // Only the file's copy is kept; the bytes stay on disk.
+  return { item, bytes: new Uint8Array(), hash, outcome, tmp }
+}
+
+/** Copies a file into the library's temp folder by the file system (no bytes through memory), synced. */
+async function copyTemp(ctx: ImportContext, source: string): Promise<TempFile> {
+  const tmp = path.join(ctx.tmpDir, `stream-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.part`)
+  await fs.copyFile(source, tmp, fs.constants.COPYFILE_EXCL)
+  try {
+    const handle = await fs.open(tmp, 'r+')
+    try {
+      if (ctx.sync ?? true) await handle.sync()
+      const stats = await handle.stat()
+      return { path: tmp, size: stats.size, mtimeMs: stats.mtimeMs }
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    await fs.rm(tmp, { force: true })
+    throw error
+  }
 }
 
 /** Makes (once per batch) the folder an item goes into and checks it really lies inside the library. */
@@ -331,11 +394,18 @@ async function targetFolder(ctx: ImportContext, rel: string, ready: Map<string, 
  */
 function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<ImportResult> {
   const { item, bytes, hash, outcome } = prepared
+  // A streamed copy that will not be linked in goes from the temp folder.
+  const dropTemp = () => (prepared.tmp ? void fs.rm(prepared.tmp.path, { force: true }).catch(() => {}) : undefined)
   if (prepared.failure || !bytes || !hash || !outcome) {
+    dropTemp()
     return Promise.resolve(failed(item.file, prepared.failure ?? 'not read'))
   }
-  if (!outcome.ok) return Promise.resolve(failed(item.file, outcome.reason))
+  if (!outcome.ok) {
+    dropTemp()
+    return Promise.resolve(failed(item.file, outcome.reason))
+  }
   if (outcome.articles.length === 0) {
+    dropTemp()
     return Promise.resolve(failed(item.file, 'no article found in the file', outcome.warnings))
   }
   const earlier = batch.firstByHash.get(hash)
@@ -348,13 +418,14 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
   const run = async (): Promise<ImportResult> => {
     const duplicateOf = earlier ? await earlier : undefined
     if (duplicateOf) {
+      dropTemp()
       settle(undefined)
       return { file: item.file, status: 'duplicate', articles: [], duplicateOf, warnings: outcome.warnings }
     }
     const t = performance.now()
     try {
       const dir = await targetFolder(ctx, item.targetDir, batch.readyDirs)
-      const tmp = await writeTemp(ctx.tmpDir, bytes, ctx.sync ?? true)
+      const tmp = prepared.tmp ?? (await writeTemp(ctx.tmpDir, bytes, ctx.sync ?? true))
       await previousSameName
       const name = await linkNew(tmp.path, dir, item.name)
       const rel = joinRel(item.targetDir, name)
@@ -368,6 +439,7 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
       settle(ids[0])
       return { file: item.file, status: 'imported', articles: ids, warnings: [...outcome.warnings, ...assetWarnings] }
     } catch (error) {
+      dropTemp()
       settle(undefined)
       log.warn(`import: cannot copy ${item.file}`, error)
       const reason = error instanceof Error ? error.message : String(error)

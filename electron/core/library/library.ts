@@ -20,10 +20,10 @@ import {
   type LibraryInfo,
   type LibraryNotice,
 } from '../../shared/models'
-import { PARSER_VERSION, type ParsedArticle, type ParseOutcome } from '../formats/types'
+import { formatOf, PARSER_VERSION, type ParsedArticle, type ParseOutcome } from '../formats/types'
 import { log } from '../logger'
 import { Catalog, catalogFile, comparePaths, type CatalogEntry } from './catalog'
-import { buildEntry, setImportedFrom } from './entry'
+import { buildEntry, safeParsePath, setImportedFrom, sha256File } from './entry'
 import { createParsePool, type ParsePool } from './parse-pool'
 import { DEFAULT_MAX_BYTES } from '../formats/index'
 import { runImport, type ImportTimings } from './import'
@@ -196,6 +196,10 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
   }
   const pool = options.parsePool ?? createParsePool(options.parseThreads)
   const parse = (bytes: Uint8Array, rel: string) => pool.parse(bytes, rel, maxFileBytes)
+  // Web archives are hashed and parsed from their path as streams, never read whole (FormatSpec.streamed).
+  const parsePath = (abs: string, rel: string, size: number) =>
+    pool.parsePath ? pool.parsePath(abs, rel, maxFileBytes, size) : safeParsePath(abs, rel, maxFileBytes)
+  const streamed = (rel: string) => formatOf(rel)?.streamed === true
   // The first walk (stats only) runs while the catalog cache is read and parsed; in the background it waits, so the
   // cached list is ready first.
   const firstWalk = options.scanInBackground ? undefined : walk(root, { confineTo: realRoot })
@@ -319,7 +323,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     if (!abs) return undefined
     const known = catalog.get(rel)
     const importedAt = known?.importedAt ?? new Date(stat.mtimeMs).toISOString()
-    if (stat.size > maxFileBytes) {
+    if (stat.size > maxFileBytes && !streamed(rel)) {
       return {
         ...stat,
         hash: '',
@@ -332,18 +336,19 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       }
     }
     let bytes: Uint8Array
+    let hash: string
     try {
-      bytes = await fs.readFile(abs)
+      bytes = streamed(rel) ? new Uint8Array() : await fs.readFile(abs)
+      hash = streamed(rel) ? await sha256File(abs) : sha256(bytes)
     } catch (error) {
       log.debug(`library: cannot read ${rel}`, error)
       return undefined
     }
-    const hash = sha256(bytes)
     const current = known && known.hash === hash && known.parserVersion === parserVersion
     if (current && !force && known.locations && !known.error) {
       return { ...known, size: stat.size, mtimeMs: stat.mtimeMs }
     }
-    const outcome = await parse(bytes, rel)
+    const outcome = streamed(rel) ? await parsePath(abs, rel, stat.size) : await parse(bytes, rel)
     const entry = buildEntry(rel, bytes, stat, importedAt, maxFileBytes, hash, outcome)
     if (known?.hash === hash) setImportedFrom(entry, known.importedFrom)
     await keepParsed(entry, outcome)
@@ -597,17 +602,19 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     const abs = resolveInside(root, rel)
     if (!abs) return positions.map(() => undefined)
     let bytes: Uint8Array
+    let hash: string
     try {
       if (!isInside(realRoot, await fs.realpath(abs))) return positions.map(() => undefined)
-      bytes = await fs.readFile(abs)
+      bytes = streamed(rel) ? new Uint8Array() : await fs.readFile(abs)
+      hash = streamed(rel) ? await sha256File(abs) : sha256(bytes)
     } catch (error) {
       log.warn(`library: cannot read ${rel}`, error)
       return positions.map(() => undefined)
     }
-    const outcome = await parse(bytes, rel)
+    const outcome = streamed(rel) ? await parsePath(abs, rel, entry.size) : await parse(bytes, rel)
     if (!outcome.ok) return positions.map(() => undefined)
     const byId = new Map<string, ParsedArticle>()
-    const fresh = buildEntry(rel, bytes, entry, entry.importedAt, maxFileBytes, sha256(bytes), outcome)
+    const fresh = buildEntry(rel, bytes, entry, entry.importedAt, maxFileBytes, hash, outcome)
     fresh.articles.forEach((summary, i) => byId.set(summary.id, outcome.articles[i]!.article))
     if (fresh.hash === entry.hash && entry.parserVersion === parserVersion) {
       await keepParsed(fresh, outcome)
@@ -891,6 +898,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
               maxFileBytes,
               sync: options.syncCopies ?? true,
               parse: pool.parse,
+              parsePath: pool.parsePath,
               keep: async (rel, entry, parsed, from) => {
                 setImportedFrom(entry, from)
                 await keepParsed(entry, parsed)

@@ -9,11 +9,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ParseOutcome } from '../formats/types'
 import { log } from '../logger'
-import { safeParse } from './entry'
+import { safeParse, safeParsePath } from './entry'
 
 /** Parses a file's bytes, somewhere. */
 export interface ParsePool {
   parse(bytes: Uint8Array, fileName: string, maxBytes: number): Promise<ParseOutcome>
+  /** Parses a file of a streamed format (web archive) from its path, reading it as a stream; `size` scales the time limit. */
+  parsePath?(filePath: string, fileName: string, maxBytes: number, size: number): Promise<ParseOutcome>
   /** Worker threads in use (0: parsing runs in the calling thread). */
   readonly threads: number
   close(): Promise<void>
@@ -21,6 +23,21 @@ export interface ParsePool {
 
 /** Longest one file may take to parse before its worker is stopped and the file fails. */
 export const PARSE_TIMEOUT_MS = 60_000
+
+/** An archive parsed from its path gets PARSE_TIMEOUT_MS per this many bytes begun (a 1 GB WARC: 16 minutes). */
+export const STREAMED_BYTES_PER_TIMEOUT = 64 * 1024 * 1024
+
+/** The time limit of one parse: PARSE_TIMEOUT_MS, scaled by size for an archive read from its path. */
+function limitFor(timeoutMs: number, size: number | undefined): number {
+  return size === undefined ? timeoutMs : timeoutMs * Math.max(1, Math.ceil(size / STREAMED_BYTES_PER_TIMEOUT))
+}
+
+/** Runs a job in the calling thread. */
+function runInline(job: Pick<Job, 'bytes' | 'path' | 'fileName' | 'maxBytes'>): Promise<ParseOutcome> {
+  return job.path !== undefined
+    ? safeParsePath(job.path, job.fileName, job.maxBytes)
+    : safeParse(job.bytes ?? new Uint8Array(), job.fileName, job.maxBytes)
+}
 
 /** Options of a parse pool. */
 export interface ParsePoolOptions {
@@ -44,6 +61,7 @@ export function defaultParseThreads(): number {
 /** Parses in the calling thread. */
 export const inlineParsePool: ParsePool = {
   parse: (bytes, fileName, maxBytes) => safeParse(bytes, fileName, maxBytes),
+  parsePath: (filePath, fileName, maxBytes) => safeParsePath(filePath, fileName, maxBytes),
   threads: 0,
   close: async () => {},
 }
@@ -73,7 +91,11 @@ function workerFactory(): (() => Worker) | null {
 
 interface Job {
   id: number
-  bytes: Uint8Array
+  bytes?: Uint8Array
+  /** Set for a streamed format: the worker reads the file from here. */
+  path?: string
+  /** The file's size, for a path job (scales its time limit). */
+  size?: number
   fileName: string
   maxBytes: number
   resolve: (outcome: ParseOutcome) => void
@@ -93,7 +115,6 @@ interface Slot {
 export function createParsePool(threads = defaultParseThreads(), options: ParsePoolOptions = {}): ParsePool {
   const factory = threads > 0 ? (options.startWorker ?? workerFactory()) : null
   const timeoutMs = options.timeoutMs ?? PARSE_TIMEOUT_MS
-  const timeoutSeconds = Math.round(timeoutMs / 100) / 10
   if (!factory) return inlineParsePool
   const slots = new Set<Slot>()
   const queue: Job[] = []
@@ -139,7 +160,7 @@ export function createParsePool(threads = defaultParseThreads(), options: ParseP
         // A worker that never came up (no tsx, no bundle) is not the file's fault: parse it here instead.
         if (/Unknown file extension|Cannot find module|ERR_MODULE_NOT_FOUND/.test(String(error))) {
           broken = true
-          void safeParse(job.bytes, job.fileName, job.maxBytes).then(job.resolve)
+          void runInline(job).then(job.resolve)
         } else job.resolve({ ok: false, reason: `the parser crashed on this file (${error.message})` })
       }
       pump()
@@ -160,24 +181,32 @@ export function createParsePool(threads = defaultParseThreads(), options: ParseP
     clearTimeout(slot.idleTimer)
     slot.idleTimer = undefined
     slot.job = job
+    const limitMs = limitFor(timeoutMs, job.size)
+    const limitSeconds = Math.round(limitMs / 100) / 10
     slot.timer = setTimeout(() => {
-      log.warn(`parse-pool: ${job.fileName} took longer than ${timeoutSeconds} s; stopping its parser`)
+      log.warn(`parse-pool: ${job.fileName} took longer than ${limitSeconds} s; stopping its parser`)
       retire(slot)
       job.resolve({
         ok: false,
-        reason: `parsing took longer than ${timeoutSeconds} s; the file may be malformed`,
+        reason: `parsing took longer than ${limitSeconds} s; the file may be malformed`,
       })
       pump()
-    }, timeoutMs)
+    }, limitMs)
     slot.timer.unref()
-    slot.worker.postMessage({ id: job.id, bytes: job.bytes, fileName: job.fileName, maxBytes: job.maxBytes })
+    slot.worker.postMessage({
+      id: job.id,
+      bytes: job.bytes,
+      path: job.path,
+      fileName: job.fileName,
+      maxBytes: job.maxBytes,
+    })
   }
 
   function pump(): void {
     while (queue.length > 0) {
       if (broken || closed) {
         const job = queue.shift()!
-        void safeParse(job.bytes, job.fileName, job.maxBytes).then(job.resolve)
+        void runInline(job).then(job.resolve)
         continue
       }
       let slot = [...slots].find((s) => !s.job)
@@ -203,11 +232,18 @@ export function createParsePool(threads = defaultParseThreads(), options: ParseP
         pump()
       })
     },
+    parsePath(filePath, fileName, maxBytes, size) {
+      if (broken || closed) return safeParsePath(filePath, fileName, maxBytes)
+      return new Promise((resolve) => {
+        queue.push({ id: (nextId += 1), path: filePath, size, fileName, maxBytes, resolve })
+        pump()
+      })
+    },
     async close() {
       closed = true
       pump()
       for (const slot of [...slots]) {
-        if (slot.job) finish(slot, await safeParse(slot.job.bytes, slot.job.fileName, slot.job.maxBytes))
+        if (slot.job) finish(slot, await runInline(slot.job))
         retire(slot)
       }
     },
