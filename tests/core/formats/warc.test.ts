@@ -42,7 +42,7 @@ describe('parseWarc', () => {
     const bytes = await makeWarc([
       { url: 'https://news.example/2024/ferry', date: '2024-03-05T10:20:30Z', body: page('Ferry timetable') },
     ])
-    const [{ article }] = ok(await parseFile(bytes, 'crawl.warc')).articles
+    const { article } = ok(await parseFile(bytes, 'crawl.warc')).articles[0]!
     expect(article.sourceUrl).toBe('https://news.example/2024/ferry')
     expect(article.capturedAt).toBe('2024-03-05T10:20:30.000Z')
   })
