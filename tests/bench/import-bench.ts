@@ -7,6 +7,8 @@
  * `npm run bench:import -- --startup=N` instead writes N small synthetic articles into a temp library and times
  * the first open (every file parsed), a restart (catalog cache: stats only) and a restart after 100 files changed.
  *
+ * `npm run bench:import -- --documents` gives PDF pages/s and EPUB articles/s (tests/bench/documents-bench.ts).
+ *
  * `npm run bench:import -- --store=N` gives the article store's figures over N synthetic articles: the first open
  * of the unseen folder read in the background (first change batch, progress reports, all read), the list's first
  * paint at a restart, and article:get latency (p50/p95/max over 2,000 random ids, served from the store).
@@ -34,6 +36,10 @@ if (startupArg) {
 }
 if (storeArg) {
   await storeBench(Number(storeArg.slice('--store='.length)))
+  process.exit(0)
+}
+if (args.includes('--documents')) {
+  await (await import('./documents-bench')).documentsBench()
   process.exit(0)
 }
 const paintArg = args.find((arg) => arg.startsWith('--paint='))
