@@ -28,7 +28,7 @@ export const command: CliCommand = {
     const n = report.matched.length
     lines.push(
       report.ok
-        ? `OK: all ${n} file${n === 1 ? '' : 's'} match the manifest`
+        ? `OK: ${n === 1 ? 'the 1 file matches' : `all ${n} files match`} the manifest`
         : `FAILED: ${n} match, ${report.differ.length} differ, ${report.missing.length} missing, ` +
             `${report.extra.length} not in the manifest`,
     )

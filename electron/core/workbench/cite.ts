@@ -161,6 +161,12 @@ function mla(article: Article): string {
   return parts.join(' ')
 }
 
+/** A short, still unique form of an article id: the path part's first 8 characters and any record number. */
+export function shortId(id: string): string {
+  const dash = id.indexOf('-')
+  return dash < 0 ? id.slice(0, 8) : `${id.slice(0, Math.min(dash, 8))}${id.slice(dash)}`
+}
+
 /** A stable BibTeX key: the first author's (or site's) name in ASCII, the year, and the article id's start. */
 export function bibtexKey(article: Article): string {
   const first = authorsOf(article)[0]
@@ -171,7 +177,7 @@ export function bibtexKey(article: Article): string {
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase()
   const year = dateParts(article.published)?.[0] ?? 'nd'
-  return `${ascii.slice(0, 24) || 'article'}${year}-${article.id.slice(0, 8)}`
+  return `${ascii.slice(0, 24) || 'article'}${year}-${shortId(article.id)}`
 }
 
 /** Escapes text for a braced BibTeX field (LaTeX's special characters). */

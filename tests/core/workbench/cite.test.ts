@@ -134,3 +134,12 @@ describe('citation', () => {
     ])
   })
 })
+
+describe('citation keys', () => {
+  it('give two records of one file different BibTeX keys', () => {
+    const keys = ['f3ad19c72a9883db-0', 'f3ad19c72a9883db-3'].map(
+      (id) => /^@article\{([^,]+),/.exec(citation(article({ id }), 'bibtex'))![1],
+    )
+    expect(keys).toEqual(['smith2024-f3ad19c7-0', 'smith2024-f3ad19c7-3'])
+  })
+})

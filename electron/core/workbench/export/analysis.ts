@@ -8,6 +8,7 @@
  * read it whole), written article by article.
  */
 import type { Article } from '../../../shared/models'
+import { shortId } from '../cite'
 import type { ExportOutput } from './output'
 import type { FormatWriter } from './writer'
 
@@ -113,7 +114,7 @@ export function markdownName(article: Article): string {
     .replace(/[. ]+$/, '')
     .replace(/^[. ]+/, '')
   if (!stem || RESERVED.test(stem)) stem = 'article'
-  return `${stem} (${article.id.slice(0, 8)}).md`
+  return `${stem} (${shortId(article.id)}).md`
 }
 
 /** A YAML scalar: JSON's quoting is valid YAML and keeps every character. */
@@ -155,7 +156,7 @@ export async function markdownWriter(out: ExportOutput): Promise<FormatWriter> {
     async add(batch) {
       for (const article of batch) {
         let name = markdownName(article)
-        // Ids share their first eight characters only by rare chance; the whole id settles it.
+        // Short ids collide only by rare chance; the whole id settles it.
         if (used.has(name.toLowerCase())) name = name.replace(/\([^)]*\)\.md$/, `(${article.id}).md`)
         used.add(name.toLowerCase())
         await out.file(`articles/${name}`, markdownOf(article))

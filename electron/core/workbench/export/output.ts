@@ -48,7 +48,8 @@ export class ExportOutput {
         const bytes = Buffer.from(text, 'utf8')
         hash.update(bytes)
         this.bytes += bytes.length
-        if (!out.write(bytes)) await Promise.race([once(out, 'drain'), once(out, 'error')])
+        // `once` rejects if the stream fails while waiting, so an error never leaves the export waiting forever.
+        if (!out.write(bytes)) await once(out, 'drain')
         if (failure) throw failure
       },
       close: async () => {
