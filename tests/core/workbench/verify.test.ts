@@ -27,7 +27,7 @@ async function zipOf(folder: string, target: string): Promise<void> {
   const zip = new yazl.ZipFile()
   for (const rel of [...Object.keys(FILES), 'MANIFEST.sha256']) zip.addFile(`${folder}/${rel}`, rel)
   zip.end()
-  await new Promise((resolve) => zip.outputStream.pipe(fs.createWriteStream(target)).on('close', resolve))
+  await new Promise<void>((resolve) => zip.outputStream.pipe(fs.createWriteStream(target)).on('close', () => resolve()))
 }
 
 beforeEach(() => {
