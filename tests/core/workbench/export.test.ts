@@ -183,6 +183,19 @@ describe('runExport (evidence)', () => {
     expect(dest.files({ hidden: true })).toEqual(['bundle/notes.txt'])
   })
 
+  it('refuses a destination inside the library, whose watcher would read the copies back in', async () => {
+    const result = await runExport(sources(), {
+      selection: { kind: 'saved', name: 'all' },
+      format: 'evidence',
+      zip: false,
+      to: lib.path('exports/bundle'),
+    })
+    expect(result.ok ? null : result.error.message).toBe(
+      `${lib.path('exports/bundle')} is inside the library: choose a folder outside it`,
+    )
+    expect(lib.exists('exports')).toBe(false)
+  })
+
   it('fills an empty folder the user chose', async () => {
     fs.mkdirSync(dest.path('empty'))
     const result = await runExport(sources(), {

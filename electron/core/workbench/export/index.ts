@@ -12,6 +12,7 @@ import type { Article } from '../../../shared/models'
 import { assertNever, err, ok, type Result } from '../../../shared/result'
 import type { ExportSelection, ExportSummary, Highlight } from '../../../shared/workbench'
 import { log } from '../../logger'
+import { isInside } from '../../library/paths'
 import type { Library } from '../../library/types'
 import type { SearchIndex } from '../../search/types'
 import type { Stories } from '../../stories/types'
@@ -120,6 +121,10 @@ export async function runExport(sources: ExportSources, job: ExportJob): Promise
   const selected = await selectIds(sources, job.selection)
   if (!selected.ok) return selected
   const ids = selected.value
+  // Inside the library the export's copies of the originals would be read back in as articles of their own.
+  if (isInside(sources.library.root, to)) {
+    return err('not-allowed', `${to} is inside the library: choose a folder outside it`)
+  }
   const refused = await refusal(to, job.zip)
   if (refused) return err('not-allowed', refused)
 
