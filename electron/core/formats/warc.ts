@@ -93,12 +93,41 @@ function httpOf(record: WARCRecord): { status: number; contentType: string | nul
   return { status: Number(headers?.statusCode ?? 0), contentType: headers?.headers.get('content-type') ?? null }
 }
 
+const NO_BYTES = new Uint8Array()
+const WARC_LINE = /^WARC\/\d+\.\d+\r?\n$/
+const isWarcLine = (line: Uint8Array) => line.byteLength < 16 && WARC_LINE.test(new TextDecoder().decode(line))
+
+/**
+ * warcio's parser, lenient where real archives are: a record may be followed by fewer than the two CRLFs the
+ * standard asks for (Heritrix's WARC/0.17 files: none; a replayweb.page WACZ: one), and the next `WARC/x.y` line
+ * then comes early; warcio would read past it and lose the record.
+ */
+class LenientWarcParser extends WARCParser {
+  override async readToNextRecord(): Promise<Uint8Array | null> {
+    if (!this._reader || !this._record) return NO_BYTES
+    await this._record.skipFully()
+    if (this._reader.compressed) this._offset = this._reader.getRawOffset()
+    const first = await this._reader.readlineRaw()
+    if (!first) return NO_BYTES
+    if (isWarcLine(first)) return first
+    if (this._reader.compressed) {
+      // Usually the second CRLF; some writers (a replayweb.page WACZ) end a record with one only.
+      const second = await this._reader.readlineRaw()
+      return second && isWarcLine(second) ? second : NO_BYTES
+    }
+    let line = await this._reader.readlineRaw()
+    while (line && line.byteLength <= 2) line = await this._reader.readlineRaw()
+    this._offset = this._reader.getRawOffset() - (line?.length ?? 0)
+    return line
+  }
+}
+
 /** Iterates an archive's records; a stream that is not a WARC, or ends early, ends the walk with `broken` set. */
 async function* walk(
   open: OpenStream,
   onBroken: (reason: string) => void,
 ): AsyncGenerator<{ ordinal: number; record: WARCRecord }> {
-  const parser = new WARCParser(open())
+  const parser = new LenientWarcParser(open())
   let ordinal = 0
   let last: WARCRecord | null = null
   for (;;) {

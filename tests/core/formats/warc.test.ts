@@ -102,6 +102,22 @@ describe('parseWarc', () => {
     expect(ok(await parseFile(v017, 'old.warc')).articles[0]!.article.title).toBe('Old crawl')
   })
 
+  it('finds the next record when a writer ends one with fewer than the two CRLFs', async () => {
+    const one = await makeWarc([{ url: 'https://news.example/a', body: page('First story') }])
+    const two = await makeWarc([{ url: 'https://news.example/b', body: page('Second story') }])
+    const cut = (bytes: Uint8Array, n: number) => bytes.subarray(0, bytes.length - n)
+    // Heritrix's WARC/0.17 files: none at all; a replayweb.page WACZ: one, in its own gzip member.
+    const plain = Buffer.concat([cut(one, 4), two])
+    const gzipped = Buffer.concat([gzipSync(cut(one, 2)), gzipSync(two)])
+    for (const [bytes, name] of [
+      [plain, 'crawl.warc'],
+      [gzipped, 'crawl.warc.gz'],
+    ] as const) {
+      const titles = ok(await parseFile(bytes, name)).articles.map((a) => a.article.title)
+      expect(titles).toEqual(['First story', 'Second story'])
+    }
+  })
+
   it('decodes a page by its HTTP charset', async () => {
     const text = 'Городской совет обсудил новое расписание паромов и выслушал жителей. '.repeat(8)
     const html = `<html><head><title>Паром</title></head><body><article><h1>Паром</h1><p>${text}</p><p>${text}</p></article></body></html>`
