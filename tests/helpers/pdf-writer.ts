@@ -18,6 +18,8 @@ export interface PdfPage {
   height?: number
   texts: PdfText[]
   rectangle?: boolean
+  /** Content-stream operators added as written (text rise, font changes within a line). */
+  raw?: string
 }
 
 /** What to write. */
@@ -44,6 +46,7 @@ export function writePdf(spec: PdfSpec): Buffer {
   for (const page of spec.pages) {
     const ops = page.texts.map((t) => `BT /F1 ${t.size} Tf ${t.x} ${t.y} Td ${literal(t.text)} Tj ET`)
     if (page.rectangle) ops.push('0.5 g 40 40 500 700 re f')
+    if (page.raw) ops.push(page.raw)
     const stream = ops.join('\n')
     add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`)
     const contents = objects.length

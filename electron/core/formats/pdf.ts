@@ -54,6 +54,11 @@ const MARGIN_BAND = 0.1
 const MIN_GUTTER = 6
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:\/|of|из|von|sur)\s*\d{1,4})?(?:\s*[-–—])?$/i
 
+/** Whether text at `y` continues a run on its baseline: superscripts (footnote marks) sit up to half a size off. */
+function onBaseline(run: Fragment, y: number, size: number): boolean {
+  return Math.abs(run.y - y) < Math.max(run.size, size) * 0.5
+}
+
 /** Joins a page's text items into fragments: items on one baseline with no wide gap between them. */
 function fragmentsOf(items: TextRun[]): Fragment[] {
   const out: Fragment[] = []
@@ -62,7 +67,7 @@ function fragmentsOf(items: TextRun[]): Fragment[] {
     const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number]
     const size = Math.hypot(a, b) || item.height || 1
     const last = out[out.length - 1]
-    if (last && Math.abs(last.y - y) < size * 0.4 && x >= last.right - size * 0.5 && x - last.right < size * 1.2) {
+    if (last && onBaseline(last, y, size) && x >= last.right - size * 0.5 && x - last.right < size * 1.2) {
       const gap = x - last.right > size * 0.15 && !/\s$/.test(last.text) && !/^\s/.test(item.str) ? ' ' : ''
       last.text += gap + item.str
       last.right = Math.max(last.right, x + item.width)
@@ -136,7 +141,7 @@ function linesOf(fragments: Fragment[], page: number): Line[] {
   const lines: Line[] = []
   for (const f of fragments) {
     const last = lines[lines.length - 1]
-    if (last && Math.abs(last.y - f.y) < f.size * 0.4 && f.x >= last.right - 1 && f.x - last.right < f.size * 1.2) {
+    if (last && onBaseline(last, f.y, f.size) && f.x >= last.right - 1 && f.x - last.right < f.size * 1.2) {
       last.text += ` ${f.text}`
       last.right = f.right
       last.size = Math.max(last.size, f.size)

@@ -152,6 +152,17 @@ describe('pdf: a paragraph running on into the next column', () => {
   })
 })
 
+describe('pdf: footnote marks', () => {
+  it('keeps a raised footnote mark in its line instead of a line of its own', async () => {
+    const raw = [
+      'BT /F1 10 Tf 72 700 Td (The north pier was first opened in 1902) Tj /F1 6 Tf 4 Ts ([1]) Tj',
+      '/F1 10 Tf 0 Ts ( and rebuilt after the storm of 1953.) Tj ET',
+    ].join('\n')
+    const article = await parse(writePdf({ pages: [{ texts: [], raw }] }))
+    expect(article.text).toBe('The north pier was first opened in 1902[1] and rebuilt after the storm of 1953.')
+  })
+})
+
 describe('pdf: bad input', () => {
   it('fails a scan without a text layer', async () => {
     const outcome = await parseFile(new Uint8Array(writePdf({ pages: [{ texts: [], rectangle: true }] })), 'scan.pdf')
