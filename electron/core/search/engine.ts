@@ -513,20 +513,37 @@ export class SearchEngine {
     return r.ok ? r.value.total : 0
   }
 
-  #answer(request: SearchRequest, extras: SearchExtras): Result<SearchResponse> {
+  /** The ids of every match of a request, best first: no page, snippets or facets (saved searches, exports). */
+  matchingIds(request: SearchRequest, extras: SearchExtras = {}): Result<string[]> {
     const parsed = parseQuery(request.query)
     if (!parsed.ok) return parsed
-    const query = parsed.value
-    const adjustments = [...query.adjustments]
+    const { prefixes, expanded } = this.#expansions(parsed.value, [])
+    const { top } = this.#match(parsed.value, request, extras, Infinity, prefixes, expanded)
+    return ok(top.map((c) => this.#shards[c.shard]!.segment.docs[c.doc]!.id))
+  }
+
+  /** Each clause expanded once (fuzzy terms scan the vocabulary), for matching and marking alike. */
+  #expansions(
+    query: ParsedQuery,
+    adjustments: string[],
+  ): { prefixes: Map<string, PrefixExpansion>; expanded: Map<QueryClause, string[]> } {
     const prefixes = new Map<string, PrefixExpansion>()
     for (const c of query.clauses) {
       if (c.matcher.kind === 'prefix' && !prefixes.has(c.matcher.prefix))
         prefixes.set(c.matcher.prefix, this.#expandPrefix(c.matcher.prefix, adjustments))
     }
+    const expanded = new Map<QueryClause, string[]>(query.clauses.map((c) => [c, this.#expand(c.matcher, prefixes)]))
+    return { prefixes, expanded }
+  }
+
+  #answer(request: SearchRequest, extras: SearchExtras): Result<SearchResponse> {
+    const parsed = parseQuery(request.query)
+    if (!parsed.ok) return parsed
+    const query = parsed.value
+    const adjustments = [...query.adjustments]
+    const { prefixes, expanded } = this.#expansions(query, adjustments)
     const offset = Math.max(0, request.offset ?? 0)
     const limit = Math.max(0, request.limit ?? 20)
-    // Each clause is expanded once (fuzzy terms scan the vocabulary), for matching and marking alike.
-    const expanded = new Map<QueryClause, string[]>(query.clauses.map((c) => [c, this.#expand(c.matcher, prefixes)]))
     const keyOf = request.collapse ? extras.collapseKeyOf : undefined
     // Collapsing needs every match to count each group's copies, so the top list is then unbounded.
     const matched = this.#match(query, request, extras, keyOf ? Infinity : offset + limit, prefixes, expanded)
@@ -646,6 +663,9 @@ export class SearchEngine {
       const seg = shard.segment
       const n = seg.docs.length
       if (n === 0) return
+      // A shard holding none of the allowed ids (e.g. a saved search checking one import batch) is skipped whole.
+      const allowed = extras.allowed
+      if (allowed && allowed.size < n && !seg.docs.some((doc) => allowed.has(doc.id))) return
       // Scratch arrays are shared by every shard and query (searching is synchronous), so a query allocates little.
       if (this.#scratch.scores.length < n) this.#scratch = scratch(n)
       const scores = this.#scratch.scores.fill(0, 0, n)

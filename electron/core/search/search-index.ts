@@ -10,7 +10,7 @@ import type { StoryLookup } from '../stories/types'
 import { hasNoteTerm, withoutNoteTerms } from '../workbench/notes'
 import { log } from '../logger'
 import { createBuilderPool, type BuilderPool } from './builder-pool'
-import { SearchEngine } from './engine'
+import { SearchEngine, type SearchExtras } from './engine'
 import { toSearchRecord, type SearchRecord } from './record'
 import { searchDir, ShardStore } from './store'
 import type { SearchIndex } from './types'
@@ -178,46 +178,69 @@ class LibrarySearchIndex implements SearchIndex {
     this.#stories = stories
   }
 
-  async matchingIds(request: SearchRequest): Promise<Result<string[]>> {
-    // Placeholder until the engine answers ids alone: one page as big as the library.
-    const answer = await this.search({ ...request, offset: 0, limit: Math.max(1, this.#library.list().length) })
-    return answer.ok ? ok(answer.value.hits.map((hit) => hit.id)) : answer
+  async matchingIds(request: SearchRequest, within?: readonly string[]): Promise<Result<string[]>> {
+    await this.#loaded
+    try {
+      const scoped = this.#scope(request, within)
+      if (!scoped.ok) return scoped
+      return scoped.value ? this.#engine.matchingIds(scoped.value.request, scoped.value.extras) : ok([])
+    } catch (e) {
+      log.error('search: a query failed', e)
+      return err('internal', `The search failed: ${e instanceof Error ? e.message : String(e)}`)
+    }
   }
 
   async search(request: SearchRequest): Promise<Result<SearchResponse>> {
     await this.#loaded
     try {
-      let allowed: Set<string> | undefined
-      if (request.starred !== undefined || request.unread !== undefined) {
-        allowed = new Set()
-        for (const item of this.#library.list()) {
-          if (request.starred !== undefined && item.starred !== request.starred) continue
-          if (request.unread !== undefined && item.read === request.unread) continue
-          allowed.add(item.id)
-        }
+      const scoped = this.#scope(request)
+      if (!scoped.ok) return scoped
+      if (!scoped.value) {
+        return ok({ total: 0, hits: [], facets: { site: {}, language: {}, flag: {}, year: {}, collection: {} } })
       }
-      request = withStoryToken(request)
-      if (hasNoteTerm(request.query)) {
-        // `note:` asks the user's notes (the workbench answers those); the articles get the rest of the query.
-        const query = withoutNoteTerms(request.query)
-        if (!query)
-          return ok({ total: 0, hits: [], facets: { site: {}, language: {}, flag: {}, year: {}, collection: {} } })
-        request = { ...request, query }
-      }
-      if (request.story !== undefined) {
-        const members = this.#stories?.members(request.story)
-        if (!members) return err('not-found', `No story "${request.story}" in this library.`)
-        allowed = new Set(allowed ? members.filter((id) => allowed!.has(id)) : members)
-      }
-      if (request.collapse && !this.#stories) {
-        return err('not-allowed', 'Copies cannot be collapsed: this library has no story groups open.')
-      }
-      const collapseKeyOf = this.#stories ? (id: string) => this.#stories!.collapseKeyOf(id) : undefined
-      return this.#engine.search(request, { allowed, collapseKeyOf })
+      return this.#engine.search(scoped.value.request, scoped.value.extras)
     } catch (e) {
       log.error('search: a query failed', e)
       return err('internal', `The search failed: ${e instanceof Error ? e.message : String(e)}`)
     }
+  }
+
+  /**
+   * A request as the engine takes it, with the ids it may match (`within`, starred/unread, a story) and how copies
+   * collapse; null when it asks nothing of the articles (only `note:` terms); a failure for a story or collapse the
+   * library cannot answer.
+   */
+  #scope(
+    request: SearchRequest,
+    within?: readonly string[],
+  ): Result<{ request: SearchRequest; extras: SearchExtras } | null> {
+    let allowed: Set<string> | undefined = within ? new Set(within) : undefined
+    if (request.starred !== undefined || request.unread !== undefined) {
+      const kept = new Set<string>()
+      for (const item of this.#library.list()) {
+        if (request.starred !== undefined && item.starred !== request.starred) continue
+        if (request.unread !== undefined && item.read === request.unread) continue
+        if (!allowed || allowed.has(item.id)) kept.add(item.id)
+      }
+      allowed = kept
+    }
+    request = withStoryToken(request)
+    if (hasNoteTerm(request.query)) {
+      // `note:` asks the user's notes (the workbench answers those); the articles get the rest of the query.
+      const query = withoutNoteTerms(request.query)
+      if (!query) return ok(null)
+      request = { ...request, query }
+    }
+    if (request.story !== undefined) {
+      const members = this.#stories?.members(request.story)
+      if (!members) return err('not-found', `No story "${request.story}" in this library.`)
+      allowed = new Set(allowed ? members.filter((id) => allowed!.has(id)) : members)
+    }
+    if (request.collapse && !this.#stories) {
+      return err('not-allowed', 'Copies cannot be collapsed: this library has no story groups open.')
+    }
+    const collapseKeyOf = this.#stories ? (id: string) => this.#stories!.collapseKeyOf(id) : undefined
+    return ok({ request, extras: { allowed, collapseKeyOf } })
   }
 
   status(): IndexStatus {

@@ -12,8 +12,11 @@ import type { StoryLookup } from '../stories/types'
 export interface SearchIndex {
   /** Answers a request; a malformed query is a `query-syntax` failure with `start`/`end`. */
   search(request: SearchRequest): Promise<Result<SearchResponse>>
-  /** The ids of every match of a request (no page, no snippets), for the timeline and exports. */
-  matchingIds(request: SearchRequest): Promise<Result<string[]>>
+  /**
+   * The ids of every match of a request (no page, no snippets), for the timeline and exports; with `within`, only
+   * matches among those ids (a saved search checking one import batch).
+   */
+  matchingIds(request: SearchRequest, within?: readonly string[]): Promise<Result<string[]>>
   /** Gives the index the library's stories, for `story:ID` and `collapse` (null: none, both are then refused). */
   useStories(stories: StoryLookup | null): void
   status(): IndexStatus
