@@ -32,6 +32,9 @@ interface Counted {
   newIds: string[]
 }
 
+/** What changed since the last count: the ids to look at again, or everything (a first count). */
+type Pending = { all: true } | { all: false; changed: Set<string>; removed: Set<string> }
+
 /** The request as kept: no page, no collapsing of copies (a saved search counts every matching article). */
 function keptRequest(request: SearchRequest): SearchRequest {
   const { offset: _offset, limit: _limit, ...rest } = request
@@ -56,15 +59,20 @@ export class SavedSearches {
   #counts = new Map<string, Counted>()
   #writing: Promise<void> = Promise.resolve()
   #refreshing: Promise<void> = Promise.resolve()
-  #stale = true
+  #pending: Pending | null = { all: true }
   #unsubscribe: () => void
 
   private constructor(dataDir: string, library: Library, search: SearchIndex) {
     this.#file = path.join(dataDir, SAVED_FILE)
     this.#tmpDir = path.join(dataDir, 'tmp')
     this.#search = search
-    this.#unsubscribe = library.onChange(() => {
-      this.#stale = true
+    this.#unsubscribe = library.onChange((change) => {
+      if (this.#pending?.all !== true) {
+        const pending = this.#pending ?? { all: false, changed: new Set<string>(), removed: new Set<string>() }
+        for (const id of [...change.added, ...change.updated]) pending.changed.add(id)
+        for (const id of change.removed) pending.removed.add(id)
+        this.#pending = pending
+      }
       void this.#refresh()
     })
   }
@@ -92,15 +100,29 @@ export class SavedSearches {
     return saved
   }
 
-  /** Counts every saved search's matches again, after the index has caught up; changes coming in meanwhile rerun it. */
+  /**
+   * Brings every saved search's matches up to date once the index has caught up: a first count runs each search
+   * whole; after a change only the changed articles are checked (the cost the import batch pays), removed ones leave.
+   */
   #refresh(): Promise<void> {
     const run = this.#refreshing.then(async () => {
-      if (!this.#stale) return
-      this.#stale = false
+      const pending = this.#pending
+      if (!pending) return
+      this.#pending = null
       await this.#search.ready()
       for (const s of [...this.#items.values()]) {
-        const counted = await this.#count(s)
-        if (counted) this.#counts.set(s.name, counted)
+        const before = this.#counts.get(s.name)
+        if (pending.all || !before) {
+          const counted = await this.#count(s)
+          if (counted) this.#counts.set(s.name, counted)
+          continue
+        }
+        const answer = await this.#search.matchingIds(s.request, [...pending.changed])
+        if (!answer.ok) continue
+        const seen = new Set(s.seen)
+        const ids = before.ids.filter((id) => !pending.changed.has(id) && !pending.removed.has(id))
+        ids.push(...answer.value)
+        this.#counts.set(s.name, { ids, newIds: ids.filter((id) => !seen.has(id)) })
       }
     })
     this.#refreshing = run.catch((error: unknown) => log.error('workbench: cannot count saved searches', error))

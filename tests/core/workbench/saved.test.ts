@@ -77,6 +77,21 @@ describe('saved searches', () => {
     expect((await bench.savedSearches())[0]).toMatchObject({ total: 2, newCount: 0 })
   })
 
+  it('drops an article from the count when an edit makes it stop matching or it is deleted', async () => {
+    lib.write('a/ferry-2.txt', sampleText('Ferry two', 'Another ferry sailed.'))
+    await library.rescan()
+    await bench.saveSearch('ferries', { query: 'ferry' })
+    expect((await bench.savedSearches())[0]).toMatchObject({ total: 2, newCount: 0 })
+    lib.write('a/ferry-2.txt', sampleText('Boat two', 'Another boat sailed.'))
+    await library.rescan()
+    expect((await bench.savedSearches())[0]).toMatchObject({ total: 1, newCount: 0 })
+    lib.write('a/ferry-2.txt', sampleText('Ferry again', 'The ferry is back.'))
+    await library.rescan()
+    expect((await bench.savedSearches())[0]).toMatchObject({ total: 2, newCount: 0 })
+    await library.trash(idOf('a/ferry-1.txt'))
+    expect((await bench.savedSearches())[0]).toMatchObject({ total: 1, newCount: 0 })
+  })
+
   it('keeps the filters with the query', async () => {
     await bench.saveSearch('in b', { query: 'ferry', collection: 'b' })
     await library.import(
