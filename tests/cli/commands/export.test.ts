@@ -60,6 +60,14 @@ describe('export command', () => {
     expect(verify.status).toBe(0)
   })
 
+  it('exports the matches of a saved search', async () => {
+    expect((await cli(['saved', 'add', 'ports', 'river'])).status).toBe(0)
+    const run = await cli(['export', '--saved', 'ports', '--format', 'json', '--to', out.path('saved'), '--json'])
+    expect(run.status).toBe(0)
+    const titles = JSON.parse(out.read('saved/articles.json')).map((a: { title: string }) => a.title)
+    expect(titles.sort()).toEqual(['Quay repairs', 'River port opens'])
+  })
+
   it('refuses a folder that is not empty', async () => {
     out.write('full/keep.txt', 'mine')
     const run = await cli(['export', '--query', 'river', '--to', out.path('full')])

@@ -8,6 +8,7 @@ import { openLibrary } from '../../../electron/core/library/library'
 import type { Library } from '../../../electron/core/library/types'
 import { openSearchIndex } from '../../../electron/core/search/search-index'
 import type { SearchIndex } from '../../../electron/core/search/types'
+import type { Stories } from '../../../electron/core/stories/types'
 import { runExport, type ExportSources } from '../../../electron/core/workbench/export/index'
 import { verifyExport } from '../../../electron/core/workbench/verify'
 import type { ExportProgress, Highlight } from '../../../electron/shared/workbench'
@@ -221,6 +222,44 @@ describe('runExport (evidence)', () => {
     if (!result.ok) expect(result.error.message).toMatch(/failed and was removed: disk went away/)
     expect(dest.files({ hidden: true })).toEqual([])
     expect(fs.readdirSync(dest.root)).toEqual([])
+  })
+
+  it('exports the members of a story, and says when the library has no stories', async () => {
+    const portId = idOf('harbour/port.txt')
+    const stories = { members: (id: string) => (id === 's1' ? [portId] : undefined) } as unknown as Stories
+    const story = await runExport(sources({ stories }), {
+      selection: { kind: 'story', story: 's1' },
+      format: 'json',
+      zip: false,
+      to: dest.path('s'),
+    })
+    expect(story.ok && story.value.articles).toBe(1)
+    const unknown = await runExport(sources({ stories }), {
+      selection: { kind: 'story', story: 's9' },
+      format: 'json',
+      zip: false,
+      to: dest.path('t'),
+    })
+    expect(unknown.ok ? null : unknown.error.message).toBe('no story with id "s9"')
+    const none = await runExport(sources(), {
+      selection: { kind: 'story', story: 's1' },
+      format: 'json',
+      zip: false,
+      to: dest.path('u'),
+    })
+    expect(none.ok ? null : none.error.message).toBe('stories are not available for this library')
+  })
+
+  it('copies a file edited since import as it is now, and says it changed', async () => {
+    const id = idOf('ru/most.txt')
+    lib.write('ru/most.txt', sampleText('Мост открыт', 'Строительство моста через реку отложено.'))
+    const to = dest.path('changed')
+    await runExport(sources(), { selection: { kind: 'ids', ids: [id] }, format: 'evidence', zip: false, to })
+    expect(fs.readFileSync(path.join(to, 'originals/ru/most.txt'))).toEqual(fs.readFileSync(lib.path('ru/most.txt')))
+    const line = JSON.parse(fs.readFileSync(path.join(to, 'articles.jsonl'), 'utf8'))
+    expect(line.changedSinceImport).toBe(true)
+    expect(line.originalSha256).toBe(sha(fs.readFileSync(lib.path('ru/most.txt'))))
+    expect(fs.readFileSync(path.join(to, 'index.html'), 'utf8')).toContain('The file changed since import')
   })
 
   it('names unknown ids instead of exporting part of a selection', async () => {
