@@ -152,6 +152,32 @@ describe('pdf: a paragraph running on into the next column', () => {
   })
 })
 
+describe('pdf: a web page printed from the browser', () => {
+  it('drops the printed date, title, address and page count, keeping the address as the source', async () => {
+    const page = (n: number, body: string[]) => ({
+      texts: [
+        { x: 20, y: 775, size: 8, text: '3/4/26, 9:15 AM' },
+        { x: 250, y: 775, size: 8, text: 'Harbour ferry terminal approved' },
+        ...column(body, 72, 700),
+        { x: 20, y: 15, size: 8, text: 'https://news.example.org/2026/harbour-ferry' },
+        { x: 570, y: 15, size: 8, text: `${n}/2` },
+      ],
+    })
+    const article = await parse(
+      writePdf({
+        pages: [
+          page(1, ['The harbour authority approved the new ferry terminal on Tuesday.']),
+          page(2, ['Work on the pier starts in spring, the authority said.']),
+        ],
+      }),
+    )
+    expect(article.sourceUrl).toBe('https://news.example.org/2026/harbour-ferry')
+    expect(article.text).toBe(
+      'The harbour authority approved the new ferry terminal on Tuesday.\n\nWork on the pier starts in spring, the authority said.',
+    )
+  })
+})
+
 describe('pdf: footnote marks', () => {
   it('keeps a raised footnote mark in its line instead of a line of its own', async () => {
     const raw = [
