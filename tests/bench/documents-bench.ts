@@ -77,7 +77,7 @@ function epub(count: number): Promise<Buffer> {
 }
 
 /** Times `runs` parses of one file, after a warm-up; returns ms per parse and the article count. */
-async function time(bytes: Uint8Array, name: string, runs = 3): Promise<{ ms: number; articles: number }> {
+async function time(bytes: Uint8Array, name: string, runs = 5): Promise<{ ms: number; articles: number }> {
   const first = await parseFile(bytes, name)
   if (!first.ok) throw new Error(`${name}: ${first.reason}`)
   const start = performance.now()
