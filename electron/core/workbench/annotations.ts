@@ -237,13 +237,19 @@ export interface AnnotationsNotice {
   setAside: string | null
 }
 
-/** The highlights of one library, in memory, written through to the annotations file. */
+/**
+ * The highlights of one library, in memory, written through to the annotations file. Another process (the CLI
+ * beside the app) may write the file too: every change first reads the file again when it changed on disk, so
+ * neither writer drops the other's highlights.
+ */
 export class AnnotationStore {
   readonly #file: string
   readonly #tmpDir: string
   #items = new Map<string, StoredHighlight>()
-  #writing: Promise<void> = Promise.resolve()
+  #queue: Promise<unknown> = Promise.resolve()
   #notice: AnnotationsNotice | null = null
+  /** The file's identity when last read or written (inode, size, mtime); null when absent. */
+  #version: string | null = null
 
   private constructor(dataDir: string) {
     this.#file = path.join(dataDir, ANNOTATIONS_FILE)
@@ -253,34 +259,53 @@ export class AnnotationStore {
   /** Loads the annotations of a library's data folder; bad lines set the file aside and the good ones load. */
   static async load(dataDir: string): Promise<AnnotationStore> {
     const store = new AnnotationStore(dataDir)
+    await store.#sync()
+    return store
+  }
+
+  async #stat(): Promise<string | null> {
+    try {
+      const st = await fs.stat(this.#file)
+      return `${st.ino}:${st.size}:${st.mtimeMs}`
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+  }
+
+  /** Reads the file again when it is not the one last read or written. */
+  async #sync(): Promise<void> {
+    const version = await this.#stat().catch(() => 'unknown')
+    if (version === this.#version && version !== 'unknown') return
     let raw: string
     try {
-      raw = await fs.readFile(store.#file, 'utf8')
+      raw = await fs.readFile(this.#file, 'utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        await store.#setAside(`it cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 0)
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.#version = null
+        return
       }
-      return store
+      await this.#setAside(`it cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 0)
+      return
     }
+    const items = new Map<string, StoredHighlight>()
     const bad: string[] = []
     raw.split('\n').forEach((line, i) => {
       if (!line.trim()) return
       try {
         const h = fromWebAnnotation(JSON.parse(line))
-        store.#items.set(h.id, h)
+        items.set(h.id, h)
       } catch (error) {
         bad.push(`line ${i + 1}: ${error instanceof Error ? error.message : String(error)}`)
       }
     })
+    this.#items = items
+    this.#version = version
     if (bad.length > 0) {
-      await store.#setAside(
-        `${bad.length} unreadable line${bad.length === 1 ? '' : 's'} (${bad[0]})`,
-        store.#items.size,
-      )
+      await this.#setAside(`${bad.length} unreadable line${bad.length === 1 ? '' : 's'} (${bad[0]})`, items.size)
       // The readable highlights go back under the usual name, so the next write does not look like a loss.
-      if (store.#notice?.setAside) await store.#write()
+      if (this.#notice?.setAside) await this.#writeNow()
     }
-    return store
   }
 
   async #setAside(reason: string, kept: number): Promise<void> {
@@ -288,6 +313,7 @@ export class AnnotationStore {
     log.warn(`workbench: unusable ${ANNOTATIONS_FILE} (${reason})`)
     try {
       await fs.rename(this.#file, aside)
+      this.#version = null
       this.#notice = {
         message: `The highlights file had ${reason}; it was moved to ${path.basename(aside)} and ${kept} highlight${kept === 1 ? '' : 's'} loaded from it.`,
         setAside: aside,
@@ -306,6 +332,11 @@ export class AnnotationStore {
     return this.#notice
   }
 
+  /** Picks up highlights another process wrote since the last read. */
+  refresh(): Promise<void> {
+    return this.#enqueue(() => this.#sync())
+  }
+
   /** Every stored highlight, or one article's, in the order they were made. */
   list(articleId: string | null): StoredHighlight[] {
     const all = [...this.#items.values()]
@@ -318,31 +349,40 @@ export class AnnotationStore {
   }
 
   /** Adds or replaces a highlight and writes the file. */
-  async put(h: StoredHighlight): Promise<void> {
-    this.#items.set(h.id, h)
-    await this.#write()
+  put(h: StoredHighlight): Promise<void> {
+    return this.#enqueue(async () => {
+      await this.#sync()
+      this.#items.set(h.id, h)
+      await this.#writeNow()
+    })
   }
 
   /** Removes a highlight; false when unknown. */
-  async remove(id: string): Promise<boolean> {
-    if (!this.#items.delete(id)) return false
-    await this.#write()
-    return true
-  }
-
-  /** Waits for the last write. */
-  async flush(): Promise<void> {
-    await this.#writing
-  }
-
-  /** Writes every highlight (one write at a time; each write has the latest whole set). */
-  #write(): Promise<void> {
-    const run = this.#writing.then(async () => {
-      if (this.#notice && !this.#notice.setAside) throw new Error('the highlights file could not be moved aside')
-      const lines = [...this.#items.values()].map((h) => JSON.stringify(toWebAnnotation(h)) + '\n')
-      await writeFileAtomic(this.#file, lines.join(''), this.#tmpDir)
+  remove(id: string): Promise<boolean> {
+    return this.#enqueue(async () => {
+      await this.#sync()
+      if (!this.#items.delete(id)) return false
+      await this.#writeNow()
+      return true
     })
-    this.#writing = run.catch(() => {})
+  }
+
+  /** Waits for the last change to be written. */
+  async flush(): Promise<void> {
+    await this.#queue.catch(() => {})
+  }
+
+  /** Runs one read or change after the ones before it: one writer at a time. */
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.catch(() => {}).then(task)
+    this.#queue = run
     return run
+  }
+
+  async #writeNow(): Promise<void> {
+    if (this.#notice && !this.#notice.setAside) throw new Error('the highlights file could not be moved aside')
+    const lines = [...this.#items.values()].map((h) => JSON.stringify(toWebAnnotation(h)) + '\n')
+    await writeFileAtomic(this.#file, lines.join(''), this.#tmpDir)
+    this.#version = await this.#stat()
   }
 }

@@ -103,6 +103,7 @@ export class LibraryWorkbench implements Workbench {
   }
 
   async highlights(articleId: string | null): Promise<Highlight[]> {
+    await this.#annotations.refresh()
     return this.#anchored(this.#annotations.list(articleId))
   }
 

@@ -123,6 +123,22 @@ describe('AnnotationStore', () => {
     expect(dir.read('annotations.jsonl').trim().split('\n')).toHaveLength(2)
   })
 
+  it('keeps the highlights another process added meanwhile (the CLI beside the app)', async () => {
+    const app = await AnnotationStore.load(dir.root)
+    const cli = await AnnotationStore.load(dir.root)
+    const fromCli = made(TEXT, 'harbour board')
+    await cli.put(fromCli)
+    await app.put(made(TEXT, 'next month'))
+    expect((await AnnotationStore.load(dir.root)).list(null).map((h) => h.quote)).toEqual([
+      'harbour board',
+      'next month',
+    ])
+    await cli.remove(fromCli.id)
+    await app.put(made(TEXT, 'new crane'))
+    await app.refresh()
+    expect(app.list(null).map((h) => h.quote)).toEqual(['next month', 'new crane'])
+  })
+
   it('removes one highlight and keeps the others', async () => {
     const store = await AnnotationStore.load(dir.root)
     const a = made(TEXT, 'harbour board')
