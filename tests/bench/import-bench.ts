@@ -7,6 +7,9 @@
  * `npm run bench:import -- --startup=N` instead writes N small synthetic articles into a temp library and times
  * the first open (every file parsed), a restart (catalog cache: stats only) and a restart after 100 files changed.
  *
+ * `npm run bench:import -- --warc[=MB]` gives WARC article records/s and peak RSS importing a ~MB MB archive
+ * (default 1,024; tests/bench/warc-bench.ts).
+ *
  * `npm run bench:import -- --documents` gives PDF pages/s and EPUB articles/s (tests/bench/documents-bench.ts).
  *
  * `npm run bench:import -- --store=N` gives the article store's figures over N synthetic articles: the first open
@@ -36,6 +39,11 @@ if (startupArg) {
 }
 if (storeArg) {
   await storeBench(Number(storeArg.slice('--store='.length)))
+  process.exit(0)
+}
+const warcArg = args.find((arg) => arg === '--warc' || arg.startsWith('--warc='))
+if (warcArg) {
+  await (await import('./warc-bench')).warcBench(warcArg.includes('=') ? Number(warcArg.split('=')[1]) : undefined)
   process.exit(0)
 }
 if (args.includes('--documents')) {
