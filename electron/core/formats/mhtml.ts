@@ -9,14 +9,17 @@ import { parseHtml, sniffHtmlCharset } from './html'
 import { ImageBudget, imageType, inlineImageTags } from './inline-images'
 import { headerParam, mainValue, parseMime, type MimePart } from './mime'
 import { normaliseNewlines } from './text'
-import type { ParseOutcome } from './types'
+import { formatSize } from './index'
+import { DOCUMENT_MAX_BYTES, type ParseOutcome } from './types'
 
-/** Gunzips a `.gz` file's bytes, or says why it cannot be (a truncated or corrupt download). */
-export function gunzip(bytes: Uint8Array): Uint8Array | { reason: string } {
+/** Gunzips a `.gz` file's bytes, or says why it cannot be (a truncated or corrupt download, or too much inside). */
+export function gunzip(bytes: Uint8Array, maxBytes = DOCUMENT_MAX_BYTES): Uint8Array | { reason: string } {
   try {
-    return new Uint8Array(gunzipSync(bytes))
+    return new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxBytes }))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      return { reason: `unpacks to more than ${formatSize(maxBytes)}` }
     if (/unexpected end/i.test(message)) return { reason: 'truncated gzip: the file ends before its data does' }
     return { reason: `not valid gzip: ${message}` }
   }

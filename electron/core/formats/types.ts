@@ -42,6 +42,9 @@ export interface FormatSpec {
 /** Containers of many records (web archives, datasets, exports) may be this large. */
 export const CONTAINER_MAX_BYTES = 512 * 1024 * 1024
 
+/** Single documents that carry pictures (PDF, MHTML) may be this large: their text is a small part of the bytes. */
+export const DOCUMENT_MAX_BYTES = 128 * 1024 * 1024
+
 /**
  * Every file format Broadsheet reads, by extension (lower case, with the dot; compound ones like `.warc.gz` too).
  *
@@ -60,11 +63,11 @@ export const FORMATS = {
   '.warc': { content: 'binary', multiRecord: true, streamed: true },
   '.warc.gz': { content: 'binary', multiRecord: true, streamed: true },
   '.wacz': { content: 'binary', multiRecord: true, streamed: true },
-  '.pdf': { content: 'binary', multiRecord: false },
+  '.pdf': { content: 'binary', multiRecord: false, maxBytes: DOCUMENT_MAX_BYTES },
   '.epub': { content: 'binary', multiRecord: true, maxBytes: CONTAINER_MAX_BYTES },
-  '.mht': { content: 'binary', multiRecord: false },
-  '.mhtml': { content: 'binary', multiRecord: false },
-  '.mhtml.gz': { content: 'binary', multiRecord: false },
+  '.mht': { content: 'binary', multiRecord: false, maxBytes: DOCUMENT_MAX_BYTES },
+  '.mhtml': { content: 'binary', multiRecord: false, maxBytes: DOCUMENT_MAX_BYTES },
+  '.mhtml.gz': { content: 'binary', multiRecord: false, maxBytes: DOCUMENT_MAX_BYTES },
 } as const satisfies Record<string, FormatSpec>
 
 /** An extension Broadsheet reads. */

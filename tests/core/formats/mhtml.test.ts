@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { parseFile } from '../../../electron/core/formats/index'
 import { MAX_IMAGE_BYTES } from '../../../electron/core/formats/inline-images'
+import { gunzip } from '../../../electron/core/formats/mhtml'
 import { checkCase, loadFixtureCases } from '../../helpers/fixture-cases'
 
 const fixture = (name: string) =>
@@ -35,6 +36,17 @@ describe('gzipped mhtml', () => {
     const zipped = gzipSync(page)
     const outcome = await parseFile(zipped.subarray(0, zipped.length - 40), 'harbour.mhtml.gz')
     expect(outcome).toEqual({ ok: false, reason: 'truncated gzip: the file ends before its data does' })
+  })
+})
+
+describe('mhtml size', () => {
+  it('refuses a gzip that unpacks to more than its limit', async () => {
+    expect(gunzip(gzipSync(Buffer.alloc(4096, 32)), 1024)).toEqual({ reason: 'unpacks to more than 1 KB' })
+  })
+
+  it('reads a saved page larger than the limit for one article (its pictures are most of it)', async () => {
+    const outcome = await parseFile(fixture('001-blink-page-with-image'), 'harbour.mhtml', { maxBytes: 1024 })
+    expect(outcome.ok).toBe(true)
   })
 })
 

@@ -64,6 +64,11 @@ describe('pdf: one column over two pages', () => {
     )
   })
 
+  it('reads a PDF larger than the limit for one article (its pictures are most of it)', async () => {
+    const outcome = await parseFile(new Uint8Array(bytes), 'story.pdf', { maxBytes: 1024 })
+    expect(outcome.ok).toBe(true)
+  })
+
   it('takes the title and author from the document info, and its creation as the capture date', async () => {
     const article = await parse(bytes)
     expect(article.title).toBe('Harbour ferry terminal approved')
