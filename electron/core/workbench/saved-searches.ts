@@ -57,7 +57,9 @@ export class SavedSearches {
   readonly #search: SearchIndex
   #items = new Map<string, StoredSaved>()
   #counts = new Map<string, Counted>()
-  #writing: Promise<void> = Promise.resolve()
+  #writing: Promise<unknown> = Promise.resolve()
+  /** The file's identity when last read or written (inode, size, mtime); null when absent. */
+  #version: string | null = null
   #refreshing: Promise<void> = Promise.resolve()
   #pending: Pending | null = { all: true }
   #unsubscribe: () => void
@@ -80,24 +82,56 @@ export class SavedSearches {
   /** Loads the saved searches of a library (an unreadable file is set aside and logged) and follows its changes. */
   static async open(dataDir: string, library: Library, search: SearchIndex): Promise<SavedSearches> {
     const saved = new SavedSearches(dataDir, library, search)
+    await saved.#sync()
+    return saved
+  }
+
+  async #stat(): Promise<string | null> {
+    const st = await fs.stat(this.#file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null
+      throw error
+    })
+    return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : null
+  }
+
+  /** Reads the file again when another process (the CLI beside the app) changed it since the last read or write. */
+  async #sync(): Promise<void> {
+    const version = await this.#stat().catch(() => 'unknown')
+    if (version === this.#version && version !== 'unknown') return
+    const items = new Map<string, StoredSaved>()
     try {
-      const parsed = JSON.parse(await fs.readFile(saved.#file, 'utf8')) as { version?: number; searches?: unknown }
+      const parsed = JSON.parse(await fs.readFile(this.#file, 'utf8')) as { version?: number; searches?: unknown }
       if (parsed?.version !== VERSION || !Array.isArray(parsed.searches)) throw new Error('unknown version or shape')
       for (const s of parsed.searches as StoredSaved[]) {
         if (typeof s?.name !== 'string' || typeof s.request?.query !== 'string' || !Array.isArray(s.seen)) {
           throw new Error('an entry has the wrong shape')
         }
-        saved.#items.set(s.name, s)
+        items.set(s.name, s)
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        saved.#items.clear()
-        const aside = `${saved.#file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
+        const aside = `${this.#file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
         log.warn(`workbench: unusable ${SAVED_FILE}, moved to ${path.basename(aside)}`, error)
-        await fs.rename(saved.#file, aside).catch((e: unknown) => log.error(`cannot move ${SAVED_FILE} aside`, e))
+        await fs.rename(this.#file, aside).catch((e: unknown) => log.error(`cannot move ${SAVED_FILE} aside`, e))
       }
     }
-    return saved
+    this.#items = items
+    this.#version = version === 'unknown' ? null : version
+    // What was seen may have changed with the file: count everything again.
+    this.#counts.clear()
+    this.#pending = { all: true }
+  }
+
+  /** Runs one change after the ones before it, on the file as it is now: one writer at a time. */
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#writing
+      .catch(() => {})
+      .then(async () => {
+        await this.#sync()
+        return task()
+      })
+    this.#writing = run
+    return run
   }
 
   /**
@@ -152,12 +186,17 @@ export class SavedSearches {
 
   /** Every saved search with its counts as of the library's latest change, in the order they were made. */
   async list(): Promise<SavedSearch[]> {
+    await this.#enqueue(async () => {})
     await this.#refresh()
     return [...this.#items.values()].map((s) => this.#view(s))
   }
 
   /** Saves a request under a new name; its current matches count as seen. */
-  async add(name: string, request: SearchRequest): Promise<Result<SavedSearch>> {
+  add(name: string, request: SearchRequest): Promise<Result<SavedSearch>> {
+    return this.#enqueue(() => this.#add(name, request))
+  }
+
+  async #add(name: string, request: SearchRequest): Promise<Result<SavedSearch>> {
     const problem = badName(name)
     if (problem) return err('invalid-argument', problem)
     if (this.#items.has(name)) return err('invalid-argument', `A saved search named "${name}" already exists.`)
@@ -181,7 +220,11 @@ export class SavedSearches {
   }
 
   /** Opens a saved search: its matches, new ones first; they are seen from now on. */
-  async open(name: string): Promise<Result<SavedSearchMatches>> {
+  open(name: string): Promise<Result<SavedSearchMatches>> {
+    return this.#enqueue(() => this.#open(name))
+  }
+
+  async #open(name: string): Promise<Result<SavedSearchMatches>> {
     const s = this.#items.get(name)
     if (!s) return err('not-found', `No saved search named "${name}".`)
     await this.#refresh()
@@ -202,26 +245,25 @@ export class SavedSearches {
   }
 
   /** Forgets a saved search; false when unknown. */
-  async remove(name: string): Promise<boolean> {
-    if (!this.#items.delete(name)) return false
-    this.#counts.delete(name)
-    await this.#write()
-    return true
+  remove(name: string): Promise<boolean> {
+    return this.#enqueue(async () => {
+      if (!this.#items.delete(name)) return false
+      this.#counts.delete(name)
+      await this.#write()
+      return true
+    })
   }
 
   /** Stops following the library and waits for the last count and write. */
   async close(): Promise<void> {
     this.#unsubscribe()
     await this.#refreshing
-    await this.#writing
+    await this.#writing.catch(() => {})
   }
 
-  #write(): Promise<void> {
-    const run = this.#writing.then(() => {
-      const data = { version: VERSION, searches: [...this.#items.values()] }
-      return writeFileAtomic(this.#file, JSON.stringify(data, null, 2) + '\n', this.#tmpDir)
-    })
-    this.#writing = run.catch(() => {})
-    return run
+  async #write(): Promise<void> {
+    const data = { version: VERSION, searches: [...this.#items.values()] }
+    await writeFileAtomic(this.#file, JSON.stringify(data, null, 2) + '\n', this.#tmpDir)
+    this.#version = await this.#stat()
   }
 }

@@ -92,6 +92,18 @@ describe('saved searches', () => {
     expect((await bench.savedSearches())[0]).toMatchObject({ total: 1, newCount: 0 })
   })
 
+  it('keeps a saved search another process added meanwhile (the CLI beside the app)', async () => {
+    await bench.saveSearch('ferries', { query: 'ferry' })
+    const other = await LibraryWorkbench.open(library, search, null)
+    await other.saveSearch('markets', { query: 'market' })
+    await other.close()
+    await bench.saveSearch('apples', { query: 'apples' })
+    expect((await bench.savedSearches()).map((s) => s.name)).toEqual(['ferries', 'markets', 'apples'])
+    await close()
+    await open()
+    expect((await bench.savedSearches()).map((s) => s.name)).toEqual(['ferries', 'markets', 'apples'])
+  })
+
   it('keeps the filters with the query', async () => {
     await bench.saveSearch('in b', { query: 'ferry', collection: 'b' })
     await library.import(
