@@ -220,9 +220,10 @@ function finishChapter(
     }
   }
   const heading = firstHeading(html)
-  const chapter = heading ?? (article.title !== publication.title ? article.title : null)
+  const same = (a: string | null, b: string | null) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase()
+  const chapter = heading ?? (same(article.title, publication.title) ? null : article.title)
   const book = publication.title
-  const title = book && chapter && chapter !== book ? `${book}: ${chapter}` : (chapter ?? book ?? article.title)
+  const title = book && chapter && !same(chapter, book) ? `${book}: ${chapter}` : (book ?? chapter ?? article.title)
   // The chapter's heading opens its text; the title already says it.
   const text =
     chapter && article.text.startsWith(`${chapter}\n\n`) ? article.text.slice(chapter.length + 2) : article.text

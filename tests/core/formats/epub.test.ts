@@ -165,6 +165,21 @@ describe('epub: book-like', () => {
     expectArticle(library!, { title: 'Tales of the Quay: The Library', textStartsWith: 'The council opened' })
   })
 
+  it('titles a title page that repeats the book in other letters as the book alone', async () => {
+    const outcome = await parse(
+      {
+        ...files,
+        'OEBPS/text/a.xhtml': xhtml(
+          'Tales of the Quay',
+          `<h1>TALES OF THE QUAY</h1>${HARBOUR.map((p) => `<p>${p}</p>`).join('')}`,
+        ),
+      },
+      'tales.epub',
+    )
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.articles[0]!.article.title).toBe('Tales of the Quay')
+  })
+
   it('names a chapter missing from the archive and imports the rest', async () => {
     const { 'OEBPS/text/b two.xhtml': _gone, ...rest } = files
     const outcome = await parse(rest, 'tales.epub')
