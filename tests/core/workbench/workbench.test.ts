@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/core/library/library'
 import type { Library } from '../../../electron/core/library/types'
@@ -106,6 +107,20 @@ describe('workbench highlights', () => {
     await library.rescan()
     const [h] = await bench.highlights(null)
     expect(h).toMatchObject({ status: 'orphaned', range: null, note: 'still wanted' })
+  })
+
+  it('leaves a copy under a new name without highlights, and lists them as orphaned once the original is moved', async () => {
+    const id = idOf('port/crane.txt')
+    await bench.addQuote(id, 'double the quay capacity', 'key claim')
+    lib.write('port/crane copy.txt', lib.read('port/crane.txt'))
+    await library.rescan()
+    expect(await bench.highlights(idOf('port/crane copy.txt'))).toEqual([])
+    expect((await bench.highlights(id)).map((h) => h.status)).toEqual(['exact'])
+    fs.renameSync(lib.path('port/crane.txt'), lib.path('port/renamed.txt'))
+    await library.rescan()
+    expect(await bench.highlights(null)).toEqual([
+      expect.objectContaining({ articleId: id, status: 'orphaned', range: null, note: 'key claim' }),
+    ])
   })
 
   it('updates a note and tags and removes a highlight, across a reopen', async () => {
