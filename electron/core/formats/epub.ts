@@ -2,8 +2,9 @@
  * EPUB (Calibre "Fetch news", Wallabag exports, books): container.xml → OPF → spine, read from the bytes with yauzl.
  *
  * A news EPUB (Calibre's "This article was downloaded by calibre from <url>" footers) gives one article per
- * footed section, the footer taken as its `sourceUrl`; its index and section pages are skipped. Any other EPUB
- * (Wallabag's, a book) gives one article per spine document with text: a chapter is what a reader opens, finds
+ * footed section, the footer taken as its `sourceUrl`; its index and section pages are skipped. A Wallabag export
+ * gives one article per entry: its title page's fields on the content chapter after it (cover and notices skipped).
+ * Any other EPUB (a book) gives one article per spine document with text: a chapter is what a reader opens, finds
  * and cites, and a whole book as one article would be too long to read or search well.
  */
 import yauzl from 'yauzl'
@@ -177,10 +178,18 @@ export async function parseEpub(bytes: Uint8Array): Promise<ParseOutcome> {
   }
 
   const news = documents.some((doc) => CALIBRE_FOOTER.test(doc.html))
+  const wallabag = !news && documents.some((doc) => entryCard(doc.html) !== null)
   const articles: { index: number; article: ParsedArticle }[] = []
+  let card: EntryCard | null = null
   for (const doc of documents) {
     const footer = CALIBRE_FOOTER.exec(doc.html)
     if (news && !footer) continue
+    if (wallabag) {
+      // Wallabag writes each entry as a title page (title, author, dates, address) and then its content.
+      const found = entryCard(doc.html)
+      if (found) card = found
+      if (found || !card) continue
+    }
     let html = doc.html
     let sourceUrl: string | null = null
     if (footer) {
@@ -190,16 +199,65 @@ export async function parseEpub(bytes: Uint8Array): Promise<ParseOutcome> {
     const budget = new ImageBudget()
     html = await inlineEpubImages(zip, doc.path, html, budget)
     const outcome = parseHtml(html)
+    const entry = card
+    card = null
     if (!outcome.ok) continue
     const article = outcome.articles[0]!.article
     warnings.push(...outcome.warnings.map((w) => `${doc.path}: ${w}`), ...budget.warnings)
-    articles.push({ index: doc.index, article: finishChapter(article, html, publication, news, sourceUrl) })
+    const finished = entry ? finishEntry(article, entry) : finishChapter(article, html, publication, news, sourceUrl)
+    articles.push({ index: doc.index, article: finished })
   }
   if (articles.length === 0) {
     const why = documents.length === 0 ? 'none of its chapters could be read' : 'no chapter holds readable text'
     return { ok: false, reason: `EPUB without articles: ${why}` }
   }
   return { ok: true, articles, warnings }
+}
+
+/** What a Wallabag title page says of the entry that follows it. */
+interface EntryCard {
+  title: string
+  author: string | null
+  published: string | null
+  capturedAt: string | null
+  sourceUrl: string
+}
+
+const TITLE_PAGE = /<h1\b[^>]*>([\s\S]*?)<\/h1>\s*<dl\b[^>]*>([\s\S]*?)<\/dl>/i
+
+/**
+ * Reads a Wallabag entry title page: `<h1>` then a `<dl>` of published by, published on (newer versions), reading
+ * time, added on and the address (a link). Its labels are translated, so the values are told apart by their form.
+ */
+function entryCard(html: string): EntryCard | null {
+  const match = TITLE_PAGE.exec(html)
+  if (!match || /<p\b/i.test(html)) return null
+  const values = [...match[2]!.matchAll(/<dd\b[^>]*>([\s\S]*?)<\/dd>/gi)].map((m) => m[1]!)
+  const link = values.map((v) => /<a\b[^>]*href\s*=\s*["'](https?:\/\/[^"']+)["']/i.exec(v)?.[1]).find(Boolean)
+  if (!link) return null
+  const text = values.map((v) => collapseWhitespace(decodeEntities(v.replace(/<[^>]*>/g, ' '))))
+  const dates = text.filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))
+  const author = text[0] && !/^\d|^https?:/.test(text[0]) ? text[0] : null
+  const title = collapseWhitespace(decodeEntities(match[1]!.replace(/<[^>]*>/g, ' ')))
+  return {
+    title,
+    author,
+    published: dates.length > 1 ? normaliseDate(dates[0]) : null,
+    capturedAt: normaliseDate(dates[dates.length - 1]),
+    sourceUrl: decodeEntities(link),
+  }
+}
+
+/** Gives a Wallabag entry's content the title page's fields (the content chapter has no title of its own). */
+function finishEntry(article: ParsedArticle, card: EntryCard): ParsedArticle {
+  return {
+    ...article,
+    title: card.title,
+    author: card.author ?? article.author,
+    published: card.published ?? article.published,
+    capturedAt: card.capturedAt,
+    sourceUrl: card.sourceUrl,
+  }
 }
 
 /** Gives a parsed chapter the publication's metadata: a news section keeps its own, a chapter its book's. */

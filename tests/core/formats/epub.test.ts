@@ -126,6 +126,68 @@ describe('epub: calibre news', () => {
   })
 })
 
+describe('epub: wallabag export', () => {
+  /** Wallabag's title page for one entry: the title and a definition list of its fields. */
+  const titlePage = (title: string, author: string, published: string, added: string, url: string) =>
+    xhtml(
+      title,
+      `<h1>${title}</h1><dl><dt>Published by</dt><dd>${author}</dd><dt>Published on</dt><dd>${published}</dd><dt>Estimated reading time</dt><dd>2 min</dd><dt>Added on</dt><dd>${added}</dd><dt>Address</dt><dd><a href="${url}">${url}</a></dd></dl>`,
+    )
+  const files = {
+    mimetype: 'application/epub+zip',
+    'META-INF/container.xml': CONTAINER,
+    'OEBPS/content.opf': opf(
+      '<dc:title>All articles</dc:title><dc:creator>wallabag</dc:creator><dc:publisher>wallabag</dc:publisher>',
+      ['Cover.html', 'h1_cover.html', 'h1.html', 'l2_cover.html', 'l2.html', 'Cover2.html'],
+    ),
+    'OEBPS/nav.xhtml': NAV,
+    'OEBPS/Cover.html': xhtml('Cover', '<h1>All articles</h1><p>Exported from wallabag on 2026-03-05.</p>'),
+    'OEBPS/h1_cover.html': titlePage(
+      'Harbour ferry terminal approved',
+      'Ada Example',
+      '2026-03-03',
+      '2026-03-04',
+      'https://news.example.org/harbour',
+    ),
+    'OEBPS/h1.html': xhtml('Harbour ferry terminal approved', HARBOUR.map((p) => `<p>${p}</p>`).join('')),
+    'OEBPS/l2_cover.html': titlePage(
+      'Council opens the new library',
+      '',
+      '',
+      '2026-03-05',
+      'https://city.example.com/library',
+    ),
+    'OEBPS/l2.html': xhtml('Council opens the new library', LIBRARY.map((p) => `<p>${p}</p>`).join('')),
+    'OEBPS/Cover2.html': xhtml(
+      'Notices',
+      '<p>This is an e-book produced by wallabag with PHPePub. Please open an issue if you have trouble with the display of this e-book on your device.</p>',
+    ),
+  }
+
+  it('gives one article per entry with the title page’s fields, and leaves the cover and notices out', async () => {
+    const outcome = await parse(files, 'wallabag.epub')
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.articles.map((a) => a.index)).toEqual([3, 5])
+    const [harbour, library] = outcome.articles.map((a) => a.article)
+    expectArticle(harbour!, {
+      title: 'Harbour ferry terminal approved',
+      author: 'Ada Example',
+      published: '2026-03-03',
+      capturedAt: '2026-03-04',
+      sourceUrl: 'https://news.example.org/harbour',
+      textStartsWith: 'The harbour authority approved',
+      paragraphs: 2,
+    })
+    expectArticle(library!, {
+      title: 'Council opens the new library',
+      published: null,
+      capturedAt: '2026-03-05',
+      sourceUrl: 'https://city.example.com/library',
+      textStartsWith: 'The council opened',
+    })
+  })
+})
+
 describe('epub: book-like', () => {
   const png = solidPng(4, 3)
   const files = {
