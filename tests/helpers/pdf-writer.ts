@@ -1,7 +1,7 @@
 /**
  * A tiny PDF writer for parser tests: pages of positioned text in the standard Helvetica font, an optional
  * document info dictionary, and an optional password lock (a Standard security handler whose empty user
- * password does not open it). Latin-1 text only.
+ * password does not open it). Latin-1 text is set in Helvetica, any other in a non-embedded Japanese CID font.
  */
 
 /** One run of text at a position (points from the bottom-left corner). */
@@ -35,6 +35,11 @@ function literal(text: string): string {
   return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`
 }
 
+/** Text as UCS-2 big-endian hex, for the Japanese font. */
+function ucs2(text: string): string {
+  return Array.from(text, (c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')
+}
+
 /** Writes the PDF described by `spec` and returns its bytes. */
 export function writePdf(spec: PdfSpec): Buffer {
   const objects: string[] = []
@@ -42,16 +47,30 @@ export function writePdf(spec: PdfSpec): Buffer {
   add('<< /Type /Catalog /Pages 2 0 R >>')
   add('') // the page tree, filled in below
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
+  // F2: a Japanese font that is not embedded, its codes UCS-2 through Adobe's predefined CMap (as many CJK PDFs).
+  add(
+    '<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /UniJIS-UCS2-H /DescendantFonts [5 0 R] >>',
+  )
+  add(
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor 6 0 R >>',
+  )
+  add(
+    '<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
+  )
   const kids: number[] = []
   for (const page of spec.pages) {
-    const ops = page.texts.map((t) => `BT /F1 ${t.size} Tf ${t.x} ${t.y} Td ${literal(t.text)} Tj ET`)
+    const ops = page.texts.map((t) =>
+      [...t.text].some((c) => c.charCodeAt(0) > 0xff)
+        ? `BT /F2 ${t.size} Tf ${t.x} ${t.y} Td <${ucs2(t.text)}> Tj ET`
+        : `BT /F1 ${t.size} Tf ${t.x} ${t.y} Td ${literal(t.text)} Tj ET`,
+    )
     if (page.rectangle) ops.push('0.5 g 40 40 500 700 re f')
     if (page.raw) ops.push(page.raw)
     const stream = ops.join('\n')
     add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`)
     const contents = objects.length
     add(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width ?? 612} ${page.height ?? 792}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contents} 0 R >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width ?? 612} ${page.height ?? 792}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${contents} 0 R >>`,
     )
     kids.push(objects.length)
   }

@@ -6,6 +6,10 @@
  * pdfjs runs in this thread (its worker module is loaded here, so no Worker is spawned inside our parse worker),
  * with no eval, no font loading and no network.
  */
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, sep } from 'node:path'
+import { log } from '../logger'
 import { normaliseDate } from './fields'
 import { finishArticle } from './article'
 import { collapseWhitespace, shortTitle } from './text'
@@ -24,6 +28,25 @@ function loadPdfJs(): Promise<PdfJs> {
     return import('pdfjs-dist/legacy/build/pdf.mjs')
   })()
   return loading
+}
+
+let cMapDir: string | null | undefined
+
+/**
+ * The folder of Adobe's character maps shipped with pdfjs-dist (CJK fonts that are not embedded need them to give
+ * their text), or null when the package cannot be found beside this code.
+ */
+function characterMaps(): string | null {
+  if (cMapDir !== undefined) return cMapDir
+  try {
+    const manifest = createRequire(import.meta.url).resolve('pdfjs-dist/package.json')
+    const dir = join(dirname(manifest), 'cmaps')
+    cMapDir = existsSync(dir) ? `${dir}${sep}` : null
+  } catch {
+    cMapDir = null
+  }
+  if (cMapDir === null) log.warn('formats/pdf: pdfjs-dist character maps not found; CJK text may be missing')
+  return cMapDir
 }
 
 /** A text item as pdfjs gives it, moved so the page's corner is (0, 0). */
@@ -251,6 +274,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParseOutcome> {
     disableStream: true,
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...(characterMaps() ? { cMapUrl: characterMaps()!, cMapPacked: true } : {}),
   })
   let doc: Awaited<typeof task.promise>
   try {

@@ -183,6 +183,15 @@ describe('pdf: a web page printed from the browser', () => {
   })
 })
 
+describe('pdf: a Japanese page in a font that is not embedded', () => {
+  it('reads its text through Adobe’s character maps', async () => {
+    const article = await parse(
+      writePdf({ pages: [{ texts: column(['東京の港に新しいフェリーターミナルが完成しました。'], 72, 700, 12, 16) }] }),
+    )
+    expect(article.text).toBe('東京の港に新しいフェリーターミナルが完成しました。')
+  })
+})
+
 describe('pdf: footnote marks', () => {
   it('keeps a raised footnote mark in its line instead of a line of its own', async () => {
     const raw = [
