@@ -11,12 +11,13 @@ import yauzl from 'yauzl'
 import { decodeBytes } from './decode'
 import { normaliseDate } from './fields'
 import { parseHtml, sniffHtmlCharset } from './html'
+import { formatSize } from './index'
 import { ImageBudget, imageType, inlineImageTags } from './inline-images'
 import { collapseWhitespace, countWords, decodeEntities, normaliseNewlines } from './text'
 import type { ParsedArticle, ParseOutcome } from './types'
 
 /** The largest single file read out of an EPUB (uncompressed). */
-const MAX_ENTRY_BYTES = 64 * 1024 * 1024
+export const MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 /** The entries of a ZIP held in memory, by name, read on demand. */
 interface ZipArchive {
@@ -169,9 +170,14 @@ export async function parseEpub(bytes: Uint8Array): Promise<ParseOutcome> {
       continue
     }
     if (item.nav || !/html|xml/.test(item.type || 'html')) continue
-    const data = zip.names.has(item.href) ? await zip.read(item.href) : null
+    const where = `chapter ${item.href} (spine item ${index + 1})`
+    if (!zip.names.has(item.href)) {
+      warnings.push(`${where} is missing from the EPUB: skipped`)
+      continue
+    }
+    const data = await zip.read(item.href)
     if (!data) {
-      warnings.push(`chapter ${item.href} (spine item ${index + 1}) is missing from the EPUB: skipped`)
+      warnings.push(`${where} is larger than ${formatSize(MAX_ENTRY_BYTES)} unpacked: skipped`)
       continue
     }
     documents.push({ index, path: item.href, html: decodeXml(data) })

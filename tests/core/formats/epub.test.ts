@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import yazl from 'yazl'
+import { MAX_ENTRY_BYTES } from '../../../electron/core/formats/epub'
 import { parseFile } from '../../../electron/core/formats/index'
 import { expectArticle } from '../../helpers/fixture-cases'
 import { solidPng } from '../../helpers/png'
@@ -249,6 +250,23 @@ describe('epub: book-like', () => {
     expect(outcome.warnings).toEqual([
       'chapter OEBPS/text/b two.xhtml (spine item 3) is missing from the EPUB: skipped',
     ])
+    expect(outcome.articles.map((a) => a.article.title)).toEqual(['Tales of the Quay: The Pier'])
+  })
+})
+
+describe('epub: a chapter too large to read', () => {
+  it('skips it with its size named, and imports the rest', async () => {
+    const files = {
+      mimetype: 'application/epub+zip',
+      'META-INF/container.xml': CONTAINER,
+      'OEBPS/content.opf': opf('<dc:title>Tales of the Quay</dc:title>', ['a.xhtml', 'huge.xhtml']),
+      'OEBPS/nav.xhtml': NAV,
+      'OEBPS/a.xhtml': xhtml('Tales of the Quay', `<h1>The Pier</h1>${HARBOUR.map((p) => `<p>${p}</p>`).join('')}`),
+      'OEBPS/huge.xhtml': Buffer.alloc(MAX_ENTRY_BYTES + 1, 32),
+    }
+    const outcome = await parse(files, 'tales.epub')
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.warnings).toEqual(['chapter OEBPS/huge.xhtml (spine item 3) is larger than 64 MB unpacked: skipped'])
     expect(outcome.articles.map((a) => a.article.title)).toEqual(['Tales of the Quay: The Pier'])
   })
 })
