@@ -106,6 +106,25 @@ const CALIBRE_FOOTER =
 /** Calibre's "| Next | Section menu | Main menu |" bars above and below each article. */
 const CALIBRE_NAVBAR = /<div\b[^>]*class\s*=\s*["'][^"']*calibre_navbar[^"']*["'][^>]*>[\s\S]*?<\/div>/gi
 
+/** The visible text of some markup, tags dropped and spaces collapsed. */
+function visibleText(html: string): string {
+  return collapseWhitespace(
+    decodeEntities(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')),
+  )
+}
+
+/** A table of contents in the spine (EPUB 2 books, calibre conversions): nearly all of its body text is links. */
+function isContentsPage(html: string): boolean {
+  const body = /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html
+  const text = visibleText(body).length
+  if (text === 0) return false
+  const linked = [...body.matchAll(/<a\b[^>]*>([\s\S]*?)<\/a>/gi)].reduce(
+    (sum, m) => sum + visibleText(m[1]!).length,
+    0,
+  )
+  return linked / text > 0.7
+}
+
 /** The first heading's text of a document, or null. */
 function firstHeading(html: string): string | null {
   const match = /<h[1-3]\b[^>]*>([\s\S]*?)<\/h[1-3]>/i.exec(html)
@@ -190,6 +209,7 @@ export async function parseEpub(bytes: Uint8Array): Promise<ParseOutcome> {
   for (const doc of documents) {
     const footer = CALIBRE_FOOTER.exec(doc.html)
     if (news && !footer) continue
+    if (!news && !wallabag && isContentsPage(doc.html)) continue
     if (wallabag) {
       // Wallabag writes each entry as a title page (title, author, dates, address) and then its content.
       const found = entryCard(doc.html)

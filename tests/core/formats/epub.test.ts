@@ -243,6 +243,30 @@ describe('epub: book-like', () => {
     expect(outcome.articles[0]!.article.title).toBe('Tales of the Quay')
   })
 
+  it('leaves a table of contents in the spine out', async () => {
+    const contents = xhtml(
+      'Contents',
+      '<h2>Contents</h2><p><a href="a.xhtml">The Pier, and how the harbour authority came to build it</a></p><p><a href="b%20two.xhtml">The Library on Mill Street and the flood that closed it</a></p>',
+    )
+    const outcome = await parse(
+      {
+        ...files,
+        'OEBPS/content.opf': opf(
+          '<dc:title>Tales of the Quay</dc:title>',
+          ['text/contents.xhtml', 'text/a.xhtml', 'text/b%20two.xhtml'],
+          '<item id="img" href="images/pier.png" media-type="image/png"/>',
+        ),
+        'OEBPS/text/contents.xhtml': contents,
+      },
+      'tales.epub',
+    )
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.articles.map((a) => a.article.title)).toEqual([
+      'Tales of the Quay: The Pier',
+      'Tales of the Quay: The Library',
+    ])
+  })
+
   it('names a chapter missing from the archive and imports the rest', async () => {
     const { 'OEBPS/text/b two.xhtml': _gone, ...rest } = files
     const outcome = await parse(rest, 'tales.epub')
