@@ -241,16 +241,31 @@ async function readPages(open: OpenStream, options: WarcOptions): Promise<WarcPa
   return { articles, records, skipped, broken }
 }
 
+/** The page with `<base href>` first in its head (before `<html>` it would end the head and hide the page). */
+function withBase(html: string, target: string): string {
+  const base = `<base href="${target.replace(/"/g, '%22')}">`
+  const head = /<head\b[^>]*>/i.exec(html.slice(0, 65536))
+  if (head) return html.slice(0, head.index + head[0].length) + base + html.slice(head.index + head[0].length)
+  const root = /<html\b[^>]*>/i.exec(html.slice(0, 65536))
+  if (root)
+    return `${html.slice(0, root.index + root[0].length)}<head>${base}</head>${html.slice(root.index + root[0].length)}`
+  return base + html
+}
+
+/** Fewer words than this is a shell (a menu, an error or consent page), not an article of a crawl. */
+const MIN_WORDS = 30
+
 /** One HTML response as an article, or null when Readability finds nothing to read. */
 function readPage(body: Uint8Array, contentType: string | null, record: WARCRecord): ParsedArticle | null {
   const declared = charsetOf(contentType) ?? sniffHtmlCharset(body)
   let html = normaliseNewlines(decodeBytes(body, declared).text)
   const target = urlKey(record.warcTargetURI)
   // Relative image and link addresses resolve against the captured address, as they did in the browser.
-  if (target && !/<base\s[^>]*href/i.test(html.slice(0, 65536))) html = `<base href="${target}">${html}`
+  if (target && !/<base\s[^>]*href/i.test(html.slice(0, 65536))) html = withBase(html, target)
   const outcome = parseHtml(html)
   if (!outcome.ok || !outcome.articles[0]) return null
   const article = outcome.articles[0].article
+  if (article.wordCount < MIN_WORDS) return null
   return {
     ...article,
     sourceUrl: target ?? article.sourceUrl,

@@ -118,6 +118,19 @@ describe('parseWarc', () => {
     }
   })
 
+  it('reads a page without a doctype or an article element, its images resolved against the captured address', async () => {
+    const html = page('Shortwave log', ['pics/radio.png'])
+      .replace('<!DOCTYPE html>', '')
+      .replace(/<\/?article>/g, '')
+    const bytes = await makeWarc([
+      { url: 'https://radio.example/logs/index.htm', headers: { 'Content-Type': 'text/html' }, body: html },
+      { url: 'https://radio.example/logs/pics/radio.png', headers: { 'Content-Type': 'image/png' }, body: PNG },
+    ])
+    const { article } = ok(await parseFile(bytes, 'radio.warc')).articles[0]!
+    expect(article.title).toBe('Shortwave log')
+    expect(article.html).toContain('src="data:image/png;base64,')
+  })
+
   it('decodes a page by its HTTP charset', async () => {
     const text = 'Городской совет обсудил новое расписание паромов и выслушал жителей. '.repeat(8)
     const html = `<html><head><title>Паром</title></head><body><article><h1>Паром</h1><p>${text}</p><p>${text}</p></article></body></html>`
