@@ -15,6 +15,7 @@ import type {
   SavedSearchMatches,
 } from '../../shared/workbench'
 import { DATA_DIR } from '../library/paths'
+import { log } from '../logger'
 import type { Library } from '../library/types'
 import type { SearchIndex } from '../search/types'
 import type { Stories } from '../stories/types'
@@ -67,6 +68,8 @@ export class LibraryWorkbench implements Workbench {
   readonly #stories: Stories | null
   readonly #annotations: AnnotationStore
   readonly #saved: SavedSearches
+  #carrying: Promise<void> = Promise.resolve()
+  readonly #unsubscribe: () => void
 
   private constructor(
     library: Library,
@@ -80,6 +83,12 @@ export class LibraryWorkbench implements Workbench {
     this.#stories = stories
     this.#annotations = annotations
     this.#saved = saved
+    this.#unsubscribe = library.onChange((change) => {
+      if (change.added.length === 0) return
+      this.#carrying = this.#carrying
+        .then(() => this.#carryOver(change.added))
+        .catch((error: unknown) => log.error('workbench: cannot carry highlights over to a new version', error))
+    })
   }
 
   /** Opens the workbench of a library (loads its highlights and saved searches). */
@@ -103,6 +112,7 @@ export class LibraryWorkbench implements Workbench {
   }
 
   async highlights(articleId: string | null): Promise<Highlight[]> {
+    await this.#carrying
     await this.#annotations.refresh()
     return this.#anchored(this.#annotations.list(articleId))
   }
@@ -209,7 +219,34 @@ export class LibraryWorkbench implements Workbench {
     return runExport(sources, job)
   }
 
+  /**
+   * A file imported again from the same place after an edit comes in as a new article beside the old one; the old
+   * one's highlights are copied to it where they can be found in its text (the old article keeps its own).
+   */
+  async #carryOver(added: readonly string[]): Promise<void> {
+    const highlighted = new Set(this.#annotations.list(null).map((h) => h.articleId))
+    if (highlighted.size === 0) return
+    const bySource = new Map<string, string[]>()
+    for (const article of await this.#library.getMany([...highlighted])) {
+      if (!article.importedFrom) continue
+      bySource.set(article.importedFrom, [...(bySource.get(article.importedFrom) ?? []), article.id])
+    }
+    for (const article of await this.#library.getMany(added)) {
+      const earlier = article.importedFrom ? bySource.get(article.importedFrom) : undefined
+      if (!earlier || highlighted.has(article.id)) continue
+      for (const h of this.#annotations.list(null)) {
+        if (!earlier.includes(h.articleId) || h.articleId === article.id) continue
+        const { range } = toHighlight(h, article.text)
+        if (!range) continue
+        const copy = newHighlight(article.id, article.text, range, h.note, [...h.tags])
+        await this.#annotations.put({ ...copy, created: h.created })
+      }
+    }
+  }
+
   async close(): Promise<void> {
+    this.#unsubscribe()
+    await this.#carrying
     await this.#saved.close()
     await this.#annotations.flush()
   }

@@ -5,7 +5,7 @@ import type { Library } from '../../../electron/core/library/types'
 import { openSearchIndex } from '../../../electron/core/search/search-index'
 import type { SearchIndex } from '../../../electron/core/search/types'
 import { findQuote, LibraryWorkbench } from '../../../electron/core/workbench/index'
-import { makeTempLibrary, sampleText, type TempDir } from '../../helpers/temp-library'
+import { makeTempDir, makeTempLibrary, sampleText, type TempDir } from '../../helpers/temp-library'
 
 const BODY =
   'The harbour board met on Tuesday. Workers said the new crane would double the quay capacity by spring. ' +
@@ -121,6 +121,37 @@ describe('workbench highlights', () => {
     expect(await bench.highlights(null)).toEqual([
       expect.objectContaining({ articleId: id, status: 'orphaned', range: null, note: 'key claim' }),
     ])
+  })
+
+  it('carries highlights over to an edited copy of a file imported again from the same place', async () => {
+    const src = makeTempDir()
+    try {
+      const file = src.write(
+        'ferry.txt',
+        sampleText('Ferry report', 'The ferry sailed at noon with ninety cars aboard.'),
+      )
+      const [first] = await library.import([{ kind: 'path', path: file }])
+      const old = first!.articles[0]!
+      await bench.addQuote(old, 'sailed at noon with ninety cars', 'count the cars')
+      await bench.addQuote(old, 'ferry sailed')
+      src.write(
+        'ferry.txt',
+        sampleText('Ferry report', 'Corrected: the ferry sailed at noon with ninety-one cars aboard.'),
+      )
+      const [second] = await library.import([{ kind: 'path', path: file }])
+      const fresh = second!.articles[0]!
+      expect(fresh).not.toBe(old)
+      const carried = await bench.highlights(fresh)
+      expect(carried.map((h) => [h.quote, h.status, h.note])).toEqual([
+        // Found again in the new text and made anew there, note and tags kept; the old version keeps the old quote.
+        ['sailed at noon with ninety-one cars', 'exact', 'count the cars'],
+        ['ferry sailed', 'exact', ''],
+      ])
+      expect((await library.get(fresh))!.text.slice(...carried[0]!.range!)).toContain('sailed at noon with ninety-one')
+      expect((await bench.highlights(old)).map((h) => h.status)).toEqual(['exact', 'exact'])
+    } finally {
+      src.remove()
+    }
   })
 
   it('updates a note and tags and removes a highlight, across a reopen', async () => {
