@@ -348,7 +348,7 @@ export async function readWarc(open: OpenStream, options: WarcOptions): Promise<
       const inlined = inlineImages(entry.article.html, images, cap)
       entry.article = { ...entry.article, html: inlined.html }
       if (inlined.capped)
-        warnings.push(`record ${entry.index + 1}: images over ${Math.round(cap / 1048576)} MB per article left out`)
+        warnings.push(`record ${entry.index + 1}: images left out, over the limit of image bytes per article`)
     }
   }
   return { ...pages, warnings }

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { parseFile } from '../../../electron/core/formats/index'
 import type { ParseOutcome } from '../../../electron/core/formats/types'
+import { bytesStream, parseWarc } from '../../../electron/core/formats/warc'
 import { makeWarc, page, PNG, type RecordSpec } from '../../fixtures/formats/warc/make-warc'
 
 const HTML = { 'Content-Type': 'text/html; charset=utf-8' }
@@ -173,6 +174,20 @@ describe('parseWarc', () => {
     const outcome = ok(await parseFile(bytes, 'crawl.warc'))
     expect(outcome.articles[0]!.article.html).not.toContain('src="data:')
     expect(outcome.warnings).toContain('WARC: 1 images over the size limit left out')
+  })
+
+  it('stops inlining an article’s images at its cap and says so', async () => {
+    const bytes = await makeWarc([
+      { url: 'https://news.example/a', body: page('Ferry timetable', ['one.png', 'two.png']) },
+      { url: 'https://news.example/one.png', headers: { 'Content-Type': 'image/png' }, body: PNG },
+      { url: 'https://news.example/two.png', headers: { 'Content-Type': 'image/png' }, body: PNG },
+    ])
+    const uri = `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`
+    const outcome = ok(
+      await parseWarc(bytesStream(bytes), { maxRecordBytes: 1_000_000, maxArticleImageBytes: uri.length + 10 }),
+    )
+    expect(outcome.articles[0]!.article.html!.split('src="data:').length - 1).toBe(1)
+    expect(outcome.warnings).toContain('record 1: images left out, over the limit of image bytes per article')
   })
 
   it('keeps the records before a truncated gzip stream and says where it ends', async () => {
