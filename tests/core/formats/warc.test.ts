@@ -204,6 +204,16 @@ describe('parseWarc', () => {
     expect(outcome.warnings[0]).toBe('the gzip stream ends early after 2 records; the records read so far are kept')
   })
 
+  it('says where a plain archive is cut off, keeping the records before it', async () => {
+    const bytes = await makeWarc([
+      { url: 'https://news.example/a', body: page('Ferry timetable') },
+      { url: 'https://news.example/x.css', headers: { 'Content-Type': 'text/css' }, body: 'p{}'.repeat(400) },
+    ])
+    const outcome = ok(await parseFile(bytes.subarray(0, bytes.length - 300), 'crawl.warc'))
+    expect(outcome.articles.map((a) => a.article.title)).toEqual(['Ferry timetable'])
+    expect(outcome.warnings[0]).toBe('the archive ends early inside record 2; the records read so far are kept')
+  })
+
   it('refuses a file that is not a WARC, with the reason', async () => {
     const outcome = await parseFile(new TextEncoder().encode('hello\r\nthis is not an archive\r\n\r\n'), 'x.warc')
     expect(outcome).toEqual({ ok: false, reason: 'not a WARC file (no WARC/1.x header)' })
