@@ -44,6 +44,8 @@ export interface StoredHighlight {
   tags: string[]
   created: string
   modified: string
+  /** Articles (later imports of the same file) this highlight was already copied to, so it is copied once. */
+  carriedTo?: string[]
 }
 
 /** A body of a Web Annotation: the note (commenting) or one tag (tagging). */
@@ -63,6 +65,8 @@ export interface WebAnnotation {
   created: string
   modified: string
   body?: TextualBody[]
+  /** Broadsheet's own: the later versions of the article this highlight was copied to. */
+  carriedTo?: string[]
   target: {
     source: string
     selector: [
@@ -85,6 +89,7 @@ export function toWebAnnotation(h: StoredHighlight): WebAnnotation {
     created: h.created,
     modified: h.modified,
     ...(body.length > 0 ? { body } : {}),
+    ...(h.carriedTo?.length ? { carriedTo: h.carriedTo } : {}),
     target: {
       source: h.articleId,
       selector: [
@@ -131,6 +136,7 @@ export function fromWebAnnotation(value: unknown): StoredHighlight {
     tags,
     created,
     modified: isString(value.modified) ? value.modified : created,
+    carriedTo: Array.isArray(value.carriedTo) ? value.carriedTo.filter(isString) : [],
   }
 }
 
@@ -227,6 +233,7 @@ export function newHighlight(
     tags,
     created: now,
     modified: now,
+    carriedTo: [],
   }
 }
 

@@ -84,11 +84,9 @@ export class LibraryWorkbench implements Workbench {
     this.#annotations = annotations
     this.#saved = saved
     this.#unsubscribe = library.onChange((change) => {
-      if (change.added.length === 0) return
-      this.#carrying = this.#carrying
-        .then(() => this.#carryOver(change.added))
-        .catch((error: unknown) => log.error('workbench: cannot carry highlights over to a new version', error))
+      if (change.added.length > 0) this.#carry(new Set(change.added))
     })
+    this.#carry(null)
   }
 
   /** Opens the workbench of a library (loads its highlights and saved searches). */
@@ -109,6 +107,12 @@ export class LibraryWorkbench implements Workbench {
     const texts = new Map<string, string>()
     for (const article of await this.#library.getMany(ids)) texts.set(article.id, article.text)
     return stored.map((h) => toHighlight(h, texts.get(h.articleId) ?? null))
+  }
+
+  #carry(candidates: ReadonlySet<string> | null): void {
+    this.#carrying = this.#carrying
+      .then(() => this.#carryOver(candidates))
+      .catch((error: unknown) => log.error('workbench: cannot carry highlights over to a new version', error))
   }
 
   async highlights(articleId: string | null): Promise<Highlight[]> {
@@ -220,26 +224,43 @@ export class LibraryWorkbench implements Workbench {
   }
 
   /**
-   * A file imported again from the same place after an edit comes in as a new article beside the old one; the old
-   * one's highlights are copied to it where they can be found in its text (the old article keeps its own).
+   * A file imported again from the same place after an edit comes in as a new article beside the old one (a new
+   * path, so a new id); the old one's highlights are copied to it where they can be found in its text, once each
+   * (the old article keeps its own). Runs for each import in this process and, at open, for imports made elsewhere.
    */
-  async #carryOver(added: readonly string[]): Promise<void> {
+  async #carryOver(candidates: ReadonlySet<string> | null): Promise<void> {
     const highlighted = new Set(this.#annotations.list(null).map((h) => h.articleId))
     if (highlighted.size === 0) return
-    const bySource = new Map<string, string[]>()
-    for (const article of await this.#library.getMany([...highlighted])) {
-      if (!article.importedFrom) continue
-      bySource.set(article.importedFrom, [...(bySource.get(article.importedFrom) ?? []), article.id])
+    const items = this.#library.list()
+    const byId = new Map(items.map((item) => [item.id, item]))
+    const sources = new Set<string>()
+    for (const id of highlighted) {
+      const from = byId.get(id)?.importedFrom
+      if (from) sources.add(from)
     }
-    for (const article of await this.#library.getMany(added)) {
-      const earlier = article.importedFrom ? bySource.get(article.importedFrom) : undefined
-      if (!earlier || highlighted.has(article.id)) continue
-      for (const h of this.#annotations.list(null)) {
-        if (!earlier.includes(h.articleId) || h.articleId === article.id) continue
+    if (sources.size === 0) return
+    for (const item of items) {
+      if (!item.importedFrom || !sources.has(item.importedFrom)) continue
+      if (candidates && !candidates.has(item.id)) continue
+      const earlier = this.#annotations.list(null).filter((h) => {
+        const source = byId.get(h.articleId)
+        return (
+          h.articleId !== item.id &&
+          !h.carriedTo?.includes(item.id) &&
+          source?.importedFrom === item.importedFrom &&
+          source.importedAt <= item.importedAt
+        )
+      })
+      if (earlier.length === 0) continue
+      const article = await this.#library.get(item.id)
+      if (!article) continue
+      for (const h of earlier) {
         const { range } = toHighlight(h, article.text)
-        if (!range) continue
-        const copy = newHighlight(article.id, article.text, range, h.note, [...h.tags])
-        await this.#annotations.put({ ...copy, created: h.created })
+        if (range) {
+          const copy = newHighlight(article.id, article.text, range, h.note, [...h.tags])
+          await this.#annotations.put({ ...copy, created: h.created })
+        }
+        await this.#annotations.put({ ...h, carriedTo: [...(h.carriedTo ?? []), item.id] })
       }
     }
   }

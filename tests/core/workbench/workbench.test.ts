@@ -154,6 +154,31 @@ describe('workbench highlights', () => {
     }
   })
 
+  it('carries highlights to a version imported while the workbench was closed, once', async () => {
+    const src = makeTempDir()
+    try {
+      const file = src.write(
+        'ferry.txt',
+        sampleText('Ferry report', 'The ferry sailed at noon with ninety cars aboard.'),
+      )
+      const [first] = await library.import([{ kind: 'path', path: file }])
+      await bench.addQuote(first!.articles[0]!, 'ninety cars aboard', 'count them')
+      await bench.close()
+      src.write('ferry.txt', sampleText('Ferry report', 'Update. The ferry sailed at noon with ninety cars aboard.'))
+      const [second] = await library.import([{ kind: 'path', path: file }])
+      const fresh = second!.articles[0]!
+      bench = await LibraryWorkbench.open(library, search, null)
+      const [carried] = await bench.highlights(fresh)
+      expect(carried).toMatchObject({ quote: 'ninety cars aboard', status: 'exact', note: 'count them' })
+      await bench.removeHighlight(carried!.id)
+      await close()
+      await open()
+      expect(await bench.highlights(fresh)).toEqual([])
+    } finally {
+      src.remove()
+    }
+  })
+
   it('updates a note and tags and removes a highlight, across a reopen', async () => {
     const id = idOf('port/crane.txt')
     const made = await bench.addQuote(id, 'eleven months')
