@@ -10,6 +10,7 @@ import type { EventChannel, EventPayloads } from '../shared/ipc-contract'
 import { log } from '../core/logger'
 import { openLibrary } from '../core/library/library'
 import { openSearchIndex } from '../core/search/search-index'
+import { openStories } from '../core/stories'
 import { openWorkbench } from '../core/workbench/index'
 import { pathsFromArgv } from './command-line'
 import { createAppHandlers } from '../app/context'
@@ -64,6 +65,7 @@ function main(): void {
   const librarySession = createLibrarySession({
     openLibrary,
     openSearchIndex,
+    openStories,
     openWorkbench,
     settings,
     defaultRoot: path.join(documentsFolder(), 'Broadsheet Library'),

@@ -21,6 +21,7 @@ import { log } from '../core/logger'
 import { DEFAULT_MAX_FILE_BYTES, openLibrary } from '../core/library/library'
 import type { Library } from '../core/library/types'
 import { openSearchIndex } from '../core/search/search-index'
+import { openStories } from '../core/stories'
 import { openWorkbench } from '../core/workbench/index'
 import type { SearchIndex } from '../core/search/types'
 import type { ShellServices } from '../main/ipc/handlers'
@@ -184,6 +185,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   const session = createLibrarySession({
     openLibrary,
     openSearchIndex,
+    openStories,
     openWorkbench,
     settings: { libraryRoot: () => null, setLibraryRoot: async () => {} },
     defaultRoot: root,
