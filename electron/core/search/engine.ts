@@ -10,7 +10,7 @@ import type { ArticleFlag, SearchFacets, SearchHit, SearchRequest, SearchRespons
 import { ARTICLE_FLAGS } from '../../shared/models'
 import { ok, type Result } from '../../shared/result'
 import { log } from '../logger'
-import { cyrillicLanguage } from './analyzer'
+import { analyzeQueryWord, cyrillicLanguage } from './analyzer'
 import { noticeFor } from './notice'
 import { parseQuery, type ParsedQuery, type QueryClause, type QueryPhrase, type TermMatcher } from './query'
 import { FIELD_BOOST, FIELDS, fieldValues, type DocMeta, type SearchRecord } from './record'
@@ -104,6 +104,8 @@ interface LiveShard extends Shard {
 export interface EngineOptions {
   /** Documents per shard to aim for; a shard splits when it grows past twice this (default 2000). */
   shardSize?: number
+  /** Groups of spellings of one name (the library's alias table): a query term also finds the others. */
+  names?: readonly (readonly string[])[]
 }
 
 class Interner {
@@ -169,7 +171,18 @@ export class SearchEngine {
 
   constructor(options: EngineOptions = {}) {
     this.shardSize = Math.max(1, options.shardSize ?? 2000)
+    for (const group of options.names ?? []) {
+      const terms = [...new Set(group.flatMap((name) => analyzeQueryWord(name)))]
+      for (const t of terms)
+        this.#names.set(
+          t,
+          terms.filter((o) => o !== t),
+        )
+    }
   }
+
+  /** Each analysed spelling of a known name to the analysed terms of its other spellings. */
+  readonly #names = new Map<string, string[]>()
 
   /** Records that could not be indexed (id → reason), until they are indexed or removed. */
   get skipped(): ReadonlyMap<string, string> {
@@ -469,7 +482,7 @@ export class SearchEngine {
   #expand(matcher: TermMatcher, prefixes: Map<string, PrefixExpansion>): string[] {
     switch (matcher.kind) {
       case 'exact':
-        return matcher.also ? [matcher.term, ...matcher.also] : [matcher.term]
+        return [...new Set([matcher.term, ...(matcher.also ?? []), ...(this.#names.get(matcher.term) ?? [])])]
       case 'prefix':
         return prefixes.get(matcher.prefix)?.terms ?? []
       case 'pattern': {

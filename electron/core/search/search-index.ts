@@ -3,8 +3,10 @@
  * checks them against the library, indexes what changed in worker threads, follows the library's
  * changes shard by shard and persists each step.
  */
+import path from 'node:path'
 import type { IndexStatus, SearchRequest, SearchResponse } from '../../shared/models'
 import { err, ok, type Result } from '../../shared/result'
+import { DATA_DIR } from '../library/paths'
 import type { Library } from '../library/types'
 import type { StoryLookup } from '../stories/types'
 import { hasNoteTerm, withoutNoteTerms } from '../workbench/notes'
@@ -12,6 +14,8 @@ import { log } from '../logger'
 import { createBuilderPool, type BuilderPool } from './builder-pool'
 import { SearchEngine, type SearchExtras } from './engine'
 import { toSearchRecord, type SearchRecord } from './record'
+import { loadAliases } from './names/index'
+import { SEED_ALIASES } from './names/seed'
 import { searchDir, ShardStore } from './store'
 import type { SearchIndex } from './types'
 
@@ -44,7 +48,10 @@ class LibrarySearchIndex implements SearchIndex {
 
   constructor(library: Library, options: SearchIndexOptions) {
     this.#library = library
-    this.#engine = new SearchEngine({ shardSize: options.shardSize })
+    // An index kept only in memory writes nothing into the library, so it uses the bundled names.
+    const names =
+      options.persist === false ? SEED_ALIASES : [...new Set(loadAliases(path.join(library.root, DATA_DIR)).values())]
+    this.#engine = new SearchEngine({ shardSize: options.shardSize, names })
     this.#pool = createBuilderPool(options.threads)
     this.#store = options.persist === false ? null : new ShardStore(searchDir(library.root))
     // Loading yields first so opening returns at once; queries wait only for the load, never for a build.
