@@ -8,6 +8,7 @@ import { LibraryState } from './library.svelte'
 import { ReaderState } from './reader.svelte'
 import { SearchState } from './search.svelte'
 import { SettingsState } from './settings.svelte'
+import { StoriesState } from './stories.svelte'
 
 /** A top-level view. */
 export type View = 'list' | 'search' | 'settings' | 'reader'
@@ -19,6 +20,7 @@ export class AppState {
   readonly search: SearchState
   readonly imports: ImportState
   readonly settings: SettingsState
+  readonly stories: StoriesState
   #view = $state<View>('list')
   #back = $state<Exclude<View, 'reader'>>('list')
 
@@ -28,6 +30,7 @@ export class AppState {
     this.search = new SearchState(api)
     this.imports = new ImportState(api)
     this.settings = new SettingsState(api)
+    this.stories = new StoriesState(api)
   }
 
   get view(): View {
