@@ -5,6 +5,7 @@ import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contr
 import type { Article, ArticleEdits, ArticleState, TextRange } from '../../electron/shared/models'
 import type { Failure, Result } from '../../electron/shared/result'
 import { citation } from '../lib/format'
+import type { CitationFormat } from '../../electron/shared/workbench'
 
 /** An article with its user state, as the reader shows it. */
 export type OpenArticle = Article & ArticleState
@@ -247,6 +248,16 @@ export class ReaderState {
   /** The citation of the open article, or null. */
   citation(): string | null {
     return this.#article ? citation(this.#article) : null
+  }
+
+  /** The open article cited in a reference format by the workbench (APA … CSL-JSON), or null with a notice why not. */
+  async cite(format: CitationFormat): Promise<string | null> {
+    const article = this.#article
+    if (!article) return null
+    const result = await this.#api.evidence.cite(article.id, format)
+    if (result.ok) return result.value
+    this.#notice = `Could not cite: ${result.error.message}`
+    return null
   }
 
   /** Records the outcome of a clipboard copy, done by the component that owns the clipboard. */
