@@ -9,6 +9,7 @@ import { bomEncoding, decodeBytes, looksBinary, sniffUtf16 } from './decode'
 import { parseEpub } from './epub'
 import { parseHtml, sniffHtmlCharset } from './html'
 import { parseJson, parseJsonLines } from './json'
+import { parseCsv } from './csv'
 import { parseMarkdown } from './markdown'
 import { parseMhtml } from './mhtml'
 import { parsePdf } from './pdf'
@@ -55,6 +56,8 @@ const PARSERS: Record<Extension, FormatParser> = {
   '.json': ({ content }) => parseJson(content),
   '.jsonl': ({ content }) => parseJsonLines(content),
   '.ndjson': ({ content }) => parseJsonLines(content),
+  '.csv': ({ content }) => parseCsv(content),
+  '.tsv': ({ content }) => parseCsv(content, '\t'),
   '.warc': (input) => parseArchive(input),
   '.warc.gz': (input) => parseArchive(input),
   '.wacz': (input) => parseArchive(input),

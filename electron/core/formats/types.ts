@@ -60,6 +60,8 @@ export const FORMATS = {
   '.json': { content: 'text', multiRecord: true },
   '.jsonl': { content: 'text', multiRecord: true },
   '.ndjson': { content: 'text', multiRecord: true },
+  '.csv': { content: 'text', multiRecord: true, maxBytes: CONTAINER_MAX_BYTES },
+  '.tsv': { content: 'text', multiRecord: true, maxBytes: CONTAINER_MAX_BYTES },
   '.warc': { content: 'binary', multiRecord: true, streamed: true },
   '.warc.gz': { content: 'binary', multiRecord: true, streamed: true },
   '.wacz': { content: 'binary', multiRecord: true, streamed: true },
