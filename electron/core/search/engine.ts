@@ -35,6 +35,9 @@ const TITLE_FIELD = 0
 /** The most written words a prefix (`elect*`) stands for; the rest are left out and the response says so. */
 export const PREFIX_LIMIT = 1000
 
+/** How much another spelling of a name weighs against the spelling typed, so the exact one ranks first. */
+export const NAME_VARIANT_BOOST = 0.5
+
 /** What a prefix stands for over the collection, and per shard which stems hold only matching words. */
 interface PrefixExpansion {
   /** Every stem reached, for scoring. */
@@ -172,17 +175,45 @@ export class SearchEngine {
   constructor(options: EngineOptions = {}) {
     this.shardSize = Math.max(1, options.shardSize ?? 2000)
     for (const group of options.names ?? []) {
-      const terms = [...new Set(group.flatMap((name) => analyzeQueryWord(name)))]
+      const terms = new Set<string>()
+      for (const name of group)
+        for (const t of analyzeQueryWord(name)) {
+          terms.add(t)
+          const spellings = this.#spellings.get(t) ?? []
+          if (!spellings.includes(name)) this.#spellings.set(t, [...spellings, name])
+        }
       for (const t of terms)
         this.#names.set(
           t,
-          terms.filter((o) => o !== t),
+          [...terms].filter((o) => o !== t),
         )
     }
   }
 
   /** Each analysed spelling of a known name to the analysed terms of its other spellings. */
   readonly #names = new Map<string, string[]>()
+  /** Each analysed spelling of a known name to the spellings that give it, for "also matched". */
+  readonly #spellings = new Map<string, string[]>()
+
+  /** The other spellings of a name a clause was expanded to, as written, when some document holds them. */
+  #nameVariants(query: ParsedQuery): string[] {
+    const out = new Set<string>()
+    const cache = new Map<string, number>()
+    const present = (t: string) => this.#shards.some((s) => findTerm(s.segment, t) >= 0)
+    for (const c of query.clauses) {
+      if (c.presence === 'prohibited' || c.matcher.kind !== 'exact') continue
+      const own = new Set([c.matcher.term, ...(c.matcher.also ?? [])])
+      for (const t of this.#names.get(c.matcher.term) ?? [])
+        if (!own.has(t) && (cache.get(t) ?? cache.set(t, present(t) ? 1 : 0).get(t)))
+          for (const name of this.#spellings.get(t) ?? []) out.add(name)
+    }
+    return [...out]
+  }
+
+  /** Whether an expanded term came from the alias table rather than the clause's own word (it weighs less). */
+  #isNameVariant(c: QueryClause, term: string): boolean {
+    return c.matcher.kind === 'exact' && term !== c.matcher.term && !c.matcher.also?.includes(term)
+  }
 
   /** Records that could not be indexed (id → reason), until they are indexed or removed. */
   get skipped(): ReadonlyMap<string, string> {
@@ -571,7 +602,14 @@ export class SearchEngine {
       const hit = this.#hit(c, textMarks!, titleMarks!)
       return keyOf ? { ...hit, copies } : hit
     })
-    return ok({ total, hits, facets, ...(adjustments.length > 0 ? { adjustments } : {}) })
+    const variants = total > 0 ? this.#nameVariants(query) : []
+    return ok({
+      total,
+      hits,
+      facets,
+      ...(adjustments.length > 0 ? { adjustments } : {}),
+      ...(variants.length > 0 ? { variants } : {}),
+    })
   }
 
   /** What to mark in one field: the terms, prefixes and phrases of every clause that searched it. */
@@ -652,7 +690,7 @@ export class SearchEngine {
       const terms = expanded.get(c)!
       checked.push({ clause: c, terms })
       if (c.presence === 'prohibited') continue
-      for (const t of terms) addWeight(t, c.fields, c.boost)
+      for (const t of terms) addWeight(t, c.fields, this.#isNameVariant(c, t) ? c.boost * NAME_VARIANT_BOOST : c.boost)
       if (c.matcher.kind !== 'prefix') for (const t of terms) matching.add(t)
     }
     for (const p of query.phrases)

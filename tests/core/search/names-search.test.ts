@@ -46,6 +46,16 @@ describe('names in every spelling', () => {
     expect(idsFor(engine, 'kyiv')).not.toContain('en/none')
   })
 
+  it('ranks the spelling typed first and says which other spellings matched', async () => {
+    const engine = await engineOf()
+    const r = engine.search({ query: 'Kiev', limit: 5 })
+    if (!r.ok) throw new Error(r.error.message)
+    expect(r.value.hits[0]!.id).toBe('en/kiev')
+    expect(r.value.variants).toEqual(expect.arrayContaining(['Kyiv', 'Киев', 'Київ']))
+    const none = engine.search({ query: 'Moscow' })
+    expect(none.ok && none.value.variants).toBeFalsy()
+  })
+
   it('finds only the spelling as typed without the alias table', async () => {
     const engine = await engineOf([])
     expect(idsFor(engine, 'kyiv')).toEqual(['en/kyiv'])
