@@ -7,6 +7,7 @@ import { ImportState } from './import.svelte'
 import { LibraryState } from './library.svelte'
 import { ReaderState } from './reader.svelte'
 import { SearchState } from './search.svelte'
+import { SavedState } from './saved.svelte'
 import { SettingsState } from './settings.svelte'
 import { StoriesState } from './stories.svelte'
 
@@ -21,6 +22,7 @@ export class AppState {
   readonly imports: ImportState
   readonly settings: SettingsState
   readonly stories: StoriesState
+  readonly saved: SavedState
   #view = $state<View>('list')
   #back = $state<Exclude<View, 'reader'>>('list')
 
@@ -31,6 +33,7 @@ export class AppState {
     this.imports = new ImportState(api)
     this.settings = new SettingsState(api)
     this.stories = new StoriesState(api)
+    this.saved = new SavedState(api)
   }
 
   get view(): View {

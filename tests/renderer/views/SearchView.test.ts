@@ -118,4 +118,20 @@ describe('SearchView', () => {
     await user.keyboard('{ArrowUp}')
     expect(document.activeElement).toBe(results[0])
   })
+  it('saves the search with its query and filters under the name given', async () => {
+    const { fake, app } = await setup()
+    fake.api.saved.add = vi.fn(async (name, request) =>
+      ok({ name, request, created: '2025-01-01T00:00:00Z', total: 120, newCount: 0 }),
+    )
+    const user = userEvent.setup()
+    app.search.setFilter('site', 'velmora.example')
+    const form = await screen.findByRole('form', { name: 'Save search' })
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Quays{Enter}')
+    expect(fake.api.saved.add).toHaveBeenCalledWith(
+      'Quays',
+      expect.objectContaining({ query: 'quayside', site: 'velmora.example' }),
+    )
+    expect(within(form).getByRole('status')).toHaveTextContent('Saved “Quays”')
+    expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveValue('')
+  })
 })

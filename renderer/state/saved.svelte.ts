@@ -1,0 +1,43 @@
+/**
+ * Saved searches: a query with its filters kept under a name, with how many matches are new.
+ */
+import type { BroadsheetApi } from '../../electron/shared/ipc-contract'
+import type { SearchRequest } from '../../electron/shared/models'
+import type { SavedSearch } from '../../electron/shared/workbench'
+
+/** The saved searches' state; the API comes in through the constructor. */
+export class SavedState {
+  #api: BroadsheetApi
+  #items = $state.raw<SavedSearch[]>([])
+  #notice = $state<string | null>(null)
+
+  constructor(api: BroadsheetApi) {
+    this.#api = api
+  }
+
+  /** Every saved search, as last listed. */
+  get items(): SavedSearch[] {
+    return this.#items
+  }
+  /** What the last save did ("Saved “floods”") or why it failed. */
+  get notice(): string | null {
+    return this.#notice
+  }
+
+  /** Keeps a search under a name; false (with a notice saying why) when it was refused. */
+  async add(name: string, request: SearchRequest): Promise<boolean> {
+    const trimmed = name.trim()
+    if (!trimmed) {
+      this.#notice = 'Give the search a name.'
+      return false
+    }
+    const result = await this.#api.saved.add(trimmed, request)
+    if (!result.ok) {
+      this.#notice = `Could not save the search: ${result.error.message}`
+      return false
+    }
+    this.#items = [...this.#items.filter((s) => s.name !== trimmed), result.value]
+    this.#notice = `Saved “${trimmed}”`
+    return true
+  }
+}
