@@ -18,9 +18,22 @@ const KNOWN_NAMES: ReadonlySet<string> = new Set(Object.values(FIELD_ALIASES).fl
 /** A label column is shorter than this on average (characters). */
 const LABEL_MAX = 40
 
-/** The delimiter used most often outside quotes in the first line (a tab for .tsv). */
-export function detectDelimiter(content: string): string {
-  const firstLine = content.slice(0, content.indexOf('\n') < 0 ? content.length : content.indexOf('\n'))
+/** How a file separates and quotes its cells. */
+export interface Dialect {
+  delimiter: string
+  quote: string
+}
+
+/**
+ * The dialect of a file from its first line: a short first cell followed by a delimiter and a quote (`label;'text'`,
+ * as 10kGNAD writes) says both; otherwise the delimiter used most often outside double quotes, quoted with `"`.
+ */
+export function detectDialect(content: string, forced?: string): Dialect {
+  const end = content.indexOf('\n')
+  const firstLine = end < 0 ? content : content.slice(0, end)
+  const quoted = /^[^,;\t"']{1,60}([,;\t])(["'])/.exec(firstLine)
+  if (quoted && (!forced || forced === quoted[1])) return { delimiter: quoted[1]!, quote: quoted[2]! }
+  if (forced) return { delimiter: forced, quote: '"' }
   const unquoted = firstLine.replace(/"[^"]*"/g, '')
   let best: string = DELIMITERS[0]
   let bestCount = 0
@@ -31,7 +44,7 @@ export function detectDelimiter(content: string): string {
       bestCount = count
     }
   }
-  return best
+  return { delimiter: best, quote: '"' }
 }
 
 /** One parsed row and the line it ends on. */
@@ -41,10 +54,11 @@ interface Row {
 }
 
 /** Reads the rows; a malformed file is a reason, not a throw. */
-function readRows(content: string, delimiter: string): Row[] | string {
+function readRows(content: string, { delimiter, quote }: Dialect): Row[] | string {
   try {
     const rows = parse(content, {
       delimiter,
+      quote,
       bom: true,
       info: true,
       relax_quotes: true,
@@ -79,8 +93,8 @@ function guessColumns(rows: Row[]): string[] {
 }
 
 /** Parses a decoded .csv or .tsv file (`delimiter` forced for .tsv, else detected). */
-export function parseCsv(content: string, delimiter: string = detectDelimiter(content)): ParseOutcome {
-  const rows = readRows(content, delimiter)
+export function parseCsv(content: string, delimiter?: string): ParseOutcome {
+  const rows = readRows(content, detectDialect(content, delimiter))
   if (typeof rows === 'string') return { ok: false, reason: `not a readable CSV file: ${rows}` }
   if (rows.length === 0) return { ok: false, reason: 'no rows in the file' }
   const header = isHeader(rows[0]!.cells)

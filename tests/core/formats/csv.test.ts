@@ -44,6 +44,13 @@ describe('csv', () => {
     expect(articles[1]!.text + articles[1]!.title).toContain('rye bread')
   })
 
+  it("reads a headerless file quoted with single quotes (label;'text, with commas')", async () => {
+    const file = `Local;'${BODY_A} Then, after "long" talks, it passed.'\nCulture;'${BODY_B}'\n`
+    const articles = articlesOf(await parseFile(bytes(file), 'train.csv'))
+    expect(articles.map((a) => a.category)).toEqual(['Local', 'Culture'])
+    expect(articles[0]!.title + articles[0]!.text).not.toContain("'")
+  })
+
   it('warns about a row without text, naming its line, and imports the rest', async () => {
     const file = `title,text\nQuay,"${BODY_A}"\nEmpty,\nBakery,"${BODY_B}"\n`
     const outcome = await parseFile(bytes(file), 'news.csv')
