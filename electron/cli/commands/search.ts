@@ -116,7 +116,7 @@ export const command: CliCommand = {
         const at = query.slice(start, Math.max(end ?? start, start + 1))
         throw new CommandError(`query syntax error at character ${start + 1}${at ? ` ("${at}")` : ''}: ${message}`)
       }
-      const { total, hits, facets, notice, adjustments } = result.value
+      const { total, hits, facets, notice, adjustments, variants } = result.value
       // The user's notes answer the same query (plain words, or its note: terms); they print apart from articles.
       const bench = await LibraryWorkbench.open(library, index, null)
       const noteHits = bench.searchNotes(query)
@@ -140,6 +140,7 @@ export const command: CliCommand = {
           facets,
           ...(notice ? { notice } : {}),
           ...(adjustments ? { adjustments } : {}),
+          ...(variants ? { variants } : {}),
           ...(noteHits.length > 0 ? { notes: noteHits } : {}),
         }
         ctx.out(JSON.stringify(out) + '\n')
@@ -153,6 +154,7 @@ export const command: CliCommand = {
       }
       const shown = hits.length === 0 ? '' : ` (showing ${request.offset! + 1}–${request.offset! + hits.length})`
       lines.push(`${total} article${total === 1 ? '' : 's'} found${shown}`)
+      if (variants) lines.push(`also matched: ${variants.join(', ')}`)
       if (noteHits.length > 0) lines.push('', `${noteHits.length} note${noteHits.length === 1 ? '' : 's'} found:`)
       for (const n of noteHits) lines.push(`  note: ${n.note}`, `    on "${n.quote}" in ${n.title}  (${n.articleId})`)
       ctx.out(lines.join('\n') + '\n')
