@@ -18,4 +18,5 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   cite: async () => (await import('./commands/cite')).command,
   export: async () => (await import('./commands/export')).command,
   verify: async () => (await import('./commands/verify')).command,
+  diff: async () => (await import('./commands/diff')).command,
 }
