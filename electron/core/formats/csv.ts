@@ -7,6 +7,7 @@
 import { parse } from 'csv-parse/sync'
 import { FIELD_ALIASES, lowerKeys, pick } from './fields'
 import { recordToArticle } from './json'
+import { isLinkExport, linksFromRows } from './links'
 import type { ParsedArticle, ParseOutcome } from './types'
 
 /** The delimiters a dataset may use, in order of preference on a tie. */
@@ -98,6 +99,13 @@ export function parseCsv(content: string, delimiter?: string): ParseOutcome {
   if (typeof rows === 'string') return { ok: false, reason: `not a readable CSV file: ${rows}` }
   if (rows.length === 0) return { ok: false, reason: 'no rows in the file' }
   const header = isHeader(rows[0]!.cells)
+  if (header && isLinkExport(rows[0]!.cells)) {
+    const links = linksFromRows(
+      rows[0]!.cells,
+      rows.slice(1).map((row) => row.cells),
+    )
+    return { ok: true, articles: [], warnings: [], links }
+  }
   const names = header ? rows[0]!.cells.map((cell) => cell.trim()) : guessColumns(rows)
   const data = header ? rows.slice(1) : rows
   const articles: { index: number; article: ParsedArticle }[] = []

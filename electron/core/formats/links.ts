@@ -1,0 +1,64 @@
+/**
+ * URL-only read-later exports (Pocket's `pocket.csv`, Instapaper's CSV): saved links, not articles.
+ *
+ * Pocket: `title,url,time_added,tags,status` (tags `|`-separated, status `unread`/`archive`). Instapaper:
+ * `URL,Title,Selection,Folder,Timestamp,Tags` (Folder `Unread`/`Archive`/a name, Tags a JSON list).
+ */
+import type { SavedLink } from './types'
+
+/** True when a CSV header is a URL-only export: a url column, a saved-time column, and no text column. */
+export function isLinkExport(header: string[]): boolean {
+  const names = new Set(header.map((name) => name.trim().toLowerCase()))
+  return names.has('url') && (names.has('time_added') || names.has('timestamp')) && !names.has('text')
+}
+
+/** An epoch-seconds cell as ISO 8601, or null. */
+function epochDate(value: string | undefined): string | null {
+  const seconds = Number(value)
+  return value && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : null
+}
+
+/** Instapaper's tags cell (a JSON list of strings or of {name}), or Pocket's `a|b`. */
+function tagList(value: string | undefined): string[] {
+  const cell = (value ?? '').trim()
+  if (cell === '') return []
+  if (cell.startsWith('[')) {
+    try {
+      const list = JSON.parse(cell) as unknown[]
+      return list
+        .map((tag) => (typeof tag === 'string' ? tag : ((tag as { name?: unknown })?.name ?? '')))
+        .filter((tag): tag is string => typeof tag === 'string' && tag !== '')
+    } catch {
+      return []
+    }
+  }
+  return cell
+    .split('|')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '')
+}
+
+/** The links of a URL-only export's rows (header names as in the file); rows without a URL are skipped. */
+export function linksFromRows(header: string[], rows: string[][]): SavedLink[] {
+  const column = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]))
+  const cell = (row: string[], name: string) => {
+    const i = column.get(name)
+    return i === undefined ? undefined : row[i]
+  }
+  const links: SavedLink[] = []
+  for (const row of rows) {
+    const url = cell(row, 'url')?.trim()
+    if (!url) continue
+    const state = (cell(row, 'status') ?? cell(row, 'folder') ?? '').trim().toLowerCase()
+    const archived = state === 'archive' || state === 'archived'
+    links.push({
+      url,
+      title: cell(row, 'title')?.trim() || null,
+      tags: tagList(cell(row, 'tags')),
+      read: archived,
+      archived,
+      savedAt: epochDate(cell(row, 'time_added') ?? cell(row, 'timestamp')),
+    })
+  }
+  return links
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { parseFile } from '../../../electron/core/formats/index'
+
+const bytes = (text: string) => new TextEncoder().encode(text)
+
+describe('URL-only exports', () => {
+  it('reads a Pocket CSV as saved links with tags, state and saved date, not articles', async () => {
+    const file =
+      'title,url,time_added,tags,status\nQuay,https://example.test/quay,1700000000,harbour|local,archive\nBakery,https://example.test/bakery,1700000100,,unread\n'
+    const outcome = await parseFile(bytes(file), 'pocket.csv')
+    expect(outcome.ok && outcome.articles).toEqual([])
+    expect(outcome.ok && outcome.links).toEqual([
+      {
+        url: 'https://example.test/quay',
+        title: 'Quay',
+        tags: ['harbour', 'local'],
+        read: true,
+        archived: true,
+        savedAt: new Date(1700000000 * 1000).toISOString(),
+      },
+      {
+        url: 'https://example.test/bakery',
+        title: 'Bakery',
+        tags: [],
+        read: false,
+        archived: false,
+        savedAt: new Date(1700000100 * 1000).toISOString(),
+      },
+    ])
+  })
+
+  it('reads an Instapaper CSV, its tags a JSON list', async () => {
+    const file =
+      'URL,Title,Selection,Folder,Timestamp,Tags\nhttps://example.test/q,Quay,,Archive,1700000000,"[""harbour""]"\n'
+    const outcome = await parseFile(bytes(file), 'instapaper-export.csv')
+    expect(outcome.ok && outcome.links?.[0]).toMatchObject({ tags: ['harbour'], archived: true })
+  })
+})
