@@ -89,6 +89,14 @@ export class AppState {
     if (next) await this.openArticle(next)
   }
 
+  /** Opens a saved search: marks its new matches seen and shows its query in the search view. */
+  async openSaved(name: string): Promise<void> {
+    const matches = await this.saved.open(name)
+    if (!matches) return
+    this.show('search')
+    await this.search.searchFor(matches.saved.request.query)
+  }
+
   /** Leaves the reader for the view it came from. */
   back(): void {
     if (this.#view === 'reader') this.show(this.#back)

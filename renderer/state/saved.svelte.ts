@@ -1,9 +1,9 @@
 /**
  * Saved searches: a query with its filters kept under a name, with how many matches are new.
  */
-import type { BroadsheetApi } from '../../electron/shared/ipc-contract'
+import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contract'
 import type { SearchRequest } from '../../electron/shared/models'
-import type { SavedSearch } from '../../electron/shared/workbench'
+import type { SavedSearch, SavedSearchMatches } from '../../electron/shared/workbench'
 
 /** The saved searches' state; the API comes in through the constructor. */
 export class SavedState {
@@ -39,5 +39,27 @@ export class SavedState {
     this.#items = [...this.#items.filter((s) => s.name !== trimmed), result.value]
     this.#notice = `Saved “${trimmed}”`
     return true
+  }
+
+  /** Lists the saved searches with their counts. */
+  async load(): Promise<void> {
+    const result = await this.#api.saved.list()
+    if (result.ok) this.#items = result.value
+  }
+
+  /** Opens one: its matches, new ones first (the core marks them seen); null with a notice when it failed. */
+  async open(name: string): Promise<SavedSearchMatches | null> {
+    const result = await this.#api.saved.open(name)
+    if (!result.ok) {
+      this.#notice = `Could not open “${name}”: ${result.error.message}`
+      return null
+    }
+    this.#items = this.#items.map((s) => (s.name === name ? result.value.saved : s))
+    return result.value
+  }
+
+  /** Counts again whenever the library changes (an import brings new matches); returns the unsubscribe. */
+  connect(): Unsubscribe {
+    return this.#api.library.onChanged(() => void this.load())
   }
 }
