@@ -19,4 +19,5 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   export: async () => (await import('./commands/export')).command,
   verify: async () => (await import('./commands/verify')).command,
   diff: async () => (await import('./commands/diff')).command,
+  timeline: async () => (await import('./commands/timeline')).command,
 }
