@@ -9,28 +9,11 @@ import { openSearchIndex } from '../../core/search/search-index'
 import { openWorkbench } from '../../core/workbench/index'
 import { CommandError, UsageError, type CliCommand, type CommandContext } from '../command'
 import { indexReady } from '../index-progress'
-import { date, flagList } from './search'
+import { FILTER_OPTIONS, filteredRequest, strings } from '../search-filters'
 
-function strings(value: unknown): string[] {
-  if (value === undefined) return []
-  return (Array.isArray(value) ? value : [value]).map(String)
-}
-
-/** The search request of `--query` with its filter options. */
+/** The search request of `--query` with its filter options (`--to` names the destination here, so no end date). */
 function searchRequest(query: string, flags: CommandContext['flags']): SearchRequest {
-  const request: SearchRequest = { query }
-  if (typeof flags.site === 'string') request.site = flags.site
-  if (typeof flags.lang === 'string') request.language = flags.lang
-  if (typeof flags.collection === 'string') request.collection = flags.collection
-  const only = flagList(flags.flag, 'flag')
-  const not = flagList(flags['no-flag'], 'no-flag')
-  if (only.length > 0) request.flags = only
-  if (not.length > 0) request.notFlags = not
-  const from = date(flags.from, 'from')
-  if (from) request.from = from
-  if (flags.starred === true) request.starred = true
-  if (flags.unread === true) request.unread = true
-  return request
+  return filteredRequest(query, { ...flags, to: undefined })
 }
 
 /** The one selection the options name; a usage error for none or several. */
@@ -62,17 +45,11 @@ export const command: CliCommand = {
     ids: { type: 'string', multiple: true },
     query: { type: 'string' },
     saved: { type: 'string' },
-    to: { type: 'string' },
     zip: { type: 'boolean' },
     format: { type: 'string' },
-    site: { type: 'string' },
-    lang: { type: 'string' },
-    collection: { type: 'string' },
-    flag: { type: 'string', multiple: true },
-    'no-flag': { type: 'string', multiple: true },
-    from: { type: 'string' },
-    starred: { type: 'boolean' },
-    unread: { type: 'boolean' },
+    ...FILTER_OPTIONS,
+    // The destination folder (it also stands for the filters' end date, which an export therefore lacks).
+    to: { type: 'string' },
   },
   minArgs: 0,
   // `--ids a b c`: the ids after the first arrive as positional arguments.

@@ -7,31 +7,11 @@ import type { SearchRequest } from '../../shared/models'
 import type { SavedSearch } from '../../shared/workbench'
 import { openSearchIndex } from '../../core/search/search-index'
 import { LibraryWorkbench } from '../../core/workbench/index'
-import { CommandError, UsageError, type CliCommand, type CommandContext } from '../command'
+import { CommandError, UsageError, type CliCommand } from '../command'
 import { indexReady } from '../index-progress'
-import { date, flagList } from './search'
+import { FILTER_OPTIONS, FILTER_USAGE, filteredRequest } from '../search-filters'
 
-const USAGE =
-  'saved add NAME "QUERY" [--site S] [--lang L] [--collection C] [--flag F] [--no-flag F] [--from D] [--to D] | saved list | saved show NAME'
-
-/** The request `saved add` keeps: the query and the filter options given. */
-function requestOf(query: string, flags: CommandContext['flags']): SearchRequest {
-  const request: SearchRequest = { query }
-  if (typeof flags.site === 'string') request.site = flags.site
-  if (typeof flags.lang === 'string') request.language = flags.lang
-  if (typeof flags.collection === 'string') request.collection = flags.collection
-  const only = flagList(flags.flag, 'flag')
-  const not = flagList(flags['no-flag'], 'no-flag')
-  if (only.length > 0) request.flags = only
-  if (not.length > 0) request.notFlags = not
-  const from = date(flags.from, 'from')
-  const to = date(flags.to, 'to')
-  if (from) request.from = from
-  if (to) request.to = to
-  if (flags.starred === true) request.starred = true
-  if (flags.unread === true) request.unread = true
-  return request
-}
+const USAGE = `saved add NAME "QUERY" ${FILTER_USAGE} | saved list | saved show NAME`
 
 /** The filters of a request in words, e.g. `site:example.org from:2024-01-01`. */
 function filtersOf(request: SearchRequest): string {
@@ -57,17 +37,7 @@ function line(s: SavedSearch): string {
 export const command: CliCommand = {
   usage: USAGE,
   summary: 'Keep searches under a name and see what is new in them since last time.',
-  options: {
-    site: { type: 'string' },
-    lang: { type: 'string' },
-    collection: { type: 'string' },
-    flag: { type: 'string', multiple: true },
-    'no-flag': { type: 'string', multiple: true },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    starred: { type: 'boolean' },
-    unread: { type: 'boolean' },
-  },
+  options: FILTER_OPTIONS,
   minArgs: 1,
   maxArgs: 3,
   async run(ctx) {
@@ -75,7 +45,7 @@ export const command: CliCommand = {
     const wanted = { add: 3, list: 1, show: 2 }[action as string]
     if (wanted === undefined) throw new UsageError(`saved needs add, list or show, not "${action}"`)
     if (ctx.args.length !== wanted) throw new UsageError(`usage: ${USAGE}`)
-    const request = action === 'add' ? requestOf(query!, ctx.flags) : null
+    const request = action === 'add' ? filteredRequest(query!, ctx.flags) : null
     const library = await ctx.openLibrary()
     const index = await openSearchIndex(library)
     const bench = await LibraryWorkbench.open(library, index, null)

@@ -3,38 +3,13 @@
  * AND/OR/NOT and filters. Why nothing was found, and what the query did not fully get, go to stderr
  * (or into the JSON as `notice` and `adjustments`); the exit status stays 0.
  */
-import { ARTICLE_FLAGS, type ArticleFlag, type SearchRequest, type TextRange } from '../../shared/models'
+import type { SearchRequest, TextRange } from '../../shared/models'
 import { openSearchIndex, withStoryToken } from '../../core/search/search-index'
 import { openStoryGroups, type StoryGroups } from '../../core/stories/story-groups'
 import { CommandError, UsageError, type CliCommand } from '../command'
 import { indexReady } from '../index-progress'
+import { FILTER_OPTIONS, FILTER_USAGE, filteredRequest } from '../search-filters'
 import { LibraryWorkbench } from '../../core/workbench/index'
-
-const DATE = /^\d{4}-\d{2}-\d{2}/
-
-function strings(value: unknown): string[] {
-  if (value === undefined) return []
-  return (Array.isArray(value) ? value : [value]).map(String)
-}
-
-/** The flags named by a repeatable `--flag`-like option; a usage error for an unknown one. */
-export function flagList(value: unknown, option: string): ArticleFlag[] {
-  return strings(value).map((f) => {
-    if (!(ARTICLE_FLAGS as readonly string[]).includes(f)) {
-      throw new UsageError(`--${option} must be one of ${ARTICLE_FLAGS.join(', ')}`)
-    }
-    return f as ArticleFlag
-  })
-}
-
-/** A `--from`/`--to` date option, checked; a usage error for anything else. */
-export function date(value: unknown, option: string): string | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new UsageError(`--${option} must be a date such as 2024-05-01`)
-  }
-  return value
-}
 
 function count(value: unknown, option: string, fallback: number, min: number): number {
   if (value === undefined) return fallback
@@ -56,22 +31,13 @@ function mark(text: string, ranges: readonly TextRange[]): string {
 
 /** The `search` command. */
 export const command: CliCommand = {
-  usage:
-    'search QUERY [--site S] [--lang L] [--flag F] [--no-flag F] [--from D] [--to D] [--sort date] [--limit N] [--collapse]',
+  usage: `search QUERY ${FILTER_USAGE} [--sort date] [--limit N] [--collapse]`,
   summary: 'Search the library (field:term +must -not a AND b, a OR b, NOT a, term* term~1 term^2 "exact words").',
   options: {
-    site: { type: 'string' },
-    lang: { type: 'string' },
-    collection: { type: 'string' },
-    flag: { type: 'string', multiple: true },
-    'no-flag': { type: 'string', multiple: true },
-    from: { type: 'string' },
-    to: { type: 'string' },
+    ...FILTER_OPTIONS,
     sort: { type: 'string' },
     limit: { type: 'string' },
     offset: { type: 'string' },
-    starred: { type: 'boolean' },
-    unread: { type: 'boolean' },
     collapse: { type: 'boolean' },
   },
   minArgs: 1,
@@ -83,19 +49,10 @@ export const command: CliCommand = {
       throw new UsageError('--sort must be "date" or "relevance"')
     }
     const request: SearchRequest = {
-      query,
-      site: ctx.flags.site as string | undefined,
-      language: ctx.flags.lang as string | undefined,
-      collection: ctx.flags.collection as string | undefined,
-      flags: flagList(ctx.flags.flag, 'flag'),
-      notFlags: flagList(ctx.flags['no-flag'], 'no-flag'),
-      from: date(ctx.flags.from, 'from'),
-      to: date(ctx.flags.to, 'to'),
+      ...filteredRequest(query, ctx.flags),
       sort: sort as SearchRequest['sort'],
       limit: count(ctx.flags.limit, 'limit', 20, 1),
       offset: count(ctx.flags.offset, 'offset', 0, 0),
-      starred: ctx.flags.starred === true ? true : undefined,
-      unread: ctx.flags.unread === true ? true : undefined,
       collapse: ctx.flags.collapse === true ? true : undefined,
     }
     const library = await ctx.openLibrary()

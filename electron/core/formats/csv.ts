@@ -65,7 +65,7 @@ function readRows(content: string, { delimiter, quote }: Dialect): Row[] | strin
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,
-    }) as { record: string[]; info: { lines: number } }[]
+    }) as unknown as { record: string[]; info: { lines: number } }[]
     return rows.map(({ record, info }) => ({ cells: record, line: info.lines }))
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
