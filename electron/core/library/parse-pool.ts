@@ -2,14 +2,12 @@
  * A small pool of parse workers. Parsing (Readability over a big page) is the CPU-heavy part of an import; in
  * workers it runs on every core and a parser that crashes or hangs on one file fails only that file.
  */
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { ParseOutcome } from '../formats/types'
 import { log } from '../logger'
 import { safeParse, safeParsePath } from './entry'
+import { workerEntry } from '../worker-entry'
 
 /** Parses a file's bytes, somewhere. */
 export interface ParsePool {
@@ -66,27 +64,9 @@ export const inlineParsePool: ParsePool = {
   close: async () => {},
 }
 
-/**
- * How to start a worker: `parse-worker.js` beside the bundle (dist/main), or `parse-worker.ts` from source,
- * loaded through tsx registered inside the worker.
- */
+/** The worker script beside this module (see worker-entry.ts). */
 function workerFactory(): (() => Worker) | null {
-  const js = new URL('./parse-worker.js', import.meta.url)
-  if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return () => new Worker(js)
-  const ts = new URL('./parse-worker.ts', import.meta.url)
-  if (ts.protocol !== 'file:' || !existsSync(fileURLToPath(ts))) return null
-  let tsx: string
-  try {
-    tsx = pathToFileURL(
-      createRequire(import.meta.url)
-        .resolve('tsx/esm/api')
-        .replace(/\.cjs$/, '.mjs'),
-    ).href
-  } catch {
-    return null
-  }
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(ts.href)}) })`
-  return () => new Worker(boot, { eval: true })
+  return workerEntry(new URL('./parse-worker.js', import.meta.url), new URL('./parse-worker.ts', import.meta.url))
 }
 
 interface Job {

@@ -1,16 +1,14 @@
 /**
  * Builds shards in worker threads (so indexing never blocks the app), with an in-thread fallback.
  */
-import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { log } from '../logger'
 import type { SegmentBuilder } from './engine'
 import type { BuildAnswer, BuildJob } from './index-worker'
 import type { SearchRecord } from './record'
 import { buildSegment, decodeSegment, type Segment } from './segment'
+import { workerEntry as entryOf } from '../worker-entry'
 
 /** A set of shard builders. */
 export interface BuilderPool {
@@ -23,26 +21,9 @@ export interface BuilderPool {
 /** Builds in the calling thread (tests, and the fallback when workers cannot start). */
 export const buildInThread: SegmentBuilder = async (records) => buildSegment(records)
 
-/**
- * The worker script beside this module: `index-worker.js` in the bundle (dist/main), or
- * `index-worker.ts` when running from source under tsx, which the worker then loads through tsx too.
- */
+/** The worker script beside this module (see worker-entry.ts). */
 function workerEntry(): (() => Worker) | null {
-  const js = new URL('./index-worker.js', import.meta.url)
-  if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return () => new Worker(js)
-  const ts = new URL('./index-worker.ts', import.meta.url)
-  if (ts.protocol !== 'file:' || !existsSync(fileURLToPath(ts))) return null
-  let tsx: string
-  try {
-    // require.resolve gives the CommonJS build; the worker needs its ES module twin beside it.
-    const cjs = createRequire(import.meta.url).resolve('tsx/esm/api')
-    tsx = pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href
-  } catch {
-    return null
-  }
-  // From source: register tsx inside the worker, then load the .ts entry.
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(ts.href)}) })`
-  return () => new Worker(boot, { eval: true })
+  return entryOf(new URL('./index-worker.js', import.meta.url), new URL('./index-worker.ts', import.meta.url))
 }
 
 interface Pending {

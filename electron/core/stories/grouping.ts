@@ -3,14 +3,12 @@
  * versions, clusters) run in one worker, so a library of 100,000 articles never blocks the app for the seconds they
  * take; everything runs in the calling thread when no worker can start.
  */
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { log } from '../logger'
 import { buildClusters, type ClusterEntry } from './clusters'
 import { buildGroups, type GroupEntry } from './groups'
 import { SIGNATURE_SIZE, signatureOf, storyTermsOf } from './signature'
+import { workerEntry as entryOf } from '../worker-entry'
 
 /** What a grouping pass reads of one article. */
 export type GroupingEntry = GroupEntry & ClusterEntry
@@ -88,24 +86,9 @@ export function answer(job: WorkerJob): { answer: WorkerAnswer; transfer: ArrayB
   return { answer: wire, transfer: [sigs.buffer as ArrayBuffer] }
 }
 
-/**
- * The worker script: `group-worker.js` beside the bundle, or `group-worker.ts` under tsx (registered in the worker).
- * The same lookup as the search index's build workers.
- */
+/** The worker script beside this module (see worker-entry.ts). */
 function workerEntry(): (() => Worker) | null {
-  const js = new URL('./group-worker.js', import.meta.url)
-  if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return () => new Worker(js)
-  const ts = new URL('./group-worker.ts', import.meta.url)
-  if (ts.protocol !== 'file:' || !existsSync(fileURLToPath(ts))) return null
-  let tsx: string
-  try {
-    const cjs = createRequire(import.meta.url).resolve('tsx/esm/api')
-    tsx = pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href
-  } catch {
-    return null
-  }
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(ts.href)}) })`
-  return () => new Worker(boot, { eval: true })
+  return entryOf(new URL('./group-worker.js', import.meta.url), new URL('./group-worker.ts', import.meta.url))
 }
 
 /** One worker thread for a library's stories, started on first use; falls back to the calling thread for good. */
