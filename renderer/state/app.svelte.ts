@@ -10,6 +10,8 @@ import { SearchState } from './search.svelte'
 import { SavedState } from './saved.svelte'
 import { SettingsState } from './settings.svelte'
 import { StoriesState } from './stories.svelte'
+import { BrowseState, type LibraryPanel } from './browse.svelte'
+import type { StoryCluster } from '../../electron/shared/stories'
 
 /** A top-level view. */
 export type View = 'list' | 'search' | 'settings' | 'reader'
@@ -23,6 +25,9 @@ export class AppState {
   readonly settings: SettingsState
   readonly stories: StoriesState
   readonly saved: SavedState
+  readonly browse: BrowseState
+  #panel = $state<LibraryPanel>('articles')
+  #story = $state.raw<StoryCluster | null>(null)
   #view = $state<View>('list')
   #back = $state<Exclude<View, 'reader'>>('list')
 
@@ -34,6 +39,7 @@ export class AppState {
     this.settings = new SettingsState(api)
     this.stories = new StoriesState(api)
     this.saved = new SavedState(api)
+    this.browse = new BrowseState(api)
   }
 
   get view(): View {
@@ -95,6 +101,39 @@ export class AppState {
     if (!matches) return
     this.show('search')
     await this.search.searchFor(matches.saved.request.query)
+  }
+
+  /** What the library pane shows: its articles, the stories or the highlights. */
+  get panel(): LibraryPanel {
+    return this.#panel
+  }
+  /** The story the search was last narrowed to, while its `story:ID` stays in the query. */
+  get story(): StoryCluster | null {
+    return this.#story && this.search.query.split(/\s+/).includes(`story:${this.#story.id}`) ? this.#story : null
+  }
+
+  /** Shows the library's articles, stories or highlights (each view loads its listing). */
+  showPanel(panel: LibraryPanel): void {
+    this.#panel = panel
+  }
+
+  /** Searches one story's articles: `story:ID` in the search view. */
+  async openStory(story: StoryCluster): Promise<void> {
+    this.#story = story
+    this.show('search')
+    await this.search.searchFor(`story:${story.id}`)
+  }
+
+  /** Takes the story out of the query and searches again. */
+  async clearStory(): Promise<void> {
+    const story = this.#story
+    this.#story = null
+    if (!story) return
+    const rest = this.search.query
+      .split(/\s+/)
+      .filter((word) => word && word !== `story:${story.id}`)
+      .join(' ')
+    await this.search.searchFor(rest)
   }
 
   /** Leaves the reader for the view it came from. */

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { render, screen, within } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import WithApp from './WithApp.svelte'
+import StoriesView from '../../../renderer/views/StoriesView.svelte'
+import ListView from '../../../renderer/views/ListView.svelte'
+import { AppState } from '../../../renderer/state/app.svelte'
+import { byStorySize } from '../../../renderer/state/browse.svelte'
+import { ok } from '../../../electron/shared/result'
+import type { StoryCluster } from '../../../electron/shared/stories'
+import { fakeApi, item } from '../fake-api'
+
+const cluster = (over: Partial<StoryCluster>): StoryCluster => ({
+  id: 's1',
+  size: 2,
+  title: 'Harbour bridge reopens',
+  sites: ['one.example', 'two.example'],
+  languages: ['en'],
+  firstSeen: '2025-03-01T08:00:00Z',
+  lastSeen: '2025-03-02T08:00:00Z',
+  members: ['a', 'b'],
+  ...over,
+})
+
+describe('StoriesView', () => {
+  it('lists stories biggest first, then most recent first', () => {
+    const order = byStorySize([
+      cluster({ id: 'old', size: 2, lastSeen: '2024-01-01' }),
+      cluster({ id: 'big', size: 5 }),
+      cluster({ id: 'new', size: 2, lastSeen: '2025-06-01' }),
+    ]).map((c) => c.id)
+    expect(order).toEqual(['big', 'new', 'old'])
+  })
+
+  it('shows each story with its size, sites and first sighting, and searches it when chosen by keyboard', async () => {
+    const fake = fakeApi()
+    fake.api.stories.list = async () =>
+      ok([
+        cluster({ id: 'small', size: 2, title: 'Ferry timetable changes', sites: ['one.example'] }),
+        cluster({ id: 'big', size: 4, title: 'Harbour bridge reopens' }),
+      ])
+    const app = new AppState(fake.api)
+    render(WithApp, { app, view: StoriesView })
+    const first = await screen.findByRole('button', { name: /Harbour bridge reopens: 4 articles from 2 sites/ })
+    const buttons = screen.getAllByRole('button')
+    expect(buttons[0]).toBe(first)
+    expect(first).toHaveTextContent('one.example, two.example')
+    expect(first).toHaveTextContent(/first seen/)
+    expect(within(screen.getByRole('region', { name: 'Stories' })).getByText('2 stories')).toBeInTheDocument()
+
+    const user = userEvent.setup()
+    await user.tab()
+    expect(first).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(app.view).toBe('search')
+    expect(fake.api.search.query).toHaveBeenCalledWith(expect.objectContaining({ query: 'story:big' }))
+    expect(app.story?.title).toBe('Harbour bridge reopens')
+
+    await app.clearStory()
+    expect(app.story).toBeNull()
+    expect(app.search.query).toBe('')
+  })
+
+  it('says so when the library has no stories', async () => {
+    const app = new AppState(fakeApi().api)
+    render(WithApp, { app, view: StoriesView })
+    expect(await screen.findByText(/No stories yet/)).toBeInTheDocument()
+  })
+
+  it('opens from the sidebar in place of the article list, and goes back to the articles', async () => {
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver
+    const fake = fakeApi([item({ id: 'a' })])
+    fake.api.stories.list = async () => ok([cluster({})])
+    const app = new AppState(fake.api)
+    await app.library.load()
+    render(WithApp, { app, view: ListView })
+    const browse = screen.getByRole('region', { name: 'Browse' })
+    const user = userEvent.setup()
+    await user.click(within(browse).getByRole('button', { name: 'Stories' }))
+    expect(within(browse).getByRole('button', { name: 'Stories' })).toHaveAttribute('aria-pressed', 'true')
+    expect(await screen.findByRole('button', { name: /Harbour bridge reopens/ })).toBeInTheDocument()
+    expect(screen.queryByRole('listbox', { name: 'Articles' })).toBeNull()
+    await user.click(within(browse).getByRole('button', { name: 'Articles' }))
+    expect(screen.getByRole('listbox', { name: 'Articles' })).toBeInTheDocument()
+    expect(screen.queryByRole('region', { name: 'Stories' })).toBeNull()
+  })
+})
