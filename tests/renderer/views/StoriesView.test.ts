@@ -41,7 +41,9 @@ describe('StoriesView', () => {
       ])
     const app = new AppState(fake.api)
     render(WithApp, { app, view: StoriesView })
-    const first = await screen.findByRole('button', { name: /Harbour bridge reopens: 4 articles from 2 sites/ })
+    const first = await screen.findByRole('button', {
+      name: /Harbour bridge reopens 4 articles from one.example, two.example/,
+    })
     const buttons = screen.getAllByRole('button')
     expect(buttons[0]).toBe(first)
     expect(first).toHaveTextContent('one.example, two.example')
