@@ -55,7 +55,9 @@ describe('web archives in Chromium', () => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
       const api = (window as unknown as { broadsheet: import('../../electron/shared/ipc-contract').BroadsheetApi })
         .broadsheet
-      const answer = await api.imports.dropped([{ file: new File([bytes], 'coast.warc.gz'), relativePath: 'coast.warc.gz' }])
+      const answer = await api.imports.dropped([
+        { file: new File([bytes], 'coast.warc.gz'), relativePath: 'coast.warc.gz' },
+      ])
       if (!answer.ok) throw new Error(answer.error.message)
       return answer.value.map((r) => ({ status: r.status, articles: r.articles.length, warnings: r.warnings }))
     }, Buffer.from(warc).toString('base64'))
