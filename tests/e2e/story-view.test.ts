@@ -51,11 +51,29 @@ describe('the Stories and Highlights views', () => {
     expect(await page.locator('#search-results').textContent()).not.toContain('Allotment')
   }, 120_000)
 
-  it('shows the Highlights view, empty at first', async () => {
+  it('lists a highlight made over the API with its article, and opens the article from it', async () => {
     const { page } = room
     await page.getByRole('button', { name: 'Library' }).click()
     await page.getByRole('region', { name: 'Browse' }).getByRole('button', { name: 'Highlights' }).click()
     await page.getByText('No highlights yet').waitFor({ timeout: 30_000 })
+    const made = await page.evaluate(async () => {
+      const list = await window.broadsheet.library.list()
+      const row = list.ok ? list.value.find((r) => r.title.startsWith('Allotment')) : undefined
+      if (!row) return false
+      const added = await window.broadsheet.highlights.add(row.id, { range: [0, 9], note: 'ask the chair' })
+      return added.ok
+    })
+    expect(made).toBe(true)
+    await page.getByRole('region', { name: 'Browse' }).getByRole('button', { name: 'Articles' }).click()
+    await page.getByRole('region', { name: 'Browse' }).getByRole('button', { name: 'Highlights' }).click()
+    const entry = page.getByRole('article', { name: 'Highlight in Allotment society elects a new chair' })
+    await entry.waitFor({ timeout: 30_000 })
+    expect(await entry.textContent()).toContain('ask the chair')
     await expectNoAxeViolations(page)
+    await entry.getByRole('button', { name: 'Allotment society elects a new chair' }).focus()
+    await page.keyboard.press('Enter')
+    await page
+      .getByRole('heading', { name: 'Allotment society elects a new chair', level: 1 })
+      .waitFor({ timeout: 30_000 })
   }, 120_000)
 })
