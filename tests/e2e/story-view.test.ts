@@ -57,10 +57,12 @@ describe('the Stories and Highlights views', () => {
     await page.getByRole('region', { name: 'Browse' }).getByRole('button', { name: 'Highlights' }).click()
     await page.getByText('No highlights yet').waitFor({ timeout: 30_000 })
     const made = await page.evaluate(async () => {
-      const list = await window.broadsheet.library.list()
+      const api = (window as unknown as { broadsheet: import('../../electron/shared/ipc-contract').BroadsheetApi })
+        .broadsheet
+      const list = await api.library.list()
       const row = list.ok ? list.value.find((r) => r.title.startsWith('Allotment')) : undefined
       if (!row) return false
-      const added = await window.broadsheet.highlights.add(row.id, { range: [0, 9], note: 'ask the chair' })
+      const added = await api.highlights.add(row.id, { range: [0, 9], note: 'ask the chair' })
       return added.ok
     })
     expect(made).toBe(true)
