@@ -103,7 +103,8 @@ export function buildEntry(
     parserVersion: PARSER_VERSION,
   }
   if (!outcome.ok) return { ...base, articles: [], warnings: [], error: outcome.reason }
-  if (outcome.articles.length === 0)
+  // A read-later export holds links, not articles: no reason to call the file unreadable.
+  if (outcome.articles.length === 0 && !outcome.links?.length)
     return { ...base, articles: [], warnings: outcome.warnings, error: 'no article found in the file' }
   const articles = outcome.articles.map(({ index, article }) =>
     toSummary(toArticle(rel, index, article, hash, importedAt)),

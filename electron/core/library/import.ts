@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { ImportSource } from '../../shared/ipc-contract'
 import type { ImportProgress, ImportResult } from '../../shared/models'
 import { tooLargeReason } from '../formats/index'
-import { formatOf, SUPPORTED_EXTENSIONS, type ParseOutcome } from '../formats/types'
+import { formatOf, SUPPORTED_EXTENSIONS, type ParseOutcome, type SavedLink } from '../formats/types'
 import { log } from '../logger'
 import { linkNew, writeTemp, type TempFile } from './atomic'
 import { assetsBeside, copyAssets, gatherDroppedAssets, type PageAssets } from './media'
@@ -35,6 +35,8 @@ export interface ImportContext {
   parsePath?(filePath: string, fileName: string, maxBytes: number, size: number): Promise<ParseOutcome>
   /** Takes a copied file's entry and parsed articles (into the catalog and the article store); never throws. */
   keep?(rel: string, entry: CatalogEntry, outcome: Extract<ParseOutcome, { ok: true }>, from: string): Promise<void>
+  /** Gives a read-later export's links to the articles holding their addresses; returns the result's warnings. */
+  links?(links: SavedLink[]): Promise<string[]>
 }
 
 /** Time spent per stage, in milliseconds (summed over files). */
@@ -404,7 +406,8 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
     dropTemp()
     return Promise.resolve(failed(item.file, outcome.reason))
   }
-  if (outcome.articles.length === 0) {
+  // A read-later export (links, no text) is kept: the user's file, whose links go to the articles (./links.ts).
+  if (outcome.articles.length === 0 && !outcome.links?.length) {
     dropTemp()
     return Promise.resolve(failed(item.file, 'no article found in the file', outcome.warnings))
   }
@@ -437,7 +440,9 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
       else ctx.catalog.set(rel, entry)
       const ids = entry.articles.map((article) => article.id)
       settle(ids[0])
-      return { file: item.file, status: 'imported', articles: ids, warnings: [...outcome.warnings, ...assetWarnings] }
+      const linkWarnings = outcome.links?.length && ctx.links ? await ctx.links(outcome.links) : []
+      const warnings = [...outcome.warnings, ...assetWarnings, ...linkWarnings]
+      return { file: item.file, status: 'imported', articles: ids, warnings }
     } catch (error) {
       dropTemp()
       settle(undefined)

@@ -27,6 +27,7 @@ import { buildEntry, safeParsePath, setImportedFrom, sha256File } from './entry'
 import { createParsePool, type ParsePool } from './parse-pool'
 import { DEFAULT_MAX_BYTES } from '../formats/index'
 import { runImport, type ImportTimings } from './import'
+import { applyLinks, linksWarning } from './links'
 import { DATA_DIR, collectionOf, isInside, isSupportedFile, resolveInside, sha256 } from './paths'
 import { WriteLock } from './lock'
 import { Trash } from './trash'
@@ -903,6 +904,11 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
                 setImportedFrom(entry, from)
                 await keepParsed(entry, parsed)
                 catalog.set(rel, entry)
+              },
+              links: async (links) => {
+                const summaries = [...catalog.paths()].flatMap((rel) => catalog.get(rel)?.articles ?? [])
+                const applied = await applyLinks(links, summaries, library)
+                return [linksWarning(applied)]
               },
             },
             sources,

@@ -93,7 +93,12 @@ export class StateStore {
   /** The state of one article (unread, unstarred when unknown). */
   get(id: string): ArticleState {
     const stored = this.#articles.get(id)
-    return stored ? { read: stored.read === true, starred: stored.starred === true } : { ...EMPTY }
+    if (!stored) return { ...EMPTY }
+    const state: ArticleState = { read: stored.read === true, starred: stored.starred === true }
+    if (stored.tags && stored.tags.length > 0) state.tags = [...stored.tags]
+    if (stored.archived === true) state.archived = true
+    if (typeof stored.savedAt === 'string') state.savedAt = stored.savedAt
+    return state
   }
 
   /** Changes one article's state and schedules a write. */
@@ -101,9 +106,15 @@ export class StateStore {
     const next: ArticleState = { ...this.get(id) }
     if (patch.read !== undefined) next.read = patch.read
     if (patch.starred !== undefined) next.starred = patch.starred
+    if (patch.tags !== undefined) next.tags = [...patch.tags]
+    if (patch.archived !== undefined) next.archived = patch.archived
+    if (patch.savedAt !== undefined) next.savedAt = patch.savedAt
     const stored: StoredState = { ...this.#articles.get(id), ...next }
     if (!next.read) delete stored.read
     if (!next.starred) delete stored.starred
+    if (!next.tags || next.tags.length === 0) delete stored.tags
+    if (!next.archived) delete stored.archived
+    if (!next.savedAt) delete stored.savedAt
     this.#put(id, stored)
     this.#schedule()
     return { ...next }
@@ -203,6 +214,9 @@ function isStoredState(value: unknown): value is StoredState {
   return (
     (v.read === undefined || typeof v.read === 'boolean') &&
     (v.starred === undefined || typeof v.starred === 'boolean') &&
+    (v.tags === undefined || (Array.isArray(v.tags) && v.tags.every((tag) => typeof tag === 'string'))) &&
+    (v.archived === undefined || typeof v.archived === 'boolean') &&
+    (v.savedAt === undefined || typeof v.savedAt === 'string') &&
     (edits === undefined ||
       (typeof edits === 'object' &&
         edits !== null &&

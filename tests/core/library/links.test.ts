@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openLibrary, type OpenedLibrary } from '../../../electron/core/library/library'
+import { normaliseUrl } from '../../../electron/core/library/links'
+import { makeTempDir, type TempDir } from '../../helpers/temp-library'
+
+let lib: TempDir
+let src: TempDir
+let library: OpenedLibrary
+
+beforeEach(async () => {
+  lib = makeTempDir()
+  src = makeTempDir()
+  library = await openLibrary(lib.root)
+})
+
+afterEach(async () => {
+  await library.close()
+  lib.remove()
+  src.remove()
+})
+
+const path = (rel: string) => ({ kind: 'path' as const, path: src.path(rel) })
+
+/** A saved page whose canonical address is `url`. */
+function page(title: string, url: string): string {
+  const body = `${title} was decided by the council after a long evening of debate about the harbour. `.repeat(6)
+  return `<!doctype html><html><head><title>${title}</title><link rel="canonical" href="${url}"></head><body><article><h1>${title}</h1><p>${body}</p><p>${body}</p></article></body></html>`
+}
+
+const POCKET_HEADER = 'title,url,time_added,tags,status'
+
+describe('read-later links', () => {
+  it('gives a Pocket link its article tags, read state and saved time, and counts the rest', async () => {
+    src.write('harbour.html', page('Harbour plan approved', 'https://news.example.org/harbour-plan/'))
+    const [article] = await library.import([path('harbour.html')])
+    const id = article!.articles[0]!
+    src.write(
+      'pocket.csv',
+      [
+        POCKET_HEADER,
+        'Harbour plan,HTTPS://News.Example.org/harbour-plan?utm_source=feed#top,1700000000,council|harbour,archive',
+        'Elsewhere,https://other.example.net/story,1700000100,,unread',
+      ].join('\n'),
+    )
+    const [result] = await library.import([path('pocket.csv')])
+    expect(result!.status).toBe('imported')
+    expect(result!.articles).toEqual([])
+    expect(result!.warnings).toContain(
+      '1 link matched articles; 1 link only, no text (https://other.example.net/story)',
+    )
+    expect(library.state(id)).toEqual({
+      read: true,
+      starred: false,
+      archived: true,
+      tags: ['council', 'harbour'],
+      savedAt: new Date(1700000000 * 1000).toISOString(),
+    })
+    // The export itself is kept, and is no "unreadable file".
+    expect(lib.read('pocket.csv')).toBe(src.read('pocket.csv'))
+    expect(library.info().notices.map((n) => n.code)).not.toContain('scan-failed')
+  })
+
+  it('merges tags with those the article already has and keeps them across a reopen', async () => {
+    src.write('harbour.html', page('Harbour plan approved', 'https://news.example.org/harbour-plan'))
+    const id = (await library.import([path('harbour.html')]))[0]!.articles[0]!
+    await library.setState(id, { tags: ['local'] })
+    src.write(
+      'pocket.csv',
+      `${POCKET_HEADER}\nHarbour,https://news.example.org/harbour-plan/,1700000000,local|ports,unread\n`,
+    )
+    await library.import([path('pocket.csv')])
+    await library.close()
+    library = await openLibrary(lib.root)
+    expect(library.state(id)).toMatchObject({ read: false, tags: ['local', 'ports'] })
+  })
+
+  it('normalises addresses: scheme and host case, trailing slash, utm parameters and fragment', () => {
+    expect(normaliseUrl('HTTPS://Example.ORG/a/b/?utm_medium=x&id=3#p2')).toBe('https://example.org/a/b?id=3')
+    expect(normaliseUrl('not a url')).toBeNull()
+  })
+})
