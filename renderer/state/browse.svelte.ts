@@ -1,7 +1,7 @@
 /**
  * The library's other listings beside its articles: the stories (clusters across sites) and every highlight.
  */
-import type { BroadsheetApi } from '../../electron/shared/ipc-contract'
+import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contract'
 import type { Failure } from '../../electron/shared/result'
 import type { StoryCluster } from '../../electron/shared/stories'
 import type { Highlight } from '../../electron/shared/workbench'
@@ -59,5 +59,13 @@ export class BrowseState {
     } else {
       this.#error = result.error
     }
+  }
+
+  /** Lists again whatever has been listed whenever the library changes; returns the unsubscribe. */
+  connect(): Unsubscribe {
+    return this.#api.library.onChanged(() => {
+      if (this.#stories !== null) void this.loadStories()
+      if (this.#highlights !== null) void this.loadHighlights()
+    })
   }
 }

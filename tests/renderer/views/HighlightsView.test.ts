@@ -71,4 +71,18 @@ describe('HighlightsView', () => {
     render(WithApp, { app: new AppState(fake.api), view: HighlightsView })
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not list the highlights: disk gone')
   })
+
+  it('lists again after the library changes', async () => {
+    const fake = fakeApi([item({ id: 'a', title: 'Bridge reopens' })])
+    fake.api.highlights.list = vi
+      .fn()
+      .mockResolvedValueOnce(ok([]))
+      .mockResolvedValue(ok([highlight({})]))
+    const app = new AppState(fake.api)
+    await app.library.load()
+    render(WithApp, { app, view: HighlightsView })
+    expect(await screen.findByText(/No highlights yet/)).toBeInTheDocument()
+    fake.emit('library:changed', { added: [], updated: ['a'], removed: [] } as never)
+    expect(await screen.findByRole('article', { name: 'Highlight in Bridge reopens' })).toBeInTheDocument()
+  })
 })
