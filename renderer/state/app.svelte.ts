@@ -8,6 +8,7 @@ import { LibraryState } from './library.svelte'
 import { ReaderState } from './reader.svelte'
 import { SearchState } from './search.svelte'
 import { SavedState } from './saved.svelte'
+import { ExportState } from './export.svelte'
 import { SettingsState } from './settings.svelte'
 import { StoriesState } from './stories.svelte'
 import { BrowseState, type LibraryPanel } from './browse.svelte'
@@ -25,6 +26,7 @@ export class AppState {
   readonly settings: SettingsState
   readonly stories: StoriesState
   readonly saved: SavedState
+  readonly exports: ExportState
   readonly browse: BrowseState
   #panel = $state<LibraryPanel>('articles')
   #story = $state.raw<StoryCluster | null>(null)
@@ -39,6 +41,7 @@ export class AppState {
     this.settings = new SettingsState(api)
     this.stories = new StoriesState(api)
     this.saved = new SavedState(api)
+    this.exports = new ExportState(api)
     this.browse = new BrowseState(api)
   }
 

@@ -68,7 +68,7 @@ describe('ExportDialog', () => {
     await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Export cancelled'))
   })
 
-  it('keeps Tab inside the dialog, closes on Escape and gives focus back to the opener', async () => {
+  it('keeps Tab and the app shortcuts inside the dialog, closes on Escape and gives focus back to the opener', async () => {
     const fake = fakeApi()
     const opener = document.createElement('button')
     opener.textContent = 'Export…'
@@ -89,6 +89,12 @@ describe('ExportDialog', () => {
     expect(close).toHaveFocus()
     await user.tab({ shift: true })
     expect(exportButton).toHaveFocus()
+
+    const behind = vi.fn()
+    window.addEventListener('keydown', behind)
+    await user.keyboard('j')
+    window.removeEventListener('keydown', behind)
+    expect(behind).not.toHaveBeenCalled()
 
     await user.keyboard('{Escape}')
     expect(onclose).toHaveBeenCalledOnce()

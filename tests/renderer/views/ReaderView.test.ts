@@ -272,4 +272,19 @@ describe('ReaderView library care', () => {
     expect(writeText).toHaveBeenCalledWith('@online{a, title = {Title a}}')
     expect(await screen.findByText('Citation copied')).toHaveAttribute('role', 'status')
   })
+
+  it("exports this article from the reader's actions", async () => {
+    const { fake } = await openReader()
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Export…' }))
+    const dialog = screen.getByRole('dialog', { name: 'Export' })
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }))
+    expect(fake.api.evidence.export).toHaveBeenCalledWith({
+      selection: { kind: 'ids', ids: ['a'] },
+      format: 'evidence',
+      zip: false,
+    })
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
 })

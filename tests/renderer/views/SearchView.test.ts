@@ -134,4 +134,25 @@ describe('SearchView', () => {
     expect(within(form).getByRole('status')).toHaveTextContent('Saved “Quays”')
     expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveValue('')
   })
+
+  it('exports the current search from a dialog and gives focus back to its button', async () => {
+    const { fake, app } = await setup()
+    fake.api.evidence.export = vi.fn(async () => ok({ path: '/out/export-1', articles: 120, files: 5, bytes: 1 }))
+    app.search.setFilter('site', 'velmora.example')
+    const user = userEvent.setup()
+    const open = await screen.findByRole('button', { name: 'Export…' })
+    await user.click(open)
+    const dialog = screen.getByRole('dialog', { name: 'Export' })
+    await user.click(within(dialog).getByRole('radio', { name: /Markdown/ }))
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }))
+    expect(fake.api.evidence.export).toHaveBeenCalledWith({
+      selection: { kind: 'search', request: expect.objectContaining({ query: 'quayside', site: 'velmora.example' }) },
+      format: 'markdown',
+      zip: false,
+    })
+    expect(await within(dialog).findByText('Exported 120 articles, 5 files to /out/export-1')).toBeInTheDocument()
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(open).toHaveFocus()
+  })
 })
