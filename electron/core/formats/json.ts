@@ -6,7 +6,8 @@ import { cleanValue, finishArticle } from './article'
 import { textBlocks, type DomElement } from './dom-text'
 import { bodyText, lowerKeys, nameValue, normaliseDate, pick, stringList } from './fields'
 import { shortTitle, TITLE_MAX, toLines } from './text'
-import type { ParsedArticle, ParseOutcome } from './types'
+import type { ParsedArticle, ParseOutcome, SavedLink } from './types'
+import { isWallabagExport, wallabagEntry } from './wallabag'
 
 const WRAPPER_KEYS = ['articles', 'items', 'data', 'results', 'records', 'entries', 'posts', 'news']
 
@@ -125,6 +126,7 @@ export function parseJson(content: string): ParseOutcome {
     const where = place ? `line ${place.line}, column ${place.column}: ` : ''
     return { ok: false, reason: `not valid JSON: ${where}${message}` }
   }
+  if (isWallabagExport(value)) return parseWallabag(value)
   const records = recordsOf(value)
   const articles: { index: number; article: ParsedArticle }[] = []
   const warnings: string[] = []
@@ -134,6 +136,21 @@ export function parseJson(content: string): ParseOutcome {
     else warnings.push(`record ${index + 1}: ${result.problem}`)
   })
   return collect(articles, warnings, 'no articles in the file (an empty list)')
+}
+
+/** A Wallabag export: one article per entry, and its tags and archived state as links for the library. */
+function parseWallabag(entries: Record<string, unknown>[]): ParseOutcome {
+  const articles: { index: number; article: ParsedArticle }[] = []
+  const links: SavedLink[] = []
+  const warnings: string[] = []
+  entries.forEach((entry, index) => {
+    const result = wallabagEntry(entry)
+    if ('problem' in result) return warnings.push(`entry ${index + 1}: ${result.problem}`)
+    articles.push({ index, article: result.article })
+    if (result.link.url) links.push(result.link)
+  })
+  const outcome = collect(articles, warnings, 'no entries in the Wallabag export')
+  return outcome.ok ? { ...outcome, links } : outcome
 }
 
 /** Parses a decoded .jsonl/.ndjson file: one record per line, blank lines skipped. */

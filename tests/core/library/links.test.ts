@@ -74,6 +74,23 @@ describe('read-later links', () => {
     expect(library.state(id)).toMatchObject({ read: false, tags: ['local', 'ports'] })
   })
 
+  it('gives a Wallabag export its own tags and archived state', async () => {
+    const body = 'The night bus now stops at the new hospital, the transport office said on Tuesday. '.repeat(4)
+    const entry = {
+      title: 'Night bus reaches the hospital',
+      url: 'https://buses.example.org/night',
+      is_archived: true,
+      created_at: '2024-05-01T10:00:00Z',
+      content: `<p>${body}</p>`,
+      tags: [{ label: 'buses' }],
+    }
+    src.write('wallabag.json', JSON.stringify([entry]))
+    const [result] = await library.import([path('wallabag.json')])
+    expect(result!.status).toBe('imported')
+    expect(result!.warnings).toContain('1 link matched articles; 0 link only, no text')
+    expect(library.state(result!.articles[0]!)).toMatchObject({ read: true, archived: true, tags: ['buses'] })
+  })
+
   it('normalises addresses: scheme and host case, trailing slash, utm parameters and fragment', () => {
     expect(normaliseUrl('HTTPS://Example.ORG/a/b/?utm_medium=x&id=3#p2')).toBe('https://example.org/a/b?id=3')
     expect(normaliseUrl('not a url')).toBeNull()
