@@ -5,6 +5,7 @@ import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contr
 import type { Failure } from '../../electron/shared/result'
 import type { StoryCluster } from '../../electron/shared/stories'
 import type { Highlight } from '../../electron/shared/workbench'
+import { counted } from '../lib/format'
 
 /** What the library pane shows beside its sidebar. */
 export type LibraryPanel = 'articles' | 'stories' | 'highlights'
@@ -13,6 +14,12 @@ export type LibraryPanel = 'articles' | 'stories' | 'highlights'
 export function byStorySize(clusters: readonly StoryCluster[]): StoryCluster[] {
   const seen = (c: StoryCluster) => c.lastSeen ?? c.firstSeen ?? ''
   return [...clusters].sort((a, b) => b.size - a.size || seen(b).localeCompare(seen(a)) || a.id.localeCompare(b.id))
+}
+
+/** A story's size and sites in words: "3 articles from a.example, b.example" (no "from" when no site is known). */
+export function storyExtent(story: Pick<StoryCluster, 'size' | 'sites'>): string {
+  const size = counted(story.size, 'article')
+  return story.sites.length > 0 ? `${size} from ${story.sites.join(', ')}` : size
 }
 
 /** The stories and highlights listings; the API comes in through the constructor. */

@@ -49,7 +49,7 @@ describe('the Stories and Highlights views', () => {
     await page.keyboard.press('Enter')
     const status = page.getByRole('status').filter({ hasText: 'Showing the story' })
     await status.waitFor({ timeout: 30_000 })
-    expect(await status.textContent()).toContain('Lighthouse on Varrow Point')
+    expect(await status.textContent()).toContain('“Lighthouse on Varrow Point lit again after repairs” (2 articles)')
     await page.waitForFunction(() => document.querySelectorAll('#search-results .hit').length === 2, null, {
       timeout: 30_000,
     })

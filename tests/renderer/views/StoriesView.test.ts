@@ -5,7 +5,7 @@ import WithApp from './WithApp.svelte'
 import StoriesView from '../../../renderer/views/StoriesView.svelte'
 import ListView from '../../../renderer/views/ListView.svelte'
 import { AppState } from '../../../renderer/state/app.svelte'
-import { byStorySize } from '../../../renderer/state/browse.svelte'
+import { byStorySize, storyExtent } from '../../../renderer/state/browse.svelte'
 import { ok } from '../../../electron/shared/result'
 import type { StoryCluster } from '../../../electron/shared/stories'
 import { fakeApi, item } from '../fake-api'
@@ -30,6 +30,13 @@ describe('StoriesView', () => {
       cluster({ id: 'new', size: 2, lastSeen: '2025-06-01' }),
     ]).map((c) => c.id)
     expect(order).toEqual(['big', 'new', 'old'])
+  })
+
+  it('says how big a story is and where from, without naming sites it does not know', () => {
+    expect(storyExtent({ size: 3, sites: ['one.example', 'two.example'] })).toBe(
+      '3 articles from one.example, two.example',
+    )
+    expect(storyExtent({ size: 2, sites: [] })).toBe('2 articles')
   })
 
   it('shows each story with its size, sites and first sighting, and searches it when chosen by keyboard', async () => {
