@@ -6,10 +6,14 @@
  */
 import type { SavedLink } from './types'
 
-/** True when a CSV header is a URL-only export: a url column, a saved-time column, and no text column. */
+/**
+ * True when a CSV header is a URL-only export: a url column, a saved-time column (or Instapaper's Selection and
+ * Folder, as its older exports have no Timestamp), and no text column.
+ */
 export function isLinkExport(header: string[]): boolean {
   const names = new Set(header.map((name) => name.trim().toLowerCase()))
-  return names.has('url') && (names.has('time_added') || names.has('timestamp')) && !names.has('text')
+  const instapaper = names.has('selection') && names.has('folder')
+  return names.has('url') && (names.has('time_added') || names.has('timestamp') || instapaper) && !names.has('text')
 }
 
 /** An epoch-seconds cell as ISO 8601, or null. */

@@ -35,4 +35,14 @@ describe('URL-only exports', () => {
     const outcome = await parseFile(bytes(file), 'instapaper-export.csv')
     expect(outcome.ok && outcome.links?.[0]).toMatchObject({ tags: ['harbour'], archived: true })
   })
+
+  it('reads an Instapaper CSV without a Timestamp column', async () => {
+    const file =
+      'URL,Title,Selection,Folder\nhttps://example.test/q,Quay,,Archive\nhttps://example.test/b,Bakery,,Unread\n'
+    const outcome = await parseFile(bytes(file), 'instapaper-export.csv')
+    expect(outcome.ok && outcome.links).toMatchObject([
+      { url: 'https://example.test/q', archived: true, savedAt: null },
+      { url: 'https://example.test/b', archived: false },
+    ])
+  })
 })
