@@ -34,7 +34,9 @@ describe('ExportDialog', () => {
     await vi.waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'))
     expect(bar).toHaveAttribute('aria-valuemax', '100')
     expect(screen.getByText('40 / 100 articles')).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Export' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Export' })).toHaveAttribute('aria-disabled', 'true')
+    await user.click(screen.getByRole('button', { name: 'Export' }))
+    expect(fake.api.evidence.export).toHaveBeenCalledOnce()
 
     answer.resolve(ok({ path: '/out/export-1', articles: 3, files: 9, bytes: 1200 }))
     expect(await screen.findByRole('status')).toHaveTextContent('Exported 3 articles, 9 files to /out/export-1')

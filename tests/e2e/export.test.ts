@@ -1,0 +1,67 @@
+/**
+ * Exporting from the reader in Chromium: the dialog, its progress and result, and the evidence folder on disk.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { startWebHarness, type WebHarness } from '../../electron/web/harness'
+import { buildRenderer, expectNoAxeViolations, launchChromium, tempLibrary } from './support'
+
+/** A synthetic article written for this test. */
+const MILL_TXT = [
+  'Mill Street bakery reopens after the flood',
+  '',
+  'The bakery on Mill Street opened again on Monday, four months after the river came through its ovens.',
+  '',
+  'The owners thanked the neighbours who carried sandbags and said the bread prices stay as they were.',
+].join('\n')
+
+describe('export in Chromium', () => {
+  let library: { root: string; remove: () => Promise<void> }
+  let exportsDir: string
+  let harness: WebHarness
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+
+  beforeAll(async () => {
+    const rendererDir = await buildRenderer('export')
+    library = await tempLibrary()
+    await fs.writeFile(path.join(library.root, 'mill-street.txt'), MILL_TXT)
+    exportsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-e2e-exports-'))
+    harness = await startWebHarness({ library: library.root, port: 0, rendererDir, exportsDir })
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    await page.goto(harness.url)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await harness?.close()
+    await library?.remove()
+    if (exportsDir) await fs.rm(exportsDir, { recursive: true, force: true })
+  })
+
+  it('exports the open article as an evidence bundle with a manifest, and gives focus back', async () => {
+    const list = page.getByRole('listbox', { name: 'Articles' })
+    await list.getByText('Mill Street bakery reopens after the flood').click()
+    const open = page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: 'Export…' })
+    await open.click()
+    const dialog = page.getByRole('dialog', { name: 'Export' })
+    await dialog.waitFor()
+    await expectNoAxeViolations(page, '[role="dialog"]')
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+    await dialog
+      .getByRole('status')
+      .getByText(/Exported 1 article, \d+ files to /)
+      .waitFor()
+
+    const manifest = await fs.readFile(path.join(exportsDir, 'export-1', 'MANIFEST.sha256'), 'utf8')
+    expect(manifest).toMatch(/^[0-9a-f]{64} {2}articles\.jsonl$/m)
+
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(await open.evaluate((el) => el === document.activeElement)).toBe(true)
+  })
+})
