@@ -1,7 +1,6 @@
 // Builds everything the app runs: the renderer (Vite) and the main, preload and worker bundles (esbuild).
 import { build as viteBuild } from 'vite'
 import { build as esbuild } from 'esbuild'
-import { existsSync } from 'node:fs'
 
 const common = {
   bundle: true,
@@ -23,24 +22,14 @@ await esbuild({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 })
 
-// Worker entries are optional until the search index adds them.
-const workers = ['electron/core/search/index-worker.ts', 'electron/core/stories/group-worker.ts'].filter((p) =>
-  existsSync(p),
-)
-if (workers.length > 0) {
-  await esbuild({
-    ...common,
-    entryPoints: workers,
-    outdir: 'dist/main',
-    format: 'esm',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  })
-}
-
-// The library's parse worker, beside the main bundle (electron/core/library/parse-pool.ts looks for it there).
+// The worker threads, each beside the main bundle under its own name (core/worker-entry.ts looks for it there).
 await esbuild({
   ...common,
-  entryPoints: { 'parse-worker': 'electron/core/library/parse-worker.ts' },
+  entryPoints: {
+    'parse-worker': 'electron/core/library/parse-worker.ts',
+    'index-worker': 'electron/core/search/index-worker.ts',
+    'group-worker': 'electron/core/stories/group-worker.ts',
+  },
   outdir: 'dist/main',
   format: 'esm',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -107,14 +107,11 @@ try {
   const has = (p) => files.has(p)
 
   // What must be inside.
-  for (const required of ['package.json', 'dist/main/index.js', 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
-    if (!has(required)) fail(`${required} is missing from app.asar`)
-  }
+  const required = ['package.json', 'dist/main/index.js', 'dist/preload/index.cjs', 'dist/renderer/index.html']
+  // The worker threads: parsing, search index builds, story grouping.
+  required.push('dist/main/parse-worker.js', 'dist/main/index-worker.js', 'dist/main/group-worker.js')
+  for (const file of required) if (!has(file)) fail(`${file} is missing from app.asar`)
   if (!entries.some((e) => /^dist\/renderer\/assets\/.+\.js$/.test(e))) fail('the renderer has no script in assets/')
-  // The search index builds in a worker thread when its entry exists.
-  if (existsSync(path.join(root, 'electron/core/search/index-worker.ts')) && !has('dist/main/index-worker.js')) {
-    fail('dist/main/index-worker.js (the search index worker) is missing from app.asar')
-  }
   const walk = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
       d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)],
@@ -143,7 +140,8 @@ try {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
   const production = new Set()
   const visit = (name, fromDir) => {
-    for (let dir = fromDir; ; dir = path.dirname(path.dirname(dir))) {
+    // Node looks in the node_modules of every folder above the requiring package (scoped ones sit a level deeper).
+    for (let dir = fromDir; ; dir = path.dirname(dir)) {
       const manifest = path.join(dir, 'node_modules', name, 'package.json')
       if (existsSync(manifest)) {
         const key = path.relative(root, path.dirname(manifest))
