@@ -279,6 +279,9 @@ class LibraryStories implements StoryGroups {
 
   async similar(id: string): Promise<SimilarAnswer | undefined> {
     await this.#first
+    // An article the grouping has not signed yet (just read or imported) waits for the pass that joins it, so its
+    // copies are not reported as none.
+    if (!this.#cache.has(id)) await this.ready()
     const items = new Map(this.#library.list().map((item) => [item.id, item]))
     const self = items.get(id)
     if (!self) return undefined

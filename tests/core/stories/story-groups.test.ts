@@ -150,6 +150,24 @@ describe('openStoryGroups', () => {
     }
   })
 
+  it('answers for a just-imported copy with its group, not with none, when asked at once', async () => {
+    writeLibrary()
+    const { library, stories } = await open()
+    const source = makeTempDir()
+    try {
+      const file = source.write(
+        'copy.html',
+        page({ title: 'Port opens at last', text: PORT, site: 'Echo', published: '2024-03-03T08:00:00Z' }),
+      )
+      const [result] = await library.import([{ kind: 'path', path: file }])
+      // The reader asks the moment the article opens, before the grouping pass the import started has run.
+      const answer = await stories.similar(result!.articles[0]!)
+      expect(answer?.duplicates.map((d) => d.site).sort()).toEqual(['Reprints', 'Wire'])
+    } finally {
+      source.remove()
+    }
+  })
+
   it('keeps signatures in .broadsheet/stories and rebuilds a corrupt cache, saying so', async () => {
     writeLibrary()
     const first = await open()
