@@ -39,6 +39,15 @@ const JOIN_LIMIT = 200
 // Articles read from the store per step: bounded memory, and a yield between steps keeps the app responsive.
 const BATCH = 500
 
+/**
+ * What "the very same bytes" means for one article: its file's hash and its place in the file. Every record of a
+ * WARC, EPUB or JSONL file shares the file's hash, and is not a copy of the others for that.
+ */
+function bytesKey(item: { id: string; hash: string }): string {
+  const dash = item.id.lastIndexOf('-')
+  return dash < 0 ? item.hash : `${item.hash}:${item.id.slice(dash + 1)}`
+}
+
 /** What the cache keeps per article, valid while the content hash stays. */
 interface Cached {
   hash: string
@@ -226,7 +235,7 @@ class LibraryStories implements StoryGroups {
       const c = this.#cache.get(item.id)!
       return {
         id: item.id,
-        hash: item.hash,
+        hash: bytesKey(item),
         url: item.url,
         sourceUrl: item.sourceUrl,
         site: item.site,
@@ -291,7 +300,7 @@ class LibraryStories implements StoryGroups {
       .map((other) => {
         const item = items.get(other)!
         const otherSig = this.#cache.get(other)?.sig ?? null
-        const similarity = item.hash === self.hash ? 1 : sig && otherSig ? similarityOf(sig, otherSig) : 0
+        const similarity = bytesKey(item) === bytesKey(self) ? 1 : sig && otherSig ? similarityOf(sig, otherSig) : 0
         return { id: other, title: item.title, site: item.site, similarity }
       })
     const versions = (this.#versions.get(id) ?? [])

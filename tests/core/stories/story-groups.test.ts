@@ -168,6 +168,16 @@ describe('openStoryGroups', () => {
     }
   })
 
+  it('does not take the records of one file for copies of each other because they share its hash', async () => {
+    dir = makeTempDir()
+    const record = (title: string, text: string) => JSON.stringify({ title, text, site: 'Wire' })
+    dir.write('dump.jsonl', [record('Port opens', PORT), record('Market protest', MARKET)].join('\n') + '\n')
+    const { library, stories } = await open()
+    const answer = await stories.similar(idOf(library, 'dump.jsonl'))
+    expect(answer?.duplicates).toEqual([])
+    expect(answer?.story).toBeNull()
+  })
+
   it('keeps signatures in .broadsheet/stories and rebuilds a corrupt cache, saying so', async () => {
     writeLibrary()
     const first = await open()
