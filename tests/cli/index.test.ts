@@ -43,17 +43,17 @@ describe('broadsheet CLI (child process)', () => {
       src.write('in/one.txt', sampleText('One'))
       src.write('in/sub/two.txt', sampleText('Two'))
       src.write('in/sub/again.txt', sampleText('One'))
-      src.write('in/bad.docx', 'not supported')
+      src.write('in/bad.odt', 'not supported')
       const run = await cli(['--library', lib.root, 'import', 'in', '--into', 'desk', '--json'])
       expect(run.status).toBe(0)
       expect(run.stderr).toBe('')
       const { results } = JSON.parse(run.stdout) as { results: Record<string, unknown>[] }
       expect(results).toEqual([
         {
-          file: path.join('in', 'bad.docx'),
+          file: path.join('in', 'bad.odt'),
           status: 'failed',
           articles: [],
-          error: expect.stringMatching(/^unsupported file type "\.docx"/),
+          error: expect.stringMatching(/^unsupported file type "\.odt"/),
           warnings: [],
         },
         {

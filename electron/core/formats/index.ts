@@ -16,6 +16,9 @@ import { parsePdf } from './pdf'
 import { normaliseNewlines } from './text'
 import { parseTxt } from './txt'
 import { parseArchive } from './archive'
+import { parseOmnivoreZip } from './omnivore'
+import { readPocketHtml } from './pocket-html'
+import { parseDocx, parseFactivaXml, readPressHtml, readPressText } from './press'
 import { extensionOf, formatOf, type Extension, type ParseOutcome } from './types'
 
 /** The parsers' version, stored with every parsed article (defined once in ./types). */
@@ -48,9 +51,9 @@ export type FormatParser = (input: FormatInput) => ParseOutcome | Promise<ParseO
 
 /** The parser of every format in FORMATS (one line per extension; a format without one is a type error). */
 const PARSERS: Record<Extension, FormatParser> = {
-  '.txt': ({ content }) => parseTxt(content),
-  '.html': ({ content }) => parseHtml(content),
-  '.htm': ({ content }) => parseHtml(content),
+  '.txt': ({ content }) => readPressText(content) ?? parseTxt(content),
+  '.html': ({ content }) => parseHtmlFile(content),
+  '.htm': ({ content }) => parseHtmlFile(content),
   '.md': ({ content }) => parseMarkdown(content),
   '.markdown': ({ content }) => parseMarkdown(content),
   '.json': ({ content }) => parseJson(content),
@@ -66,6 +69,14 @@ const PARSERS: Record<Extension, FormatParser> = {
   '.mht': ({ bytes }) => parseMhtml(bytes, false),
   '.mhtml': ({ bytes }) => parseMhtml(bytes, false),
   '.mhtml.gz': ({ bytes }) => parseMhtml(bytes, true),
+  '.docx': ({ bytes }) => parseDocx(bytes),
+  '.xml': ({ content }) => parseFactivaXml(content),
+  '.zip': ({ bytes }) => parseOmnivoreZip(bytes),
+}
+
+/** An HTML file: a Pocket link export, a press-database export, or else a saved page. */
+function parseHtmlFile(content: string): ParseOutcome {
+  return readPocketHtml(content) ?? readPressHtml(content) ?? parseHtml(content)
 }
 
 /** The lower-case extension of a file name, with the dot, or '' (compound ones like `.warc.gz` whole). */

@@ -70,6 +70,9 @@ export const FORMATS = {
   '.mht': { content: 'binary', multiRecord: false, maxBytes: DOCUMENT_MAX_BYTES },
   '.mhtml': { content: 'binary', multiRecord: false, maxBytes: DOCUMENT_MAX_BYTES },
   '.mhtml.gz': { content: 'binary', multiRecord: false, maxBytes: DOCUMENT_MAX_BYTES },
+  '.docx': { content: 'binary', multiRecord: true, maxBytes: CONTAINER_MAX_BYTES },
+  '.xml': { content: 'text', multiRecord: true, maxBytes: CONTAINER_MAX_BYTES },
+  '.zip': { content: 'binary', multiRecord: true, maxBytes: CONTAINER_MAX_BYTES },
 } as const satisfies Record<string, FormatSpec>
 
 /** An extension Broadsheet reads. */

@@ -28,7 +28,7 @@ describe('parseFile', () => {
       'data.json',
       'binary data in a .json file',
     ],
-    ['an unsupported extension', utf8(story), 'scan.docx', 'unsupported file type .docx'],
+    ['an unsupported extension', utf8(story), 'scan.odt', 'unsupported file type .odt'],
     ['a file without an extension', utf8(story), 'README', 'unsupported file type (no extension)'],
     ['malformed JSON', utf8('{"title": "x",\n  "text": }'), 'export.json', 'not valid JSON: '],
   ])('fails %s with a specific reason', async (_case, bytes, name, reason) => {
