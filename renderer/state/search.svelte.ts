@@ -20,11 +20,18 @@ export const RECENT_SEARCHES = 8
 /** The facet values chosen so far. */
 export type FacetFilters = Partial<Record<FacetKind, string>>
 
+/** A date range the results are narrowed to (ISO dates, both ends inclusive), e.g. brushed on the timeline. */
+export interface DateRange {
+  from: string
+  to: string
+}
+
 /** The search area's state; the API comes in through the constructor. */
 export class SearchState {
   #api: BroadsheetApi
   #query = $state('')
   #filters = $state.raw<FacetFilters>({})
+  #range = $state.raw<DateRange | null>(null)
   #sort = $state<'relevance' | 'date'>('relevance')
   #response = $state.raw<SearchResponse | null>(null)
   #error = $state.raw<Failure | null>(null)
@@ -40,7 +47,7 @@ export class SearchState {
   /** Numbers each request so that an answer older than the newest one is dropped. */
   #sequence = 0
 
-  #active = $derived(this.#query.trim() !== '' || Object.keys(this.#filters).length > 0)
+  #active = $derived(this.#query.trim() !== '' || Object.keys(this.#filters).length > 0 || this.#range !== null)
 
   constructor(api: BroadsheetApi) {
     this.#api = api
@@ -51,6 +58,10 @@ export class SearchState {
   }
   get filters(): FacetFilters {
     return this.#filters
+  }
+  /** The date range in force (it overrides a year facet), or null. */
+  get range(): DateRange | null {
+    return this.#range
   }
   get sort(): 'relevance' | 'date' {
     return this.#sort
@@ -145,6 +156,26 @@ export class SearchState {
     void this.run()
   }
 
+  /** Sets (or with null clears) the date range, then searches at once. */
+  setRange(range: DateRange | null): void {
+    this.#range = range
+    void this.run()
+  }
+
+  /** Puts a whole request in force (a saved search opened): its query, facets and date range; then searches. */
+  applyRequest(request: SearchRequest): void {
+    const filters: FacetFilters = {}
+    if (request.site) filters.site = request.site
+    if (request.language) filters.language = request.language
+    if (request.collection !== undefined) filters.collection = request.collection
+    if (request.flags?.[0]) filters.flag = request.flags[0]
+    this.#query = request.query
+    this.#filters = filters
+    this.#range = request.from || request.to ? { from: request.from ?? '', to: request.to ?? '' } : null
+    if (request.sort) this.#sort = request.sort
+    void this.run()
+  }
+
   setSort(sort: 'relevance' | 'date'): void {
     this.#sort = sort
     void this.run()
@@ -154,6 +185,7 @@ export class SearchState {
   clear(): void {
     this.#query = ''
     this.#filters = {}
+    this.#range = null
     this.#cancelTimer()
     this.#sequence++
     this.#response = null
@@ -178,6 +210,12 @@ export class SearchState {
     if (f.year) {
       request.from = `${f.year}-01-01`
       request.to = `${f.year}-12-31`
+    }
+    if (this.#range) {
+      if (this.#range.from) request.from = this.#range.from
+      else delete request.from
+      if (this.#range.to) request.to = this.#range.to
+      else delete request.to
     }
     return request
   }

@@ -25,6 +25,32 @@ describe('SearchState', () => {
     )
   })
 
+  it('narrows to a date range, which wins over the year facet', async () => {
+    const fake = fakeApi()
+    const search = new SearchState(fake.api)
+    search.setFilter('year', '2024')
+    search.setRange({ from: '2024-03-01', to: '2024-03-31' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.api.search.query).toHaveBeenLastCalledWith(
+      expect.objectContaining({ from: '2024-03-01', to: '2024-03-31' }),
+    )
+    search.clear()
+    expect(search.range).toBeNull()
+  })
+
+  it('puts a saved request in force: query, facets and dates', async () => {
+    const fake = fakeApi()
+    const search = new SearchState(fake.api)
+    search.applyRequest({ query: 'port', site: 'x.example', flags: ['sponsored'], from: '2023-01-01' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(search.query).toBe('port')
+    expect(search.filters).toEqual({ site: 'x.example', flag: 'sponsored' })
+    expect(fake.api.search.query).toHaveBeenLastCalledWith(
+      expect.objectContaining({ query: 'port', site: 'x.example', flags: ['sponsored'], from: '2023-01-01' }),
+    )
+    expect(fake.api.search.query.mock.lastCall?.[0]).not.toHaveProperty('to')
+  })
+
   it('clears a facet chosen twice', () => {
     const search = new SearchState(fakeApi().api)
     search.setFilter('language', 'ru')
