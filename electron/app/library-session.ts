@@ -112,6 +112,13 @@ interface Opened {
   workbench: Workbench | null
 }
 
+/** The library's info with the workbench's notices (a damaged highlights file set aside) among its own. */
+export function libraryInfo(library: Pick<Library, 'info'>, workbench: Pick<Workbench, 'notices'> | null): LibraryInfo {
+  const info = library.info()
+  const extra = workbench?.notices() ?? []
+  return extra.length > 0 ? { ...info, notices: [...info.notices, ...extra] } : info
+}
+
 /** What the status line says while the library reads files in the background. */
 const READING: Record<ScanProgress['phase'], string> = {
   scan: 'Reading new files',
@@ -224,7 +231,7 @@ export function createLibrarySession(deps: LibrarySessionDeps): LibrarySession {
           const opened = await open(last, false)
           if (opened.ok) {
             await makeCurrent(opened.value)
-            return ok(opened.value.library.info())
+            return ok(libraryInfo(opened.value.library, opened.value.workbench))
           }
           deps.warn(
             'Your library could not be opened.',
@@ -242,18 +249,19 @@ export function createLibrarySession(deps: LibrarySessionDeps): LibrarySession {
         await makeCurrent(opened.value)
         // Only a first run remembers the default; a fallback keeps pointing at the user's own library.
         if (!last) await deps.settings.setLibraryRoot(deps.defaultRoot)
-        return ok(opened.value.library.info())
+        return ok(libraryInfo(opened.value.library, opened.value.workbench))
       }),
 
     switchTo: (root) =>
       serial(async () => {
         const resolved = path.resolve(root)
-        if (current && path.resolve(current.library.root) === resolved) return ok(current.library.info())
+        if (current && path.resolve(current.library.root) === resolved)
+          return ok(libraryInfo(current.library, current.workbench))
         const opened = await open(resolved, false)
         if (!opened.ok) return opened
         await makeCurrent(opened.value)
         await deps.settings.setLibraryRoot(resolved)
-        return ok(opened.value.library.info())
+        return ok(libraryInfo(opened.value.library, opened.value.workbench))
       }),
 
     async importPaths(paths) {

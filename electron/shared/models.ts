@@ -143,7 +143,7 @@ export interface LibraryChange {
 
 /** A problem found when opening a library that the user should hear about, e.g. a corrupt state file moved aside. */
 export interface LibraryNotice {
-  code: 'state-corrupt' | 'index-rebuilt' | 'scan-failed' | 'store-rebuilt'
+  code: 'state-corrupt' | 'index-rebuilt' | 'scan-failed' | 'store-rebuilt' | 'annotations-set-aside'
   message: string
 }
 

@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Library } from '../../electron/core/library/types'
 import type { SearchIndex } from '../../electron/core/search/types'
 import type { LibraryChange } from '../../electron/shared/models'
-import { copyTreeNoOverwrite, createLibrarySession, seedDefaultLibrary } from '../../electron/app/library-session'
+import type { Workbench } from '../../electron/core/workbench/types'
+import {
+  copyTreeNoOverwrite,
+  createLibrarySession,
+  libraryInfo,
+  seedDefaultLibrary,
+} from '../../electron/app/library-session'
 
 let tmp: string
 let sampleDir: string
@@ -44,7 +50,7 @@ function fakeLibrary(root: string) {
   return library
 }
 
-function setup(options: { lastRoot?: string | null; failOpen?: string[] } = {}) {
+function setup(options: { lastRoot?: string | null; failOpen?: string[]; workbench?: Partial<Workbench> } = {}) {
   let lastRoot = options.lastRoot ?? null
   const libraries = new Map<string, ReturnType<typeof fakeLibrary>>()
   const emit = vi.fn()
@@ -65,6 +71,9 @@ function setup(options: { lastRoot?: string | null; failOpen?: string[] } = {}) 
   const session = createLibrarySession({
     openLibrary,
     openSearchIndex: async () => search as unknown as SearchIndex,
+    openWorkbench: options.workbench
+      ? async () => ({ close: async () => {}, ...options.workbench }) as unknown as Workbench
+      : undefined,
     settings: { libraryRoot: () => lastRoot, setLibraryRoot: async (root) => void (lastRoot = root) },
     defaultRoot: path.join(documents, 'Broadsheet Library'),
     sampleDir,
@@ -179,5 +188,16 @@ describe('createLibrarySession', () => {
     expect(await session.importPaths(['/downloads/a.txt'])).toEqual({ ok: true, value: [] })
     expect(library.import).toHaveBeenCalledWith([{ kind: 'path', path: '/downloads/a.txt' }], expect.anything())
     expect(emit).toHaveBeenCalledWith('import:progress', { done: 1, total: 1, current: null })
+  })
+
+  it('says, among the library notices, that a damaged highlights file was set aside and where', async () => {
+    const aside = {
+      code: 'annotations-set-aside' as const,
+      message: 'Highlights: … The damaged file is kept, unchanged, at /lib/.broadsheet/annotations.jsonl.corrupt-1.',
+    }
+    const { session } = setup({ workbench: { notices: () => [aside] } })
+    const started = await session.start()
+    expect(started.ok && started.value.notices).toEqual([aside])
+    expect(libraryInfo(session.library()!, session.workbench())).toMatchObject({ notices: [aside] })
   })
 })

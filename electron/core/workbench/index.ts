@@ -3,7 +3,7 @@
  * (./saved-searches), citations (./cite) and exports (./export), over the library and its search index.
  */
 import path from 'node:path'
-import type { NoteHit, SearchRequest, TextRange } from '../../shared/models'
+import type { LibraryNotice, NoteHit, SearchRequest, TextRange } from '../../shared/models'
 import { err, ok, type Result } from '../../shared/result'
 import type {
   CitationFormat,
@@ -100,6 +100,13 @@ export class LibraryWorkbench implements Workbench {
   /** What was wrong with the highlights file when it loaded (it was set aside), or null. */
   get notice(): AnnotationsNotice | null {
     return this.#annotations.notice
+  }
+
+  notices(): LibraryNotice[] {
+    const notice = this.#annotations.notice
+    if (!notice) return []
+    const where = notice.setAside ? ` The damaged file is kept, unchanged, at ${notice.setAside}.` : ''
+    return [{ code: 'annotations-set-aside', message: `Highlights: ${notice.message}${where}` }]
   }
 
   async #anchored(stored: StoredHighlight[]): Promise<Highlight[]> {

@@ -4,7 +4,7 @@
  * Implemented by `openWorkbench()` in `./index.ts`; used by the IPC handlers and the CLI. Everything it keeps lives
  * in the library's `.broadsheet/` folder, written atomically; the articles' files are never touched.
  */
-import type { NoteHit, SearchRequest } from '../../shared/models'
+import type { LibraryNotice, NoteHit, SearchRequest } from '../../shared/models'
 import type { Result } from '../../shared/result'
 import type {
   CitationFormat,
@@ -48,6 +48,8 @@ export interface Workbench {
   removeSaved(name: string): Promise<boolean>
   cite(id: string, format: CitationFormat): Promise<Result<string>>
   export(job: ExportJob): Promise<Result<ExportSummary>>
+  /** What the user should hear about the workbench's own files (a damaged highlights file set aside), as library notices. */
+  notices(): LibraryNotice[]
   close(): Promise<void>
 }
 

@@ -26,6 +26,7 @@ import type { Stories } from '../../core/stories/types'
 import type { Workbench } from '../../core/workbench/types'
 import type { ExportProgress } from '../../shared/workbench'
 import { refusalOf, type DropTokens } from '../../app/drops'
+import { libraryInfo } from '../../app/library-session'
 
 /** What only the desktop shell can do; the browser harness gives stand-ins. */
 export interface ShellServices {
@@ -87,7 +88,7 @@ export function createHandlers(ctx: AppContext): Handlers {
   return {
     'library:info': async () => {
       const library = ctx.library()
-      return library ? ok(library.info()) : noLibrary()
+      return library ? ok(libraryInfo(library, ctx.workbench())) : noLibrary()
     },
     'library:list': async () => {
       const library = ctx.library()

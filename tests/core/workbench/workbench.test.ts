@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import path from 'node:path'
+import { DATA_DIR } from '../../../electron/core/library/paths'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/core/library/library'
 import type { Library } from '../../../electron/core/library/types'
@@ -194,6 +196,20 @@ describe('workbench highlights', () => {
     expect(await bench.removeHighlight(made.value.id)).toBe(true)
     expect(await bench.highlights(null)).toEqual([])
     expect((await bench.updateHighlight('urn:uuid:none', { note: 'x' })).ok).toBe(false)
+  })
+
+  it('tells the library which damaged highlights file it set aside and where', async () => {
+    await bench.addQuote(idOf('port/crane.txt'), 'eleven months', 'n')
+    expect(bench.notices()).toEqual([])
+    await close()
+    fs.appendFileSync(path.join(lib.root, DATA_DIR, 'annotations.jsonl'), '{"type":"Annot\n')
+    await open()
+    const [notice, ...rest] = bench.notices()
+    expect(rest).toEqual([])
+    expect(notice?.code).toBe('annotations-set-aside')
+    const aside = fs.readdirSync(path.join(lib.root, DATA_DIR)).find((f) => f.startsWith('annotations.jsonl.corrupt-'))
+    expect(notice?.message).toContain(`kept, unchanged, at ${path.join(lib.root, DATA_DIR, aside!)}`)
+    expect(notice?.message).toMatch(/1 unreadable line .*1 highlight loaded/)
   })
 
   it('never changes the article files', async () => {

@@ -8,6 +8,7 @@ import type {
   ArticleState,
   ImportResult,
   LibraryInfo,
+  LibraryNotice,
   NoteHit,
   Settings,
 } from '../../../electron/shared/models'
@@ -155,6 +156,7 @@ export function fakeContext(article: Article = fakeArticle()) {
     removeSaved: vi.fn(async () => true),
     cite: vi.fn(async () => ok('@article{port}')),
     export: vi.fn(async () => ok({ path: '/exports/evidence', articles: 1, files: 5, bytes: 100 })),
+    notices: vi.fn((): LibraryNotice[] => []),
     close: vi.fn(async () => {}),
   }
   const ctx: AppContext = {

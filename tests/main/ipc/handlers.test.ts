@@ -258,3 +258,13 @@ describe('handlers without a library', () => {
     expect(await handlers['search:query']({ query: 'x' })).toMatchObject({ ok: false, error: { code: 'no-library' } })
   })
 })
+
+describe('library:info', () => {
+  it('lists a damaged highlights file the workbench set aside among the library notices', async () => {
+    const fake = fakeContext()
+    const aside = { code: 'annotations-set-aside' as const, message: 'Highlights: set aside at /x.corrupt-1.' }
+    fake.workbench.notices.mockReturnValue([aside])
+    const result = await createHandlers(fake.ctx)['library:info']()
+    expect(result.ok && result.value.notices).toEqual([aside])
+  })
+})
