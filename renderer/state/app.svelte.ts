@@ -98,12 +98,12 @@ export class AppState {
     if (next) await this.openArticle(next)
   }
 
-  /** Opens a saved search: marks its new matches seen and shows its query in the search view. */
+  /** Opens a saved search: marks its new matches seen and puts its query, filters and dates in the search view. */
   async openSaved(name: string): Promise<void> {
     const matches = await this.saved.open(name)
     if (!matches) return
     this.show('search')
-    await this.search.searchFor(matches.saved.request.query)
+    this.search.applyRequest(matches.saved.request)
   }
 
   /** What the library pane shows: its articles, the stories or the highlights. */

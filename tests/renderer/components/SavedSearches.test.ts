@@ -1,11 +1,16 @@
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { render, screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import SavedSearches from '../../../renderer/components/SavedSearches.svelte'
 import { SavedState } from '../../../renderer/state/saved.svelte'
 import { ok } from '../../../electron/shared/result'
 import type { SavedSearch } from '../../../electron/shared/workbench'
-import { fakeApi } from '../fake-api'
+import type { SearchHit } from '../../../electron/shared/models'
+import { AppState } from '../../../renderer/state/app.svelte'
+import ListView from '../../../renderer/views/ListView.svelte'
+import SearchView from '../../../renderer/views/SearchView.svelte'
+import WithApp from '../views/WithApp.svelte'
+import { fakeApi, item, response } from '../fake-api'
 
 const floods = (total: number, newCount: number): SavedSearch => ({
   name: 'Floods',
@@ -30,5 +35,108 @@ describe('SavedSearches', () => {
     expect(await within(list).findByText('2 new')).toBeInTheDocument()
     await userEvent.setup().click(within(list).getByRole('button', { name: /Floods/ }))
     expect(onopen).toHaveBeenCalledWith('Floods')
+  })
+})
+
+describe('opening a saved search', () => {
+  beforeAll(() => {
+    // jsdom has no layout, so no ResizeObserver; the list then sizes itself from its default height.
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver
+  })
+
+  const saved: SavedSearch = {
+    name: 'Harbour in English',
+    request: { query: 'harbour', site: 'velmora.example', language: 'en', from: '2024-05-01', to: '2024-05-31' },
+    created: '2025-01-01T00:00:00Z',
+    total: 3,
+    newCount: 2,
+  }
+  const hit = (id: string, title: string): SearchHit => ({
+    id,
+    title,
+    site: 'velmora.example',
+    published: '2024-05-03',
+    language: 'en',
+    flags: [],
+    score: 1,
+    snippet: 'the harbour',
+    snippetMatches: [[4, 11]],
+    matches: [],
+    titleMatches: [],
+  })
+
+  async function openFromSidebar() {
+    const rows = [
+      item({ id: 'old', title: 'Harbour fees frozen' }),
+      item({ id: 'n1', title: 'Harbour crane arrives' }),
+      item({ id: 'n2', title: 'Harbour strike ends' }),
+    ]
+    const fake = fakeApi(rows)
+    fake.api.saved.list = vi.fn(async () => ok([saved]))
+    fake.api.saved.open = vi.fn(async () => ok({ saved: { ...saved, newCount: 0 }, newIds: ['n2', 'n1'], ids: [] }))
+    vi.mocked(fake.api.search.query).mockResolvedValue(
+      ok(
+        response({
+          total: 3,
+          hits: [
+            hit('old', 'Harbour fees frozen'),
+            hit('n1', 'Harbour crane arrives'),
+            hit('n2', 'Harbour strike ends'),
+          ],
+        }),
+      ),
+    )
+    const app = new AppState(fake.api)
+    await app.library.load()
+    render(WithApp, { app, view: ListView })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: /Harbour in English/ }))
+    await vi.waitFor(() => expect(app.view).toBe('search'))
+    render(WithApp, { app, view: SearchView })
+    return { fake, app, user }
+  }
+
+  it('searches with its filters and dates, not its query alone, and shows them as chips', async () => {
+    const { fake, app } = await openFromSidebar()
+    await vi.waitFor(() =>
+      expect(fake.api.search.query).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          query: 'harbour',
+          site: 'velmora.example',
+          language: 'en',
+          from: '2024-05-01',
+          to: '2024-05-31',
+        }),
+      ),
+    )
+    expect(app.search.range).toEqual({ from: '2024-05-01', to: '2024-05-31' })
+    const chips = screen.getByRole('list', { name: 'Filters in force' })
+    expect(chips).toHaveTextContent('velmora.example')
+    expect(chips).toHaveTextContent('English')
+  })
+
+  it('lists the new matches first, says how many are new, and marks them New among the results', async () => {
+    const { app } = await openFromSidebar()
+    const fresh = await screen.findByRole('region', {
+      name: '2 new matches since “Harbour in English” was last opened',
+    })
+    const buttons = within(fresh).getAllByRole('button')
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      expect.stringContaining('New Harbour strike ends'),
+      expect.stringContaining('New Harbour crane arrives'),
+    ])
+    expect(await screen.findByText(/3 results, 2 new/)).toBeInTheDocument()
+    const results = screen.getByRole('list', { name: 'Results' })
+    expect(within(results).getByRole('button', { name: /^New Harbour strike ends/ })).toBeInTheDocument()
+    expect(within(results).getByRole('button', { name: /^Harbour fees frozen/ })).toBeInTheDocument()
+
+    // Another query is another search: its results are not called new.
+    app.search.setFilter('site', null)
+    await vi.waitFor(() => expect(screen.queryByRole('region', { name: /new match/ })).not.toBeInTheDocument())
+    expect(within(results).queryByText('New')).not.toBeInTheDocument()
   })
 })
