@@ -1,16 +1,38 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { render, screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import SavedSearches from '../../../renderer/components/SavedSearches.svelte'
 import { SavedState } from '../../../renderer/state/saved.svelte'
+import { ExportState } from '../../../renderer/state/export.svelte'
 import { ok } from '../../../electron/shared/result'
 import type { SavedSearch } from '../../../electron/shared/workbench'
 import type { SearchHit } from '../../../electron/shared/models'
 import { AppState } from '../../../renderer/state/app.svelte'
-import ListView from '../../../renderer/views/ListView.svelte'
+import Sidebar from '../../../renderer/components/Sidebar.svelte'
 import SearchView from '../../../renderer/views/SearchView.svelte'
 import WithApp from '../views/WithApp.svelte'
 import { fakeApi, item, response } from '../fake-api'
+
+// The search view draws a uPlot timeline that follows its size and asks matchMedia for the pixel ratio as it
+// loads; jsdom has neither.
+vi.hoisted(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addEventListener() {},
+      removeEventListener() {},
+      addListener() {},
+      removeListener() {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList
+})
 
 const floods = (total: number, newCount: number): SavedSearch => ({
   name: 'Floods',
@@ -30,24 +52,15 @@ describe('SavedSearches', () => {
     const onopen = vi.fn()
     render(SavedSearches, { saved: new SavedState(fake.api), onopen })
     const list = await screen.findByRole('region', { name: 'Saved searches' })
-    expect(within(list).getByRole('button', { name: /Floods/ })).toHaveTextContent('Floods 3')
+    expect(within(list).getByRole('button', { name: /^Floods/ })).toHaveTextContent('Floods 3')
     fake.emit('library:changed', { added: ['x'], updated: [], removed: [] } as never)
     expect(await within(list).findByText('2 new')).toBeInTheDocument()
-    await userEvent.setup().click(within(list).getByRole('button', { name: /Floods/ }))
+    await userEvent.setup().click(within(list).getByRole('button', { name: /^Floods/ }))
     expect(onopen).toHaveBeenCalledWith('Floods')
   })
 })
 
 describe('opening a saved search', () => {
-  beforeAll(() => {
-    // jsdom has no layout, so no ResizeObserver; the list then sizes itself from its default height.
-    globalThis.ResizeObserver ??= class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    } as unknown as typeof ResizeObserver
-  })
-
   const saved: SavedSearch = {
     name: 'Harbour in English',
     request: { query: 'harbour', site: 'velmora.example', language: 'en', from: '2024-05-01', to: '2024-05-31' },
@@ -92,9 +105,14 @@ describe('opening a saved search', () => {
     )
     const app = new AppState(fake.api)
     await app.library.load()
-    render(WithApp, { app, view: ListView })
+    render(Sidebar, {
+      library: app.library,
+      saved: app.saved,
+      exports: app.exports,
+      onopensaved: (name: string) => void app.openSaved(name),
+    })
     const user = userEvent.setup()
-    await user.click(await screen.findByRole('button', { name: /Harbour in English/ }))
+    await user.click(await screen.findByRole('button', { name: /^Harbour in English/ }))
     await vi.waitFor(() => expect(app.view).toBe('search'))
     render(WithApp, { app, view: SearchView })
     return { fake, app, user }
@@ -138,5 +156,61 @@ describe('opening a saved search', () => {
     app.search.setFilter('site', null)
     await vi.waitFor(() => expect(screen.queryByRole('region', { name: /new match/ })).not.toBeInTheDocument())
     expect(within(results).queryByText('New')).not.toBeInTheDocument()
+  })
+})
+
+describe('a saved search’s menu', () => {
+  function setup() {
+    const fake = fakeApi()
+    fake.api.saved.list = vi.fn(async () => ok([floods(12, 0)]))
+    fake.api.saved.remove = vi.fn(async () => ok(true))
+    const saved = new SavedState(fake.api)
+    render(SavedSearches, { saved, exports: new ExportState(fake.api), onopen: vi.fn() })
+    return { fake, user: userEvent.setup() }
+  }
+
+  it('exports the saved search’s matches, by keyboard, and gives focus back to its menu button', async () => {
+    const { fake, user } = setup()
+    const more = await screen.findByRole('button', { name: 'More for “Floods”' })
+    expect(more).toHaveAttribute('aria-expanded', 'false')
+    more.focus()
+    await user.keyboard('{Enter}')
+    expect(more).toHaveAttribute('aria-expanded', 'true')
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Export…' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+
+    const dialog = screen.getByRole('dialog', { name: 'Export' })
+    expect(dialog).toHaveTextContent('Exporting the saved search “Floods” (12 matches).')
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }))
+    expect(fake.api.evidence.export).toHaveBeenCalledWith({
+      selection: { kind: 'saved', name: 'Floods' },
+      format: 'evidence',
+      zip: false,
+    })
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(more).toHaveFocus()
+  })
+
+  it('removes a saved search only once the removal is confirmed, and Escape closes the menu', async () => {
+    const { fake, user } = setup()
+    const more = await screen.findByRole('button', { name: 'More for “Floods”' })
+    await user.click(more)
+    await user.keyboard('{Tab}{Escape}')
+    expect(more).toHaveAttribute('aria-expanded', 'false')
+    expect(more).toHaveFocus()
+
+    await user.click(more)
+    await user.click(screen.getByRole('button', { name: 'Remove…' }))
+    expect(screen.getByText('Remove “Floods”? Its articles stay in the library.')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Keep' }))
+    expect(fake.api.saved.remove).not.toHaveBeenCalled()
+
+    await user.click(more)
+    await user.click(screen.getByRole('button', { name: 'Remove…' }))
+    await user.click(screen.getByRole('button', { name: 'Remove' }))
+    expect(fake.api.saved.remove).toHaveBeenCalledWith('Floods')
+    await vi.waitFor(() => expect(screen.queryByRole('region', { name: 'Saved searches' })).not.toBeInTheDocument())
   })
 })
