@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { render, screen, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import WithApp from './WithApp.svelte'
@@ -70,6 +70,33 @@ describe('StoriesView', () => {
     expect(app.search.query).toBe('')
   })
 
+  it('exports a story’s articles from its own button, named for the story', async () => {
+    const fake = fakeApi()
+    fake.api.stories.list = async () => ok([cluster({ id: 'big', size: 4, title: 'Harbour bridge reopens' })])
+    fake.api.evidence.export = vi.fn(async () => ok({ path: '/out/export-1', articles: 4, files: 12, bytes: 900 }))
+    const app = new AppState(fake.api)
+    render(WithApp, { app, view: StoriesView })
+    const user = userEvent.setup()
+    const exportButton = await screen.findByRole('button', { name: 'Export story “Harbour bridge reopens”…' })
+    expect(exportButton).toHaveTextContent(/^Export story/)
+    await user.tab()
+    await user.tab()
+    expect(exportButton).toHaveFocus()
+    await user.keyboard('{Enter}')
+    const dialog = screen.getByRole('dialog', { name: 'Export' })
+    expect(dialog).toHaveTextContent('Exporting the story “Harbour bridge reopens” (4 articles).')
+    await user.click(within(dialog).getByRole('radio', { name: /CSV/ }))
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }))
+    expect(fake.api.evidence.export).toHaveBeenCalledWith({
+      selection: { kind: 'story', story: 'big' },
+      format: 'csv',
+      zip: false,
+    })
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      'Exported 4 articles, 12 files to /out/export-1',
+    )
+  })
+
   it('says so when the library has no stories', async () => {
     const app = new AppState(fakeApi().api)
     render(WithApp, { app, view: StoriesView })
@@ -91,7 +118,7 @@ describe('StoriesView', () => {
     const user = userEvent.setup()
     await user.click(within(browse).getByRole('button', { name: 'Stories' }))
     expect(within(browse).getByRole('button', { name: 'Stories' })).toHaveAttribute('aria-pressed', 'true')
-    expect(await screen.findByRole('button', { name: /Harbour bridge reopens/ })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: /^Harbour bridge reopens/ })).toBeInTheDocument()
     expect(screen.queryByRole('listbox', { name: 'Articles' })).toBeNull()
     await user.click(within(browse).getByRole('button', { name: 'Articles' }))
     expect(screen.getByRole('listbox', { name: 'Articles' })).toBeInTheDocument()
