@@ -11,6 +11,7 @@ import { SavedState } from './saved.svelte'
 import { ExportState } from './export.svelte'
 import { SettingsState } from './settings.svelte'
 import { StoriesState } from './stories.svelte'
+import { TimelineState } from './timeline.svelte'
 import { BrowseState, type LibraryPanel } from './browse.svelte'
 import type { StoryCluster } from '../../electron/shared/stories'
 
@@ -28,6 +29,7 @@ export class AppState {
   readonly saved: SavedState
   readonly exports: ExportState
   readonly browse: BrowseState
+  readonly timeline: TimelineState
   #panel = $state<LibraryPanel>('articles')
   #story = $state.raw<StoryCluster | null>(null)
   #view = $state<View>('list')
@@ -43,6 +45,7 @@ export class AppState {
     this.saved = new SavedState(api)
     this.exports = new ExportState(api)
     this.browse = new BrowseState(api)
+    this.timeline = new TimelineState(api)
   }
 
   get view(): View {
