@@ -102,6 +102,8 @@ const COPIES_IN_FLIGHT = 8
 interface Batch {
   /** The first article id per content hash: the library's, then this batch's (undefined when that copy failed). */
   firstByHash: Map<string, Promise<string | undefined>>
+  /** Read-later exports (links, no articles, so no id): the library path of the first copy per content hash. */
+  exportByHash: Map<string, Promise<string | undefined>>
   /** The last copy into each target name, so two same-named files are numbered in input order. */
   nameChains: Map<string, Promise<unknown>>
   readyDirs: Map<string, string | Error>
@@ -117,8 +119,20 @@ export async function runImport(
 ): Promise<ImportOutcome> {
   const timings: ImportTimings = { read: 0, hash: 0, parse: 0, copy: 0, byExtension: {} }
   const items = validCollection(into) ? await expandSources(sources, into) : await badCollection(sources, into)
-  const batch: Batch = { firstByHash: new Map(), nameChains: new Map(), readyDirs: new Map(), timings }
+  const batch: Batch = {
+    firstByHash: new Map(),
+    exportByHash: new Map(),
+    nameChains: new Map(),
+    readyDirs: new Map(),
+    timings,
+  }
   for (const [hash, id] of ctx.catalog.hashIndex()) batch.firstByHash.set(hash, Promise.resolve(id))
+  for (const rel of ctx.catalog.paths()) {
+    const entry = ctx.catalog.get(rel)
+    // A file without articles and without an error is a read-later export (see buildEntry).
+    if (entry && entry.articles.length === 0 && !entry.error && !batch.exportByHash.has(entry.hash))
+      batch.exportByHash.set(entry.hash, Promise.resolve(rel))
+  }
   await fs.mkdir(ctx.tmpDir, { recursive: true }).catch(() => {})
   const total = items.length
   const results: ImportResult[] = new Array(total)
@@ -411,15 +425,30 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
     dropTemp()
     return Promise.resolve(failed(item.file, 'no article found in the file', outcome.warnings))
   }
-  const earlier = batch.firstByHash.get(hash)
+  // An export's copy is known by its path (it has no article id); its links are applied again on every import.
+  const linkExport = outcome.articles.length === 0
+  const firsts = linkExport ? batch.exportByHash : batch.firstByHash
+  const earlier = firsts.get(hash)
   let settle: (id: string | undefined) => void = () => {}
   const mine = new Promise<string | undefined>((resolve) => (settle = resolve))
-  batch.firstByHash.set(hash, earlier ? earlier.then((id) => id ?? mine) : mine)
+  firsts.set(hash, earlier ? earlier.then((id) => id ?? mine) : mine)
   const nameKey = `${item.targetDir}/${item.name}`
   const previousSameName = batch.nameChains.get(nameKey)
 
   const run = async (): Promise<ImportResult> => {
     const duplicateOf = earlier ? await earlier : undefined
+    if (duplicateOf && linkExport) {
+      dropTemp()
+      settle(undefined)
+      const linkWarnings = ctx.links ? await ctx.links(outcome.links!) : []
+      const again = `already in the library as ${duplicateOf}: its links are applied again`
+      return {
+        file: item.file,
+        status: 'duplicate',
+        articles: [],
+        warnings: [again, ...outcome.warnings, ...linkWarnings],
+      }
+    }
     if (duplicateOf) {
       dropTemp()
       settle(undefined)
@@ -439,7 +468,7 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
       if (ctx.keep) await ctx.keep(rel, entry, outcome, item.absolute ?? item.file)
       else ctx.catalog.set(rel, entry)
       const ids = entry.articles.map((article) => article.id)
-      settle(ids[0])
+      settle(linkExport ? rel : ids[0])
       const linkWarnings = outcome.links?.length && ctx.links ? await ctx.links(outcome.links) : []
       const warnings = [...outcome.warnings, ...assetWarnings, ...linkWarnings]
       return { file: item.file, status: 'imported', articles: ids, warnings }

@@ -91,6 +91,44 @@ describe('read-later links', () => {
     expect(library.state(result!.articles[0]!)).toMatchObject({ read: true, archived: true, tags: ['buses'] })
   })
 
+  it('applies a re-imported export again without keeping a second copy of it', async () => {
+    src.write(
+      'pocket.csv',
+      `${POCKET_HEADER}\nHarbour,https://news.example.org/harbour-plan,1700000000,ports,archive\n`,
+    )
+    const [first] = await library.import([path('pocket.csv')])
+    expect(first!.warnings).toEqual([
+      '0 links matched articles; 1 link only, no text (https://news.example.org/harbour-plan)',
+    ])
+    // The article arrives after the export: importing the export again gives it the link's state.
+    src.write('harbour.html', page('Harbour plan approved', 'https://news.example.org/harbour-plan'))
+    const id = (await library.import([path('harbour.html')]))[0]!.articles[0]!
+    src.write('again/pocket.csv', src.read('pocket.csv'))
+    const [again] = await library.import([path('again/pocket.csv')])
+    expect(again).toEqual({
+      file: src.path('again/pocket.csv'),
+      status: 'duplicate',
+      articles: [],
+      warnings: [
+        'already in the library as pocket.csv: its links are applied again',
+        '1 link matched articles; 0 link only, no text',
+      ],
+    })
+    expect(library.state(id)).toMatchObject({ archived: true, tags: ['ports'] })
+    expect(lib.exists('pocket (2).csv')).toBe(false)
+    expect(lib.exists('again')).toBe(false)
+  })
+
+  it('keeps one copy of an export given twice in one import, and applies it each time', async () => {
+    const file = `${POCKET_HEADER}\nHarbour,https://news.example.org/harbour-plan,1700000000,,unread\n`
+    src.write('a/pocket.csv', file)
+    src.write('b/pocket.csv', file)
+    const results = await library.import([path('a/pocket.csv'), path('b/pocket.csv')])
+    expect(results.map((r) => r.status)).toEqual(['imported', 'duplicate'])
+    expect(results[1]!.warnings[0]).toBe('already in the library as pocket.csv: its links are applied again')
+    expect(lib.exists('pocket (2).csv')).toBe(false)
+  })
+
   it('normalises addresses: scheme and host case, trailing slash, utm parameters and fragment', () => {
     expect(normaliseUrl('HTTPS://Example.ORG/a/b/?utm_medium=x&id=3#p2')).toBe('https://example.org/a/b?id=3')
     expect(normaliseUrl('not a url')).toBeNull()
