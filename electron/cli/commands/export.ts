@@ -1,6 +1,7 @@
 /**
  * `export (--ids ID…|--query "Q" [filters…]|--saved NAME) --to DIR [--zip] [--format evidence|csv|json|markdown]`:
  * writes an evidence bundle or an analysis export of a selection into a new or empty folder (or a new ZIP).
+ * `--to` is the destination (the issue's contract), so the query's date range is `--since D` / `--until D` here.
  */
 import path from 'node:path'
 import type { SearchRequest } from '../../shared/models'
@@ -9,20 +10,26 @@ import { openSearchIndex } from '../../core/search/search-index'
 import { openWorkbench } from '../../core/workbench/index'
 import { CommandError, UsageError, type CliCommand, type CommandContext } from '../command'
 import { indexReady } from '../index-progress'
-import { FILTER_OPTIONS, filteredRequest, strings } from '../search-filters'
+import { SINCE_UNTIL, filterOptions, filterUsage, filteredRequest, strings } from '../search-filters'
 
-/** The search request of `--query` with its filter options (`--to` names the destination here, so no end date). */
+/** The search request of `--query` with its filter options, the date range given as `--since`/`--until`. */
 function searchRequest(query: string, flags: CommandContext['flags']): SearchRequest {
-  return filteredRequest(query, { ...flags, to: undefined })
+  return filteredRequest(query, flags, SINCE_UNTIL)
 }
 
-/** The one selection the options name; a usage error for none or several. */
+/** The query's filter options, with the date range as `--since`/`--until`. */
+const QUERY_FILTERS = filterOptions(SINCE_UNTIL)
+
+/** The one selection the options name; a usage error for none or several, or for filters without `--query`. */
 function selectionOf(ctx: CommandContext): ExportSelection {
   const ids = strings(ctx.flags.ids).flatMap((s) => s.split(/[\s,]+/).filter(Boolean))
   const query = ctx.flags.query
   const saved = ctx.flags.saved
   const given = [ids.length > 0, typeof query === 'string', typeof saved === 'string'].filter(Boolean).length
   if (given !== 1) throw new UsageError('give exactly one of --ids ID…, --query "QUERY" or --saved NAME')
+  const filter = Object.keys(QUERY_FILTERS).find((name) => ctx.flags[name] !== undefined)
+  if (filter && typeof query !== 'string')
+    throw new UsageError(`--${filter} narrows a --query; it cannot narrow ids or a saved search`)
   if (ids.length > 0) return { kind: 'ids', ids: [...ids, ...ctx.args] }
   if (typeof query === 'string') return { kind: 'search', request: searchRequest(query, ctx.flags) }
   return { kind: 'saved', name: saved as string }
@@ -37,18 +44,19 @@ function size(bytes: number): string {
 /** The `export` command. */
 export const command: CliCommand = {
   usage:
-    'export (--ids ID… | --query "QUERY" [--site S] [--lang L] [--flag F] [--no-flag F] [--from D] | ' +
+    `export (--ids ID… | --query "QUERY" ${filterUsage(SINCE_UNTIL)} | ` +
     `--saved NAME) --to DIR [--zip] [--format ${EXPORT_FORMATS.join('|')}]`,
   summary:
-    'Export articles as an evidence bundle (originals, metadata, citations, MANIFEST.sha256) or CSV/JSON/Markdown.',
+    'Export articles as an evidence bundle (originals, metadata, citations, MANIFEST.sha256) or CSV/JSON/Markdown. ' +
+    'A query’s dates are --since D and --until D (both inclusive): --to is the destination.',
   options: {
     ids: { type: 'string', multiple: true },
     query: { type: 'string' },
     saved: { type: 'string' },
     zip: { type: 'boolean' },
     format: { type: 'string' },
-    ...FILTER_OPTIONS,
-    // The destination folder (it also stands for the filters' end date, which an export therefore lacks).
+    ...QUERY_FILTERS,
+    // The destination folder or ZIP.
     to: { type: 'string' },
   },
   minArgs: 0,
@@ -59,7 +67,6 @@ export const command: CliCommand = {
     if (selection.kind !== 'ids' && ctx.args.length > 0) throw new UsageError(`unexpected argument "${ctx.args[0]}"`)
     const format = (ctx.flags.format ?? 'evidence') as ExportFormat
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
-    // `--to` is the destination here (the contract's name), so the search filter has only `--from`.
     if (typeof ctx.flags.to !== 'string' || !ctx.flags.to) throw new UsageError('--to DIR is required')
     const to = path.resolve(ctx.flags.to)
     const library = await ctx.openLibrary()

@@ -84,4 +84,45 @@ describe('export command', () => {
     expect(noTo.status).toBe(2)
     expect(noTo.stderr).toContain('--to DIR is required')
   })
+
+  it('narrows a query by publication date with --since and --until, as --to is the destination', async () => {
+    const dredging = (title: string, date: string) =>
+      JSON.stringify({ title, date, text: `The dredger worked the channel for a week. ${title}.` })
+    lib.write('dredging/march.json', dredging('Dredging begins', '2024-03-01'))
+    lib.write('dredging/june.json', dredging('Dredging resumes', '2024-06-10'))
+    lib.write('dredging/august.json', dredging('Dredging ends', '2024-08-20'))
+    const run = await cli([
+      'export',
+      '--query',
+      'dredger',
+      '--since',
+      '2024-05-01',
+      '--until',
+      '2024-06-30',
+      '--format',
+      'json',
+      '--to',
+      out.path('june'),
+      '--json',
+    ])
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    const titles = JSON.parse(out.read('june/articles.json')).map((a: { title: string }) => a.title)
+    expect(titles).toEqual(['Dredging resumes'])
+
+    const bad = await cli(['export', '--query', 'dredger', '--until', 'June', '--to', out.path('bad')])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('--until must be a date such as 2024-05-01')
+    const notQuery = await cli(['export', '--saved', 'x', '--since', '2024-05-01', '--to', out.path('bad')])
+    expect(notQuery.status).toBe(2)
+    expect(notQuery.stderr).toContain('--since narrows a --query; it cannot narrow ids or a saved search')
+    expect(out.files()).toEqual(expect.not.arrayContaining([expect.stringMatching(/^bad/)]))
+  })
+
+  it('says in its help how to give the query’s dates', async () => {
+    const help = await cli(['export', '--help'])
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain('[--since D] [--until D]')
+    expect(help.stdout).toContain('--since D and --until D (both inclusive): --to is the destination')
+  })
 })
