@@ -2,7 +2,8 @@
  * URL-only read-later exports (Pocket's `pocket.csv`, Instapaper's CSV): saved links, not articles.
  *
  * Pocket: `title,url,time_added,tags,status` (tags `|`-separated, status `unread`/`archive`). Instapaper:
- * `URL,Title,Selection,Folder,Timestamp,Tags` (Folder `Unread`/`Archive`/a name, Tags a JSON list).
+ * `URL,Title,Selection,Folder,Timestamp,Tags` (Folder `Unread`/`Archive`/a name, Tags a JSON list). Pocket's HTML
+ * export (./pocket-html.ts) makes its links with `savedLink` too.
  */
 import type { SavedLink } from './types'
 
@@ -16,10 +17,29 @@ export function isLinkExport(header: string[]): boolean {
   return names.has('url') && (names.has('time_added') || names.has('timestamp') || instapaper) && !names.has('text')
 }
 
-/** An epoch-seconds cell as ISO 8601, or null. */
-function epochDate(value: string | undefined): string | null {
+/** An epoch-seconds value (Pocket's `time_added`, Instapaper's `Timestamp`) as ISO 8601, or null. */
+function epochDate(value: string | null | undefined): string | null {
   const seconds = Number(value)
   return value && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : null
+}
+
+/**
+ * One saved link as both Pocket exports and Instapaper's give it: an archived link counts as read (neither service
+ * tells the two apart in its export), `timeAdded` in epoch seconds.
+ */
+export function savedLink(
+  url: string,
+  title: string | null | undefined,
+  tags: string[],
+  archived: boolean,
+  timeAdded: string | null | undefined,
+): SavedLink {
+  return { url, title: title?.trim() || null, tags, read: archived, archived, savedAt: epochDate(timeAdded) }
+}
+
+/** A list of tags written with a separator (Pocket: `a|b` in its CSV, `a,b` in its HTML), blanks dropped. */
+export function splitTags(cell: string, separator: string): string[] {
+  return [...new Set(cell.split(separator).map((tag) => tag.trim()))].filter((tag) => tag !== '')
 }
 
 /** Instapaper's tags cell (a JSON list of strings or of {name}), or Pocket's `a|b`. */
@@ -36,10 +56,7 @@ function tagList(value: string | undefined): string[] {
       return []
     }
   }
-  return cell
-    .split('|')
-    .map((tag) => tag.trim())
-    .filter((tag) => tag !== '')
+  return splitTags(cell, '|')
 }
 
 /** The links of a URL-only export's rows (header names as in the file); rows without a URL are skipped. */
@@ -55,14 +72,15 @@ export function linksFromRows(header: string[], rows: string[][]): SavedLink[] {
     if (!url) continue
     const state = (cell(row, 'status') ?? cell(row, 'folder') ?? '').trim().toLowerCase()
     const archived = state === 'archive' || state === 'archived'
-    links.push({
-      url,
-      title: cell(row, 'title')?.trim() || null,
-      tags: tagList(cell(row, 'tags')),
-      read: archived,
-      archived,
-      savedAt: epochDate(cell(row, 'time_added') ?? cell(row, 'timestamp')),
-    })
+    links.push(
+      savedLink(
+        url,
+        cell(row, 'title'),
+        tagList(cell(row, 'tags')),
+        archived,
+        cell(row, 'time_added') ?? cell(row, 'timestamp'),
+      ),
+    )
   }
   return links
 }
