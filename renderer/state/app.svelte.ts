@@ -13,6 +13,7 @@ import { SettingsState } from './settings.svelte'
 import { StoriesState } from './stories.svelte'
 import { TimelineState } from './timeline.svelte'
 import { BrowseState, type LibraryPanel } from './browse.svelte'
+import { HighlightsState } from './highlights.svelte'
 import type { StoryCluster } from '../../electron/shared/stories'
 
 /** A top-level view. */
@@ -29,6 +30,8 @@ export class AppState {
   readonly saved: SavedState
   readonly exports: ExportState
   readonly browse: BrowseState
+  /** The open article's highlights and notes. */
+  readonly highlights: HighlightsState
   readonly timeline: TimelineState
   #panel = $state<LibraryPanel>('articles')
   #story = $state.raw<StoryCluster | null>(null)
@@ -45,6 +48,7 @@ export class AppState {
     this.saved = new SavedState(api)
     this.exports = new ExportState(api)
     this.browse = new BrowseState(api)
+    this.highlights = new HighlightsState(api)
     this.timeline = new TimelineState(api)
   }
 
