@@ -20,13 +20,13 @@ import type { ParsedArticle, ParseOutcome } from './types'
 export const MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 /** The entries of a ZIP held in memory, by name, read on demand. */
-interface ZipArchive {
+export interface ZipArchive {
   names: Set<string>
   read(name: string): Promise<Uint8Array | null>
 }
 
-/** Opens a ZIP from bytes and lists its entries (yauzl checks the central directory). */
-function openZip(bytes: Uint8Array): Promise<ZipArchive> {
+/** Opens a ZIP from bytes and lists its entries (yauzl checks the central directory); Omnivore's export too. */
+export function openZip(bytes: Uint8Array): Promise<ZipArchive> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, decodeStrings: true }, (error, zip) => {
       if (error || !zip) return reject(error ?? new Error('unreadable ZIP'))

@@ -71,7 +71,7 @@ const PARSERS: Record<Extension, FormatParser> = {
   '.mhtml.gz': ({ bytes }) => parseMhtml(bytes, true),
   '.docx': ({ bytes }) => parseDocx(bytes),
   '.xml': ({ content }) => parseFactivaXml(content),
-  '.zip': ({ bytes }) => parseOmnivoreZip(bytes),
+  '.zip': ({ bytes, maxBytes }) => parseOmnivoreZip(bytes, maxBytes),
 }
 
 /** An HTML file: a Pocket link export, a press-database export, or else a saved page. */

@@ -1,11 +1,152 @@
 /**
  * Omnivore's export ZIP: `content/<slug>.html` per saved article, metadata JSON (url, savedAt, labels, state) and
  * highlights Markdown. One article per saved item, with its provenance and state.
+ *
+ * The metadata lists (`metadata_<from>_to_<to>.json`, arrays of `{id, slug, title, description, author, url, state,
+ * readingProgress, labels, savedAt, updatedAt, publishedAt}`) say which items there are; each item's reading HTML is
+ * `content/<slug>.html`. An item is a Wallabag entry in other words (reading HTML, address, saved time, labels,
+ * archived state), so it takes the same path to an article and to its tags and state (./wallabag.ts). The export may
+ * sit in a folder inside the ZIP (an unpacked export zipped again): content is looked for beside its metadata.
  */
-import type { ParseOutcome } from './types'
+import { cleanAuthor } from './article'
+import { decodeBytes } from './decode'
+import { MAX_ENTRY_BYTES, openZip, type ZipArchive } from './epub'
+import { sniffHtmlCharset } from './html'
+import { formatSize, tooLargeReason } from './index'
+import type { ParsedArticle, ParseOutcome, SavedLink } from './types'
+import { wallabagEntry } from './wallabag'
 
-/** An Omnivore export ZIP's articles (the only `.zip` Broadsheet reads). */
-export async function parseOmnivoreZip(bytes: Uint8Array): Promise<ParseOutcome> {
-  void bytes
-  return { ok: false, reason: 'not an Omnivore export ZIP' }
+/** A metadata list's name: its folder (the export's root) and the position of its first item, when written. */
+const METADATA_FILE = /^((?:[^/]+\/)*)metadata(?:_(\d+))?[^/]*\.json$/i
+
+/** The lists' largest size: they hold addresses and titles, not text. */
+const METADATA_MAX_BYTES = 64 * 1024 * 1024
+
+/** Reading progress (percent) from which Omnivore's item counts as read. */
+const READ_PROGRESS = 100
+
+/** One metadata list in the ZIP. */
+interface MetadataFile {
+  name: string
+  root: string
+  first: number
+}
+
+/** The metadata lists, in item order (`metadata_0_to_50` before `metadata_50_to_100`, then by name). */
+function metadataFiles(zip: ZipArchive): MetadataFile[] {
+  const files: MetadataFile[] = []
+  for (const name of zip.names) {
+    const match = METADATA_FILE.exec(name)
+    if (match && !name.split('/').some((part) => part.startsWith('.') || part === '__MACOSX'))
+      files.push({ name, root: match[1]!, first: match[2] === undefined ? -1 : Number(match[2]) })
+  }
+  return files.sort((a, b) => a.first - b.first || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}
+
+/** A list's items, or why it has none. */
+async function readItems(zip: ZipArchive, file: MetadataFile): Promise<unknown[] | string> {
+  const bytes = await zip.read(file.name)
+  if (!bytes || bytes.length > METADATA_MAX_BYTES) return `larger than ${formatSize(METADATA_MAX_BYTES)}: skipped`
+  let value: unknown
+  try {
+    value = JSON.parse(decodeBytes(bytes, 'utf-8').text)
+  } catch (error) {
+    return `not valid JSON (${error instanceof Error ? error.message : String(error)}): skipped`
+  }
+  return Array.isArray(value) ? value : 'not a list of items: skipped'
+}
+
+/** A text field of an item, or undefined. */
+function text(item: Record<string, unknown>, name: string): string | undefined {
+  const value = item[name]
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined
+}
+
+/** Labels as Omnivore writes them: names, or `{name}` objects. */
+function labelNames(value: unknown): string[] {
+  if (!Array.isArray(value)) return []
+  return value
+    .map((label) => (typeof label === 'string' ? label : (label as { name?: unknown } | null)?.name))
+    .filter((name): name is string => typeof name === 'string')
+}
+
+/** One item's article and link, or why it gives none. */
+async function readItem(
+  zip: ZipArchive,
+  root: string,
+  item: Record<string, unknown>,
+  maxRecordBytes: number,
+): Promise<{ article: ParsedArticle; link: SavedLink } | { problem: string }> {
+  const slug = text(item, 'slug')
+  if (!slug) return { problem: 'no slug' }
+  const state = (text(item, 'state') ?? '').toUpperCase()
+  if (state === 'DELETED') return { problem: `"${slug}" was deleted in Omnivore: skipped` }
+  const path = `${root}content/${slug}.html`
+  if (!zip.names.has(path)) return { problem: `"${slug}" has no content/${slug}.html in the export: skipped` }
+  const bytes = await zip.read(path)
+  if (!bytes) return { problem: `content/${slug}.html is larger than ${formatSize(MAX_ENTRY_BYTES)}: skipped` }
+  if (bytes.length > maxRecordBytes)
+    return { problem: `content/${slug}.html: ${tooLargeReason(bytes.length, maxRecordBytes)}: skipped` }
+  const url = text(item, 'url')
+  const result = wallabagEntry({
+    title: text(item, 'title'),
+    url: url ?? '',
+    content: decodeBytes(bytes, sniffHtmlCharset(bytes) ?? 'utf-8').text,
+    is_archived: state === 'ARCHIVED',
+    created_at: text(item, 'savedAt'),
+    published_at: text(item, 'publishedAt'),
+    tags: labelNames(item.labels),
+  })
+  if ('problem' in result) return { problem: `"${slug}": ${result.problem}` }
+  const { article, link } = result
+  const progress = Number(item.readingProgress ?? item.readingProgressPercent)
+  return {
+    // The export's address is where Omnivore saved the page from: the copy's provenance as well as its address.
+    article: { ...article, sourceUrl: article.url, author: cleanAuthor(text(item, 'author'), article.site) },
+    link: { ...link, read: link.read || progress >= READ_PROGRESS },
+  }
+}
+
+/** An Omnivore export ZIP's articles (the only `.zip` Broadsheet reads); each item's HTML is capped by `maxRecordBytes`. */
+export async function parseOmnivoreZip(bytes: Uint8Array, maxRecordBytes = MAX_ENTRY_BYTES): Promise<ParseOutcome> {
+  let zip: ZipArchive
+  try {
+    zip = await openZip(bytes)
+  } catch (error) {
+    return { ok: false, reason: `not a readable ZIP archive (${error instanceof Error ? error.message : error})` }
+  }
+  const files = metadataFiles(zip)
+  if (files.length === 0) return { ok: false, reason: 'ZIP holds no Omnivore metadata_*.json' }
+  const articles: { index: number; article: ParsedArticle }[] = []
+  const links: SavedLink[] = []
+  const warnings: string[] = []
+  let index = 0
+  for (const file of files) {
+    const items = await readItems(zip, file)
+    if (typeof items === 'string') {
+      warnings.push(`${file.name}: ${items}`)
+      continue
+    }
+    for (const [i, item] of items.entries()) {
+      const where = `${file.name} item ${i + 1}`
+      const result =
+        item && typeof item === 'object' && !Array.isArray(item)
+          ? await readItem(zip, file.root, item as Record<string, unknown>, maxRecordBytes)
+          : { problem: 'not an item object' }
+      if ('problem' in result) warnings.push(`${where}: ${result.problem}`)
+      else {
+        articles.push({ index, article: result.article })
+        if (result.link.url) links.push(result.link)
+      }
+      index += 1
+    }
+  }
+  const highlights = [...zip.names].filter((name) => /(?:^|\/)highlights\/[^/]+\.md$/i.test(name)).length
+  if (highlights > 0)
+    warnings.push(`${highlights} highlights ${highlights === 1 ? 'file' : 'files'} not imported (Omnivore's own notes)`)
+  if (articles.length === 0) {
+    const shown = warnings.slice(0, 3).join('; ')
+    return { ok: false, reason: `no readable items in the Omnivore export${shown ? ` (${shown})` : ''}` }
+  }
+  return { ok: true, articles, warnings, links }
 }

@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary, type OpenedLibrary } from '../../../electron/core/library/library'
 import { normaliseUrl } from '../../../electron/core/library/links'
+import { makeZip } from '../../fixtures/formats/warc/make-warc'
 import { makeTempDir, type TempDir } from '../../helpers/temp-library'
 
 let lib: TempDir
@@ -127,6 +129,39 @@ describe('read-later links', () => {
     expect(results.map((r) => r.status)).toEqual(['imported', 'duplicate'])
     expect(results[1]!.warnings[0]).toBe('already in the library as pocket.csv: its links are applied again')
     expect(lib.exists('pocket (2).csv')).toBe(false)
+  })
+
+  it('imports an Omnivore export ZIP with its labels and archived state on each article', async () => {
+    const body = 'The night bus now stops at the new hospital, the transport office said on Tuesday. '.repeat(4)
+    const metadata = [
+      {
+        slug: 'night-bus',
+        title: 'Night bus reaches the hospital',
+        url: 'https://buses.example.org/night',
+        state: 'ARCHIVED',
+        labels: ['buses'],
+        savedAt: '2024-05-01T10:00:00.000Z',
+      },
+    ]
+    const zip = await makeZip({
+      'metadata_0_to_1.json': JSON.stringify(metadata),
+      'content/night-bus.html': `<div class="page"><p>${body}</p></div>`,
+    })
+    writeFileSync(src.path('omnivore.zip'), zip)
+    const [result] = await library.import([path('omnivore.zip')])
+    expect(result!.status).toBe('imported')
+    expect(result!.warnings).toEqual(['1 link matched articles; 0 link only, no text'])
+    const id = result!.articles[0]!
+    expect(library.state(id)).toMatchObject({
+      read: true,
+      archived: true,
+      tags: ['buses'],
+      savedAt: '2024-05-01T10:00:00.000Z',
+    })
+    expect(await library.get(id)).toMatchObject({
+      sourceUrl: 'https://buses.example.org/night',
+      capturedAt: '2024-05-01T10:00:00.000Z',
+    })
   })
 
   it('normalises addresses: scheme and host case, trailing slash, utm parameters and fragment', () => {
