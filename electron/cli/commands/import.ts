@@ -17,7 +17,10 @@ export function importSummary(results: ImportResult[]): string {
   ]
   for (const r of results) {
     if (r.status === 'failed') lines.push(`  failed: ${r.file}: ${r.error ?? 'unknown reason'}`)
-    if (r.status === 'duplicate') lines.push(`  duplicate: ${r.file}: already in the library as ${r.duplicateOf}`)
+    if (r.status === 'duplicate') {
+      // A read-later export has no article to name: its warnings say where it is.
+      lines.push(`  duplicate: ${r.file}: already in the library${r.duplicateOf ? ` as ${r.duplicateOf}` : ''}`)
+    }
     for (const warning of r.warnings) lines.push(`  warning: ${r.file}: ${warning}`)
   }
   return lines.join('\n') + '\n'
