@@ -77,11 +77,9 @@ export interface ArticleState {
   savedAt?: string
 }
 
-/** An article summary together with its user state: one row of the library list. */
-export interface ArticleListItem extends ArticleSummary {
-  read: boolean
-  starred: boolean
-}
+/** An article summary together with its user state (the read-later fields only when it has them). */
+export interface ArticleListItem
+  extends ArticleSummary, Pick<ArticleState, 'read' | 'starred' | 'tags' | 'archived' | 'savedAt'> {}
 
 /**
  * One row of the renderer's library list: only what the list shows, sorts and filters by.
@@ -90,12 +88,23 @@ export interface ArticleListItem extends ArticleSummary {
  */
 export type ArticleListRow = Pick<
   ArticleListItem,
-  'id' | 'title' | 'site' | 'published' | 'importedAt' | 'language' | 'flags' | 'collection' | 'read' | 'starred'
+  | 'id'
+  | 'title'
+  | 'site'
+  | 'published'
+  | 'importedAt'
+  | 'language'
+  | 'flags'
+  | 'collection'
+  | 'read'
+  | 'starred'
+  | 'tags'
+  | 'archived'
 >
 
 /** The list row of an item, without the fields the list never uses. */
 export function toListRow(item: ArticleListItem): ArticleListRow {
-  return {
+  const row: ArticleListRow = {
     id: item.id,
     title: item.title,
     site: item.site,
@@ -107,6 +116,10 @@ export function toListRow(item: ArticleListItem): ArticleListRow {
     read: item.read,
     starred: item.starred,
   }
+  // Most articles have no read-later state: their rows carry no such keys at all.
+  if (item.tags && item.tags.length > 0) row.tags = item.tags
+  if (item.archived) row.archived = true
+  return row
 }
 
 /** The outcome of importing one input file. */

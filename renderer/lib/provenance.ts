@@ -3,7 +3,7 @@
  *
  * Pure: a function of the article, tested directly; the disclaimer banner draws the rows.
  */
-import type { ArticleSummary, EditableField } from '../../electron/shared/models'
+import type { ArticleState, ArticleSummary, EditableField } from '../../electron/shared/models'
 import { formatDate } from './format'
 
 /** One line of the provenance list. */
@@ -31,12 +31,28 @@ export type ProvenanceSource = Pick<
   | 'author'
   | 'hash'
   | 'edited'
->
+> &
+  Partial<Pick<ArticleState, 'tags' | 'archived' | 'savedAt'>>
 
 /** Said of a field the source did not give. */
 export const NOT_GIVEN = 'not given'
 
-/** The rows of an article's provenance, in reading order; capture rows appear only where the format records them. */
+/**
+ * What a read-later service (Pocket, Instapaper, Wallabag, Omnivore) recorded, in words; null when nothing.
+ *
+ * "Saved to read later on 3 May 2024 · tags: climate, eu": the saved date is the user's, never the publication's.
+ */
+export function readLaterText(state: Partial<Pick<ArticleState, 'tags' | 'archived' | 'savedAt'>>): string | null {
+  const tags = state.tags ?? []
+  const saved = formatDate(state.savedAt)
+  if (!saved && tags.length === 0 && !state.archived) return null
+  const parts = [saved ? `Saved to read later on ${saved}` : 'Saved to read later']
+  if (tags.length > 0) parts.push(`tags: ${tags.join(', ')}`)
+  if (state.archived) parts.push('archived')
+  return parts.join(' · ')
+}
+
+/** The rows of an article's provenance, in reading order; capture and read-later rows only where recorded. */
 export function provenanceRows(article: ProvenanceSource): ProvenanceRow[] {
   const edited = new Set<EditableField>(article.edited)
   const row = (label: string, value: string, field?: EditableField): ProvenanceRow => ({
@@ -53,6 +69,8 @@ export function provenanceRows(article: ProvenanceSource): ProvenanceRow[] {
   if (article.sourceUrl) rows.push(row('Captured from', article.sourceUrl))
   const captured = formatDate(article.capturedAt)
   if (captured) rows.push(row('Captured', captured))
+  const readLater = readLaterText(article)
+  if (readLater) rows.push(row('Read later', readLater))
   rows.push(
     row('Published', formatDate(article.published) ?? 'date not given', 'published'),
     row('Site', article.site ?? NOT_GIVEN, 'site'),

@@ -791,11 +791,13 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
     },
 
     list(): ArticleListItem[] {
-      // Most rows are unread, unstarred and unedited: those are the cached rows themselves (100k copies cost a GC).
+      // Most rows are unread, unstarred, untagged and unedited: those are the cached rows themselves (100k copies
+      // cost a GC).
       return listItems().map((item) => {
         const own = state.get(item.id)
         const corrections = edits.edits(item.id)
-        return own.read || own.starred || corrections ? withEdits({ ...item, ...own }, corrections) : item
+        const personal = own.read || own.starred || own.tags !== undefined || own.archived === true || !!own.savedAt
+        return personal || corrections ? withEdits({ ...item, ...own }, corrections) : item
       })
     },
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ArticleEdits } from '../../../electron/shared/models'
+import { toListRow, type ArticleEdits } from '../../../electron/shared/models'
 import type { ParseOutcome } from '../../../electron/core/formats/types'
 import {
   LibraryOpenError,
@@ -266,6 +266,27 @@ describe('openLibrary', () => {
     const again = await open()
     expect(again.state(id)).toEqual({ read: true, starred: true })
     expect(again.list()[0]).toMatchObject({ read: true, starred: true })
+  })
+
+  it('lists read-later tags, archived state and saved time with the article, and in the list row', async () => {
+    lib.write('a.txt', sampleText('Alpha'))
+    lib.write('b.txt', sampleText('Beta'))
+    const l = await open()
+    const [a, b] = l.list()
+    await l.setState(a!.id, { tags: ['climate', 'eu'], archived: true, savedAt: '2024-05-03T09:00:00.000Z' })
+    const again = await open()
+    const listed = again.list()
+    expect(listed.find((i) => i.id === a!.id)).toMatchObject({
+      read: false,
+      tags: ['climate', 'eu'],
+      archived: true,
+      savedAt: '2024-05-03T09:00:00.000Z',
+    })
+    expect(toListRow(listed.find((i) => i.id === a!.id)!)).toMatchObject({ tags: ['climate', 'eu'], archived: true })
+    // An article without read-later state has no such keys: 100,000 rows cross IPC.
+    const plain = toListRow(listed.find((i) => i.id === b!.id)!)
+    expect(plain).not.toHaveProperty('tags')
+    expect(plain).not.toHaveProperty('archived')
   })
 
   it('opens with fresh state and a notice when state.json is corrupt', async () => {

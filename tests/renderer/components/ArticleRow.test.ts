@@ -29,6 +29,16 @@ describe('ArticleRow', () => {
     expect(row).toHaveTextContent('Opinion')
   })
 
+  it('shows the tags and archived state a read-later export gave the article, named for a screen reader', () => {
+    const { unmount } = render(ArticleRow, { item: item({ tags: ['climate', 'eu'], archived: true }) })
+    const row = screen.getByRole('option')
+    expect(row).toHaveTextContent(/Archived\s*Tags:\s*climate,\s*eu/)
+    expect(screen.getByTitle('Tags: climate, eu')).toBeInTheDocument()
+    unmount()
+    render(ArticleRow, { item: item({}) })
+    expect(screen.getByRole('option')).not.toHaveTextContent(/Tags|Archived/)
+  })
+
   it('tells read from unread and starred from not', () => {
     const { unmount } = render(ArticleRow, { item: item({ read: false, starred: true }) })
     expect(screen.getByRole('img', { name: 'Unread' })).toBeInTheDocument()

@@ -101,4 +101,12 @@ describe('DisclaimerBanner', () => {
     render(DisclaimerBanner, { article: article({ flags: ['sponsored'] }), mode: 'expanded' })
     expect(banner()).toHaveClass('flagged')
   })
+
+  it('says when the article was saved to read later and with which tags', () => {
+    render(DisclaimerBanner, {
+      article: article({ savedAt: '2024-05-03T09:00:00Z', tags: ['climate', 'eu'], archived: true }),
+      mode: 'expanded',
+    })
+    expect(banner()).toHaveTextContent('Read later Saved to read later on 3 May 2024 · tags: climate, eu · archived')
+  })
 })

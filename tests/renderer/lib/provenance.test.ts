@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { provenanceRows } from '../../../renderer/lib/provenance'
+import { provenanceRows, readLaterText } from '../../../renderer/lib/provenance'
 import { article } from '../fake-api'
 
 const table = (a: Parameters<typeof provenanceRows>[0]) =>
@@ -46,5 +46,22 @@ describe('provenanceRows', () => {
     expect(rows.Title).toBe('Fixed title (edited by you)')
     expect(rows.Published).toBe('5 Mar 2024')
     expect(rows).not.toHaveProperty('Author')
+  })
+})
+
+describe('readLaterText', () => {
+  it('says when the article was saved to read later and with which tags, in the banner’s provenance', () => {
+    const rows = table(
+      article({ savedAt: '2024-05-03T09:00:00Z', tags: ['climate', 'eu'], published: '2024-05-01T00:00:00Z' }),
+    )
+    expect(rows['Read later']).toBe('Saved to read later on 3 May 2024 · tags: climate, eu')
+    // The saved date is no publication date.
+    expect(rows.Published).toBe('1 May 2024')
+  })
+
+  it('names archived articles, and leaves the row out when no read-later service saved the article', () => {
+    expect(readLaterText({ archived: true, tags: [] })).toBe('Saved to read later · archived')
+    expect(readLaterText({ tags: ['eu'] })).toBe('Saved to read later · tags: eu')
+    expect(table(article({}))).not.toHaveProperty('Read later')
   })
 })
