@@ -65,6 +65,23 @@ describe('ImportReport duplicates', () => {
     expect(onopen).toHaveBeenCalledWith('id-7f3a')
   })
 
+  it('shows what a duplicate read-later export did: its links applied again', () => {
+    const again: ImportResult = {
+      file: 'pocket.csv',
+      status: 'duplicate',
+      articles: [],
+      warnings: [
+        'already in the library as pocket.csv: its links are applied again',
+        '1 link matched articles; 0 link only, no text',
+      ],
+    }
+    render(ImportReport, { results: [again], onclose: () => {} })
+    const duplicates = screen.getByRole('region', { name: 'Duplicate files' })
+    expect(duplicates).toHaveTextContent(
+      'pocket.csv: already in the library — already in the library as pocket.csv: its links are applied again — 1 link matched articles; 0 link only, no text',
+    )
+  })
+
   it('writes counts with separators', () => {
     const many: ImportResult[] = Array.from({ length: 1500 }, (_, i) => ({
       file: `f${i}.txt`,
