@@ -149,17 +149,30 @@ function sorted<K extends string>(map: Map<K, number>): [K, number][] {
   return [...map.entries()].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))
 }
 
-/** Counts per collection, site, language and flag, most frequent first. */
+/**
+ * Counts per collection, site, language and flag, most frequent first.
+ *
+ * Files at the library root (collection '') come first as a collection of their own ("Library root"), but only
+ * when there are folders too: in a library without folders it would repeat "All articles".
+ */
 export function facetCounts(items: readonly ArticleListRow[]): ListFacets {
+  let root = 0
   const collections = new Map<string, number>()
   const sites = new Map<string, number>()
   const languages = new Map<string, number>()
   const flags = new Map<ArticleFlag, number>()
   for (const item of items) {
-    if (item.collection !== '') tally(collections, item.collection)
+    if (item.collection === '') root++
+    else tally(collections, item.collection)
     if (item.site) tally(sites, item.site)
     if (item.language) tally(languages, item.language)
     for (const flag of item.flags) flags.set(flag, (flags.get(flag) ?? 0) + 1)
   }
-  return { collections: sorted(collections), sites: sorted(sites), languages: sorted(languages), flags: sorted(flags) }
+  const folders = sorted(collections)
+  return {
+    collections: root > 0 && folders.length > 0 ? [['', root], ...folders] : folders,
+    sites: sorted(sites),
+    languages: sorted(languages),
+    flags: sorted(flags),
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matches, sortItems, type ListFilters } from '../../../renderer/lib/list'
+import { facetCounts, matches, sortItems, type ListFilters } from '../../../renderer/lib/list'
 import { item } from '../fake-api'
 
 const now = Date.parse('2026-11-28T12:00:00Z')
@@ -60,5 +60,23 @@ describe('list', () => {
     expect(ids('starred')).toEqual(['starred'])
     expect(ids('recent')).toEqual(['recent'])
     expect(ids('undated')).toEqual(['undated'])
+  })
+
+  it('lists files at the library root as a collection of their own that filters to them alone', () => {
+    const rows = [
+      item({ id: 'root1', collection: '' }),
+      item({ id: 'root2', collection: '' }),
+      item({ id: 'w1', collection: 'world' }),
+      item({ id: 'w2', collection: 'world' }),
+      item({ id: 'w3', collection: 'world/europe' }),
+    ]
+    expect(facetCounts(rows).collections).toEqual([
+      ['', 2],
+      ['world', 2],
+      ['world/europe', 1],
+    ])
+    expect(rows.filter((r) => matches(r, { collection: '' }, now)).map((r) => r.id)).toEqual(['root1', 'root2'])
+    // Without folders, "Library root" would only repeat "All articles".
+    expect(facetCounts(rows.slice(0, 2)).collections).toEqual([])
   })
 })
