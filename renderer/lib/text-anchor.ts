@@ -1,0 +1,139 @@
+/**
+ * Finds a passage of one text in another that says the same with other whitespace: the article's extracted `text`
+ * and the text the reader draws from its HTML differ in line breaks, spaces and soft hyphens, not in words.
+ *
+ * Both texts are folded (every run of whitespace one space, invisible characters dropped), the quote is looked for
+ * in the folded target, the prefix and suffix around it choose among repeats, and a quote that is not there as it
+ * stands is found fuzzily (approx-string-match, a bounded number of edits). Offsets go back through the fold map.
+ */
+import approxSearch from 'approx-string-match'
+import type { TextRange } from '../../electron/shared/models'
+
+/** Characters of context kept on each side of a quote to tell repeats apart (as the core keeps). */
+export const CONTEXT_CHARS = 32
+
+/** Fuzzy search allows at most this share of the quote's length as edits, never more than the cap. */
+const FUZZY_SHARE = 0.2
+const FUZZY_MAX_ERRORS = 64
+/** Quotes shorter than this are too short to find fuzzily without false matches. */
+const FUZZY_MIN_CHARS = 8
+
+/** Characters that draw nothing: soft hyphen, zero-width space/joiners, word joiner, BOM. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/
+
+/** A text with its whitespace folded, and where each folded character came from. */
+export interface FoldedText {
+  text: string
+  /** `map[i]` is the index in the original of folded character `i`; `map[text.length]` is the original's length. */
+  map: number[]
+}
+
+/** Folds every run of whitespace to one space and drops invisible characters, keeping a map back. */
+export function fold(text: string): FoldedText {
+  let out = ''
+  const map: number[] = []
+  let inSpace = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (INVISIBLE.test(ch)) continue
+    if (/\s/.test(ch)) {
+      if (inSpace) continue
+      inSpace = true
+      out += ' '
+    } else {
+      inSpace = false
+      out += ch
+    }
+    map.push(i)
+  }
+  map.push(text.length)
+  return { text: out, map }
+}
+
+/** A quote with the text around it, folded, as searched for. */
+export interface Quote {
+  exact: string
+  prefix: string
+  suffix: string
+  /** Where the quote started, as a share of its text's length (0…1): breaks ties between equal candidates. */
+  position: number
+}
+
+/** The folded quote of `range` in `text`, with its context; null when the range holds nothing visible. */
+export function quoteOf(text: string, range: TextRange): Quote | null {
+  const [start, end] = range
+  const exact = fold(text.slice(start, end)).text.trim()
+  if (!exact) return null
+  return {
+    exact,
+    prefix: fold(text.slice(Math.max(0, start - CONTEXT_CHARS), start)).text,
+    suffix: fold(text.slice(end, end + CONTEXT_CHARS)).text,
+    position: text.length > 0 ? start / text.length : 0,
+  }
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0
+  while (n < a.length && n < b.length && a[n] === b[n]) n++
+  return n
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++
+  return n
+}
+
+/** The candidate (in folded offsets) whose surroundings best match the quote's context, then the nearest. */
+function pickBest(candidates: TextRange[], folded: string, quote: Quote): TextRange {
+  let best = candidates[0]!
+  let bestScore = -Infinity
+  const prefix = quote.prefix.trimStart()
+  const suffix = quote.suffix.trimEnd()
+  for (const [s, e] of candidates) {
+    const before = folded.slice(Math.max(0, s - prefix.length - 1), s).trimEnd()
+    const after = folded.slice(e, e + suffix.length + 1).trimStart()
+    const context = commonSuffix(before, prefix.trimEnd()) + commonPrefix(after, suffix.trimStart())
+    const distance = Math.abs(s / Math.max(1, folded.length) - quote.position)
+    const score = context - distance
+    if (score > bestScore) {
+      best = [s, e]
+      bestScore = score
+    }
+  }
+  return best
+}
+
+/** Where `quote` lies in `text` (original offsets), or null when it cannot be found even approximately. */
+export function findQuote(text: string, quote: Quote): TextRange | null {
+  const target = fold(text)
+  const { exact } = quote
+  const candidates: TextRange[] = []
+  for (let at = target.text.indexOf(exact); at >= 0; at = target.text.indexOf(exact, at + 1)) {
+    candidates.push([at, at + exact.length])
+  }
+  if (candidates.length === 0 && exact.length >= FUZZY_MIN_CHARS) {
+    const maxErrors = Math.min(FUZZY_MAX_ERRORS, Math.floor(exact.length * FUZZY_SHARE))
+    const matches = approxSearch(target.text, exact, maxErrors)
+    const fewest = Math.min(...matches.map((m) => m.errors))
+    for (const m of matches) if (m.errors === fewest && m.end > m.start) candidates.push([m.start, m.end])
+  }
+  if (candidates.length === 0) return null
+  const [s, e] = pickBest(candidates, target.text, quote)
+  // The end maps through the last folded character, so trailing whitespace of the original is not taken.
+  return [target.map[s]!, target.map[e - 1]! + 1]
+}
+
+/** The range without the whitespace at its ends; null when nothing but whitespace is left. */
+export function trimRange(text: string, [start, end]: TextRange): TextRange | null {
+  while (start < end && /\s/.test(text[start]!)) start++
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  return end > start ? [start, end] : null
+}
+
+/** The passage of `to` that says what `range` of `from` says (whitespace aside), or null when it is not there. */
+export function translateRange(from: string, range: TextRange, to: string): TextRange | null {
+  if (from === to) return range
+  const quote = quoteOf(from, range)
+  return quote ? findQuote(to, quote) : null
+}
