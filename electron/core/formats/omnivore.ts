@@ -22,6 +22,9 @@ const METADATA_FILE = /^((?:[^/]+\/)*)metadata(?:_(\d+))?[^/]*\.json$/i
 /** The lists' largest size: they hold addresses and titles, not text. */
 const METADATA_MAX_BYTES = 64 * 1024 * 1024
 
+/** How many items' content is read ahead while one is parsed (inflating runs off the main thread meanwhile). */
+const READ_AHEAD = 8
+
 /** Reading progress (percent) from which Omnivore's item counts as read. */
 const READ_PROGRESS = 100
 
@@ -70,13 +73,25 @@ function labelNames(value: unknown): string[] {
     .filter((name): name is string => typeof name === 'string')
 }
 
+/** What one item gave. */
+type ItemResult = { article: ParsedArticle; link: SavedLink } | { problem: string }
+
+/** One entry of a metadata list as an article and link, or why it gives none; never rejects. */
+function readEntry(zip: ZipArchive, root: string, item: unknown, maxRecordBytes: number): Promise<ItemResult> {
+  if (!item || typeof item !== 'object' || Array.isArray(item))
+    return Promise.resolve({ problem: 'not an item object' })
+  return readItem(zip, root, item as Record<string, unknown>, maxRecordBytes).catch((error: unknown) => ({
+    problem: `cannot be read (${error instanceof Error ? error.message : String(error)})`,
+  }))
+}
+
 /** One item's article and link, or why it gives none. */
 async function readItem(
   zip: ZipArchive,
   root: string,
   item: Record<string, unknown>,
   maxRecordBytes: number,
-): Promise<{ article: ParsedArticle; link: SavedLink } | { problem: string }> {
+): Promise<ItemResult> {
   const slug = text(item, 'slug')
   if (!slug) return { problem: 'no slug' }
   const state = (text(item, 'state') ?? '').toUpperCase()
@@ -127,13 +142,16 @@ export async function parseOmnivoreZip(bytes: Uint8Array, maxRecordBytes = MAX_E
       warnings.push(`${file.name}: ${items}`)
       continue
     }
-    for (const [i, item] of items.entries()) {
-      const where = `${file.name} item ${i + 1}`
-      const result =
-        item && typeof item === 'object' && !Array.isArray(item)
-          ? await readItem(zip, file.root, item as Record<string, unknown>, maxRecordBytes)
-          : { problem: 'not an item object' }
-      if ('problem' in result) warnings.push(`${where}: ${result.problem}`)
+    const pending: Promise<ItemResult>[] = []
+    const start = (i: number) => {
+      if (i < items.length) pending[i] = readEntry(zip, file.root, items[i], maxRecordBytes)
+    }
+    for (let i = 0; i < READ_AHEAD; i++) start(i)
+    for (let i = 0; i < items.length; i++) {
+      const result = await pending[i]!
+      delete pending[i]
+      start(i + READ_AHEAD)
+      if ('problem' in result) warnings.push(`${file.name} item ${i + 1}: ${result.problem}`)
       else {
         articles.push({ index, article: result.article })
         if (result.link.url) links.push(result.link)
