@@ -59,6 +59,9 @@ function tagList(value: string | undefined): string[] {
   return splitTags(cell, '|')
 }
 
+/** Instapaper's own folders; any other Folder value is one the user made, kept as a tag. */
+const INSTAPAPER_FOLDERS = new Set(['unread', 'archive', 'starred'])
+
 /** The links of a URL-only export's rows (header names as in the file); rows without a URL are skipped. */
 export function linksFromRows(header: string[], rows: string[][]): SavedLink[] {
   const column = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]))
@@ -72,15 +75,10 @@ export function linksFromRows(header: string[], rows: string[][]): SavedLink[] {
     if (!url) continue
     const state = (cell(row, 'status') ?? cell(row, 'folder') ?? '').trim().toLowerCase()
     const archived = state === 'archive' || state === 'archived'
-    links.push(
-      savedLink(
-        url,
-        cell(row, 'title'),
-        tagList(cell(row, 'tags')),
-        archived,
-        cell(row, 'time_added') ?? cell(row, 'timestamp'),
-      ),
-    )
+    const folder = cell(row, 'folder')?.trim() ?? ''
+    const tags = tagList(cell(row, 'tags'))
+    if (folder !== '' && !INSTAPAPER_FOLDERS.has(folder.toLowerCase()) && !tags.includes(folder)) tags.push(folder)
+    links.push(savedLink(url, cell(row, 'title'), tags, archived, cell(row, 'time_added') ?? cell(row, 'timestamp')))
   }
   return links
 }

@@ -45,4 +45,15 @@ describe('URL-only exports', () => {
       { url: 'https://example.test/b', archived: false },
     ])
   })
+
+  it("gives an Instapaper link its own folder's name as a tag", async () => {
+    const file =
+      'URL,Title,Selection,Folder\nhttps://example.test/q,Quay,,Harbour news\nhttps://example.test/s,Star,,Starred\nhttps://example.test/u,Unread,,Unread\n'
+    const outcome = await parseFile(bytes(file), 'instapaper-export.csv')
+    expect(outcome.ok && outcome.links?.map((link) => [link.url, link.tags, link.archived])).toEqual([
+      ['https://example.test/q', ['Harbour news'], false],
+      ['https://example.test/s', [], false],
+      ['https://example.test/u', [], false],
+    ])
+  })
 })
