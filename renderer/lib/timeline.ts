@@ -26,10 +26,10 @@ export interface TimelineSeries {
   counts: number[]
 }
 
-/** The bins of a timeline as dense columns: every bin from the first hit's to the last's, zeros included. */
+/** The bins of a timeline as columns, zeros included between hits, per top site. */
 export interface TimelineChart {
   unit: TimelineUnit
-  /** ISO date each bin starts on, oldest first, with no bin left out between the first and the last. */
+  /** ISO date each bin starts on, oldest first: every bin from the first hit's to the last's (up to MAX_BINS). */
   starts: string[]
   /** The top sites by hits, most first, then "Other sites" when there are more. */
   series: TimelineSeries[]
@@ -56,10 +56,10 @@ export function lastDay(start: string, unit: TimelineUnit): string {
   return new Date(Date.parse(`${nextStart(start, unit)}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10)
 }
 
-/** Most bins a chart lays out; a day unit over decades would otherwise make tens of thousands of empty columns. */
+/** Most bins a chart lays out densely; a day unit over decades would otherwise make tens of thousands of columns. */
 export const MAX_BINS = 5_000
 
-/** Lays out a timeline's dated bins as dense columns per top site (at most MAX_BINS columns, the newest kept). */
+/** Lays out a timeline's dated bins as columns per top site: dense up to MAX_BINS columns, else only those with hits. */
 export function chartOf(timeline: Timeline): TimelineChart {
   const { by: unit, bins } = timeline
   const bySite = new Map<string, number>()
@@ -70,16 +70,13 @@ export function chartOf(timeline: Timeline): TimelineChart {
   const labels = ranked.length > own.length ? [...own, OTHER_SITES] : own
   const row = new Map(own.map((site, i) => [site, i]))
 
-  const starts: string[] = []
+  let starts: string[] = []
   if (bins.length > 0) {
-    const last = bins.reduce((m, b) => (b.start > m ? b.start : m), bins[0]!.start)
     const first = bins.reduce((m, b) => (b.start < m ? b.start : m), bins[0]!.start)
-    for (let s = first; s <= last && starts.length < MAX_BINS; s = nextStart(s, unit)) starts.push(s)
-    if (starts[starts.length - 1]! < last) {
-      // Too many bins: keep the newest MAX_BINS, counting from the last one back.
-      starts.length = 0
-      for (let s = last, i = 0; i < MAX_BINS; i++, s = previousStart(s, unit)) starts.unshift(s)
-    }
+    const last = bins.reduce((m, b) => (b.start > m ? b.start : m), bins[0]!.start)
+    for (let s = first; s <= last && starts.length <= MAX_BINS; s = nextStart(s, unit)) starts.push(s)
+    // Too many bins to lay out densely (days over decades): only the bins with hits, so every hit still counts.
+    if (starts.length > MAX_BINS) starts = [...new Set(bins.map((b) => b.start))].sort()
   }
   const column = new Map(starts.map((s, i) => [s, i]))
   const series = labels.map((label) => ({ label, counts: new Array<number>(starts.length).fill(0) }))
@@ -93,13 +90,6 @@ export function chartOf(timeline: Timeline): TimelineChart {
     totals[i]! += b.count
   }
   return { unit, starts, series, totals, dated, undated: timeline.undated }
-}
-
-function previousStart(start: string, unit: TimelineUnit): string {
-  const d = new Date(`${start}T00:00:00Z`)
-  if (unit === 'month') d.setUTCMonth(d.getUTCMonth() - 1)
-  else d.setUTCDate(d.getUTCDate() - (unit === 'week' ? 7 : 1))
-  return d.toISOString().slice(0, 10)
 }
 
 /** The undated hits per import bin, all sites together, oldest first: [start, hits]. */

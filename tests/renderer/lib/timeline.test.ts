@@ -4,7 +4,6 @@ import {
   binLabel,
   chartOf,
   lastDay,
-  MAX_BINS,
   binAt,
   nextStart,
   OTHER_SITES,
@@ -91,19 +90,18 @@ describe('chartOf', () => {
     expect(days.starts).toEqual(['2024-02-28', '2024-02-29', '2024-03-01'])
   })
 
-  it('keeps the newest bins when a day unit would lay out too many, still counting every hit', () => {
-    const chart = chartOf(
-      timeline(
-        [
-          { start: '1990-01-01', site: 'a', count: 1 },
-          { start: '2024-03-01', site: 'a', count: 2 },
-        ],
-        'day',
-      ),
+  it('lays out only the days with hits when a day unit spans decades, still counting every hit', () => {
+    const t = timeline(
+      [
+        { start: '1990-01-01', site: 'a', count: 1 },
+        { start: '2024-03-01', site: 'a', count: 2 },
+      ],
+      'day',
     )
-    expect(chart.starts).toHaveLength(MAX_BINS)
-    expect(chart.starts.at(-1)).toBe('2024-03-01')
-    expect(chart.dated).toBe(3)
+    const chart = chartOf(t)
+    expect(chart.starts).toEqual(['1990-01-01', '2024-03-01'])
+    expect(chart.totals).toEqual([1, 2])
+    expect(summary(chart)).toBe('Timeline: 3 hits from 1990 to 2024, most in 1 March 2024.')
   })
 })
 
