@@ -206,8 +206,94 @@ function flatten(html: string): string {
     .replace(/(?:<\/p><p>\s*){2,}/g, '</p><p>')
 }
 
+const TEASER = 'data-broadsheet-teaser'
+const TEASER_HEADINGS = 'h1,h2,h3,h4'
+/** Above this share of its words in teasers, a page's readable text is a list of other pages, not an article. */
+const LISTING_SHARE = 0.5
+
+/** The address without its fragment, or null when it is not http(s) (against `base`, when given). */
+function pageKey(href: string, base: string | null): string | null {
+  try {
+    const url = base ? new URL(href.trim(), base) : new URL(href.trim())
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+    url.hash = ''
+    return url.href
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Marks the teasers of a listing page (a heading that is one link to another page, and the excerpt beside it
+ * in the heading's block) before Readability moves the nodes, so `teaserShare` can tell a tag or section page
+ * from an article. Returns how many teasers it marked.
+ *
+ * A link whose target is unknown (a relative link in a page without an address) still counts: `isListing`
+ * then asks for two teasers, since a blog post's own title is often a link to itself.
+ */
+function markTeasers(document: Document, pageUrls: (string | null)[]): number {
+  const base = pageUrls.find((u): u is string => u !== null) ?? null
+  const self = new Set(pageUrls.flatMap((u) => (u ? [pageKey(u, null)] : [])))
+  let count = 0
+  for (const heading of Array.from(document.querySelectorAll(TEASER_HEADINGS))) {
+    const links = heading.querySelectorAll('a[href]')
+    if (links.length !== 1) continue
+    const link = links[0]!
+    const text = (heading.textContent ?? '').trim()
+    const linkText = (link.textContent ?? '').trim()
+    if (linkText.length < 8 || linkText.length < 0.8 * text.length) continue
+    const href = link.getAttribute('href') ?? ''
+    if (href.trim().startsWith('#')) continue
+    const target = base ? pageKey(href, base) : href
+    if (target === null || self.has(target)) continue
+    // The teaser's block: the heading's parent, or higher while that holds nothing but the heading.
+    let block = heading.parentElement
+    while (block?.parentElement && block.localName !== 'body' && (block.textContent ?? '').trim() === text)
+      block = block.parentElement
+    if (!block || block.localName === 'body' || block.hasAttribute(TEASER)) continue
+    count += 1
+    const id = String(count)
+    block.setAttribute(TEASER, id)
+    for (const el of Array.from(block.querySelectorAll('*'))) el.setAttribute(TEASER, id)
+  }
+  return count
+}
+
+/**
+ * Tells whether the readable text Readability chose is teasers for other pages: most of its words under
+ * marked teasers, from two of them or more (or one whose link surely leads elsewhere: the page's address known).
+ */
+function isListing(blocks: TextBlock[], addressKnown: boolean): boolean {
+  let all = 0
+  let inTeasers = 0
+  const teasers = new Set<string>()
+  for (const block of blocks) {
+    const words = block.text.split(/\s+/).length
+    all += words
+    // Readability wraps loose text in new paragraphs: the teaser mark is then on an ancestor.
+    const id = (block.element as unknown as Element | null)?.closest?.(`[${TEASER}]`)?.getAttribute(TEASER)
+    if (!id) continue
+    inTeasers += words
+    teasers.add(id)
+  }
+  return inTeasers > LISTING_SHARE * all && (teasers.size >= 2 || (teasers.size === 1 && addressKnown))
+}
+
+/** An HTML page parsed, and whether it is a listing (a tag, section or index page of teasers for other pages). */
+export interface HtmlPage {
+  outcome: ParseOutcome
+  /** The readable text is teasers for other pages; archives skip such pages, a file the user chose is kept. */
+  listing: boolean
+}
+
 /** Parses a decoded HTML file into one article. */
 export function parseHtml(content: string): ParseOutcome {
+  return parseHtmlPage(content).outcome
+}
+
+/** Parses a decoded HTML page into one article, and tells whether the page is a listing of other pages. */
+export function parseHtmlPage(content: string): HtmlPage {
+  const fail = (reason: string): HtmlPage => ({ outcome: { ok: false, reason }, listing: false })
   const saved = readSavedComments(content)
   // Scripts, styles, comments and inline SVG go before the DOM is built (much of a saved page's
   // weight); an unclosed one ends the page there, as in a browser, and says so.
@@ -217,7 +303,7 @@ export function parseHtml(content: string): ParseOutcome {
   const where = unclosed ? `unclosed ${unclosed.tag} at line ${unclosed.line}, column ${unclosed.column}` : ''
   if (unclosed) warnings.push(`${where}: the rest of the page is ignored`)
   let trimmed = prescanned.html
-  if (unclosed && trimmed.trim() === '') return { ok: false, reason: `${where} hides the whole page` }
+  if (unclosed && trimmed.trim() === '') return fail(`${where} hides the whole page`)
   if (nestingDepth(trimmed) > MAX_NESTING) trimmed = flatten(trimmed)
   const source = /<html[\s>]|<body[\s>]/i.test(trimmed)
     ? trimmed
@@ -230,6 +316,8 @@ export function parseHtml(content: string): ParseOutcome {
   const doc = document as unknown as { baseURI: string | null; documentURI?: string }
   if (!doc.baseURI && pageUrl) Object.defineProperty(document, 'baseURI', { value: pageUrl })
   if (!doc.documentURI) Object.defineProperty(document, 'documentURI', { value: pageUrl ?? 'about:blank' })
+  const addresses = [doc.baseURI, metadata.url, metadata.sourceUrl]
+  const teasers = markTeasers(document as unknown as Document, addresses)
 
   let root: DomElement | null = null
   let result: ReturnType<Readability<DomElement>['parse']> | null = null
@@ -251,11 +339,17 @@ export function parseHtml(content: string): ParseOutcome {
       blocks = textBlocks(body)
     }
   }
+  const listing =
+    teasers > 0 &&
+    isListing(
+      blocks,
+      addresses.some((a) => a !== null),
+    )
   const title =
     cleanValue(result?.title) ?? metadata.headline ?? metadata.ogTitle ?? metadata.title ?? metadata.firstHeading
   if (blocks.length === 0) {
     const reason = title ? 'no readable text in the HTML page (only a title)' : 'no readable text in the HTML page'
-    return { ok: false, reason: unclosed ? `${reason}; ${where} hides the rest` : reason }
+    return fail(unclosed ? `${reason}; ${where} hides the rest` : reason)
   }
 
   // The first blocks often repeat the title and the byline; they are not body.
@@ -290,6 +384,6 @@ export function parseHtml(content: string): ParseOutcome {
     disclaimers: metadata.disclaimer ? [metadata.disclaimer, ...stripped.disclaimers] : stripped.disclaimers,
     flags: stripped.flags,
   })
-  if (article.text === '') return { ok: false, reason: 'no readable text in the HTML page' }
-  return { ok: true, articles: [{ index: 0, article }], warnings }
+  if (article.text === '') return fail('no readable text in the HTML page')
+  return { outcome: { ok: true, articles: [{ index: 0, article }], warnings }, listing }
 }

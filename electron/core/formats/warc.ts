@@ -10,7 +10,7 @@ import { WARCParser, type WARCRecord } from 'warcio'
 import { DATA_IMAGE } from '../../shared/media'
 import { decodeBytes } from './decode'
 import { normaliseDate } from './fields'
-import { parseHtml, sniffHtmlCharset } from './html'
+import { parseHtmlPage, sniffHtmlCharset } from './html'
 import { normaliseNewlines } from './text'
 import type { ParseOutcome, ParsedArticle } from './types'
 
@@ -40,6 +40,7 @@ export const ARTICLE_IMAGES_MAX_BYTES = 8 * 1024 * 1024
 const SKIP_KINDS = [
   'resources',
   'not readable',
+  'listing pages',
   'redirects',
   'errors',
   'revisits',
@@ -232,7 +233,8 @@ async function readPages(open: OpenStream, options: WarcOptions): Promise<WarcPa
         if (!body) skip('too large')
         else {
           const article = readPage(body, contentType, record)
-          if (article) articles.push({ index: (options.indexBase ?? 0) + ordinal, article })
+          if (article === 'listing') skip('listing pages')
+          else if (article) articles.push({ index: (options.indexBase ?? 0) + ordinal, article })
           else skip('not readable')
         }
       }
@@ -255,15 +257,19 @@ function withBase(html: string, target: string): string {
 /** Fewer words than this is a shell (a menu, an error or consent page), not an article of a crawl. */
 const MIN_WORDS = 30
 
-/** One HTML response as an article, or null when Readability finds nothing to read. */
-function readPage(body: Uint8Array, contentType: string | null, record: WARCRecord): ParsedArticle | null {
+/**
+ * One HTML response as an article; 'listing' for a tag, section or index page (teasers for other pages, which a
+ * crawl holds by the dozen), null when Readability finds nothing to read.
+ */
+function readPage(body: Uint8Array, contentType: string | null, record: WARCRecord): ParsedArticle | 'listing' | null {
   const declared = charsetOf(contentType) ?? sniffHtmlCharset(body)
   let html = normaliseNewlines(decodeBytes(body, declared).text)
   const target = urlKey(record.warcTargetURI)
   // Relative image and link addresses resolve against the captured address, as they did in the browser.
   if (target && !/<base\s[^>]*href/i.test(html.slice(0, 65536))) html = withBase(html, target)
-  const outcome = parseHtml(html)
+  const { outcome, listing } = parseHtmlPage(html)
   if (!outcome.ok || !outcome.articles[0]) return null
+  if (listing) return 'listing'
   const article = outcome.articles[0].article
   if (article.wordCount < MIN_WORDS) return null
   return {

@@ -230,3 +230,42 @@ describe('parseWarc', () => {
     expect(outcome.warnings[0]).toContain('1 too large')
   })
 })
+
+/** A tag or section page: each item a heading linking to a story, its byline and its first paragraphs. */
+function listing(tag: string, stories: string[]): string {
+  const items = stories.map(
+    (
+      story,
+    ) => `<div class="node node-teaser"><h2 class="node-title"><a href="/post/${story.toLowerCase().replace(/\W+/g, '-')}">${story}</a></h2>
+<div class="meta">post by <a href="/profile/ana">Ana Ruiz</a> on April 11, 2024</div>
+<div class="content"><p>${story}: the harbour council met on Tuesday to weigh the new ferry timetable, and members of the public spoke for and against the change at length before the vote was put off.</p>
+<p>Officials said the crossings would run every half hour through the summer, with a later last boat on Fridays and Saturdays.</p></div>
+<div class="read-more"><a href="/post/${story.toLowerCase().replace(/\W+/g, '-')}">Read</a></div></div>`,
+  )
+  return `<!DOCTYPE html><html><head><title>${tag} | Harbour News</title></head><body><div id="content"><h1 class="title">${tag}</h1>${items.join('\n')}</div></body></html>`
+}
+
+describe('parseWarc listing pages', () => {
+  it('skips tag and section pages of story teasers, counting them, and keeps the stories', async () => {
+    const related = `<aside><h3><a href="/post/bridge-repairs">Bridge repairs begin on the east span next month</a></h3><p>Work starts in spring.</p></aside>`
+    const story = page('Ferry timetable').replace('</article>', `</article>${related}`)
+    const bytes = await makeWarc([
+      { url: 'https://news.example/post/ferry-timetable', body: story },
+      { url: 'https://news.example/tag/ferries', body: listing('Ferries', ['Ferry timetable', 'Night boats return']) },
+      { url: 'https://news.example/tag/timetables', body: listing('Timetables', ['Ferry timetable']) },
+      { url: 'https://news.example/post/bridge-repairs', body: page('Bridge repairs') },
+    ])
+    const outcome = ok(await parseFile(bytes, 'crawl.warc'))
+    expect(outcome.articles.map((a) => a.article.title)).toEqual(['Ferry timetable', 'Bridge repairs'])
+    expect(outcome.warnings).toEqual(['WARC: 4 records, 2 articles, 2 skipped: 2 listing pages'])
+  })
+
+  it('keeps a post whose title links to the post itself', async () => {
+    const post = page('Ferry timetable').replace(
+      '<h1>Ferry timetable</h1>',
+      '<h1><a href="https://news.example/post/ferry-timetable#top">Ferry timetable</a></h1>',
+    )
+    const bytes = await makeWarc([{ url: 'https://news.example/post/ferry-timetable', body: post }])
+    expect(ok(await parseFile(bytes, 'crawl.warc')).articles.map((a) => a.article.title)).toEqual(['Ferry timetable'])
+  })
+})
