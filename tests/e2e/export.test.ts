@@ -46,8 +46,9 @@ describe('export in Chromium', () => {
   it('exports the open article as an evidence bundle with a manifest, and gives focus back', async () => {
     const list = page.getByRole('listbox', { name: 'Articles' })
     await list.getByText('Mill Street bakery reopens after the flood').click()
-    const open = page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: 'Export…' })
-    await open.click()
+    const more = page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: 'More' })
+    await more.click()
+    await page.getByRole('menu', { name: 'More article actions' }).getByRole('menuitem', { name: 'Export…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Export' })
     await dialog.waitFor()
     await expectNoAxeViolations(page, '[role="dialog"]')
@@ -62,6 +63,6 @@ describe('export in Chromium', () => {
 
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
-    expect(await open.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await more.evaluate((el) => el === document.activeElement)).toBe(true)
   })
 })

@@ -198,6 +198,43 @@ describe('highlights and notes in the reader', () => {
     expect(await page.locator('.body mark.highlight').count()).toBe(0)
   }, 120_000)
 
+  it('keeps the reader toolbar on one line at 1366 and 1024 px, its other actions in a More menu run by keyboard', async () => {
+    const toolbar = page.getByRole('toolbar', { name: 'Article actions' })
+    // One line: the controls span no more height than the tallest of them.
+    const oneLine = () =>
+      toolbar.evaluate((el) => {
+        const boxes = [...el.children].map((c) => c.getBoundingClientRect()).filter((b) => b.width > 0)
+        const span = Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top))
+        return span <= Math.max(...boxes.map((b) => b.height)) + 2
+      })
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'highlights-toolbar-1366.png') })
+    expect(await oneLine()).toBe(true)
+    await page.setViewportSize({ width: 1024, height: 768 })
+    expect(await oneLine()).toBe(true)
+    const more = toolbar.getByRole('button', { name: 'More' })
+    await more.focus()
+    await page.keyboard.press('ArrowDown')
+    const menu = page.getByRole('menu', { name: 'More article actions' })
+    await menu.waitFor()
+    await page.keyboard.press('End')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Move to trash')
+    await page.keyboard.press('ArrowDown')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mark unread')
+    await menu.getByRole('menuitemradio', { name: 'BibTeX' }).focus()
+    await page.keyboard.press('Enter')
+    expect(await menu.getByRole('menuitemradio', { name: 'BibTeX' }).getAttribute('aria-checked')).toBe('true')
+    expect(await menu.getByRole('group', { name: 'Citation format' }).count()).toBe(1)
+    for (const name of ['Show file', 'Copy citation', 'Export…', 'Edit details']) {
+      expect(await menu.getByRole('menuitem', { name }).count()).toBe(1)
+    }
+    await expectNoAxeViolations(page)
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'highlights-more-menu-1024.png') })
+    await page.keyboard.press('Escape')
+    expect(await more.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await menu.count()).toBe(0)
+    await page.setViewportSize({ width: 1366, height: 768 })
+  }, 120_000)
+
   it('lists a highlight whose words left the article as orphaned', async () => {
     await page.keyboard.press('Escape')
     await openByKeyboard('Quay wall repairs begin in March')

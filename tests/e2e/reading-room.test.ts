@@ -251,7 +251,8 @@ describe('the reading room in Chromium', () => {
     await page.getByRole('listbox', { name: 'Articles' }).getByText('Tram line to the university opens').click()
     await page.getByRole('heading', { level: 1, name: 'Tram line to the university opens' }).waitFor()
     expect(harness.shellRequests.filter((r) => r.action === 'openExternal')).toHaveLength(0)
-    await page.getByRole('button', { name: /Open original/ }).click()
+    await page.getByRole('button', { name: 'More' }).click()
+    await page.getByRole('menuitem', { name: /Open original/ }).click()
     await expect
       .poll(() => harness.shellRequests.filter((r) => r.action === 'openExternal').map((r) => r.target))
       .toEqual(['https://brackenford-post.example/tram-line'])

@@ -35,6 +35,12 @@ async function openReader(a = article({ id: 'a', text }), others: ReturnType<typ
   return { fake, app }
 }
 
+/** Opens the toolbar's More menu and picks an action in it, as a mouse user does. */
+async function fromMore(user: ReturnType<typeof userEvent.setup>, name: string | RegExp): Promise<void> {
+  await user.click(screen.getByRole('button', { name: 'More' }))
+  await user.click(screen.getByRole('menuitem', { name }))
+}
+
 describe('ReaderView', () => {
   it('marks every hit in the text and steps between them', async () => {
     const fake = fakeApi([], { a: article({ id: 'a', title: 'Quayside plan', text }) })
@@ -82,7 +88,7 @@ describe('ReaderView', () => {
     expect(await screen.findByRole('button', { name: '★ Starred' })).toHaveAttribute('aria-pressed', 'true')
     expect(fake.api.articles.openOriginal).not.toHaveBeenCalled()
     expect(document.querySelector('a[href]')).toBeNull()
-    await user.click(screen.getByRole('button', { name: /Open original/ }))
+    await fromMore(user, /Open original/)
     expect(fake.api.articles.openOriginal).toHaveBeenCalledWith('a')
   })
 
@@ -227,7 +233,7 @@ describe('ReaderView library care', () => {
     await app.openArticle('a')
     render(WithApp, { app, view: ReaderView })
     const user = userEvent.setup()
-    await user.click(screen.getByRole('button', { name: 'Move to trash' }))
+    await fromMore(user, 'Move to trash')
     expect(fake.api.articles.trash).toHaveBeenCalledWith('a')
     await vi.waitFor(() => expect(app.reader.article?.id).toBe('b'))
     expect(app.reader.trashed).toEqual({ title: 'Port plan', token: 't' })
@@ -252,7 +258,7 @@ describe('ReaderView library care', () => {
     await app.openArticle('a')
     render(WithApp, { app, view: ReaderView })
     const user = userEvent.setup()
-    await user.click(screen.getByRole('button', { name: 'Edit details' }))
+    await fromMore(user, 'Edit details')
     const title = screen.getByRole('textbox', { name: 'Title' })
     await user.clear(title)
     await user.type(title, 'Port plan approved')
@@ -266,8 +272,11 @@ describe('ReaderView library care', () => {
     fake.api.evidence.cite = vi.fn(async () => ({ ok: true as const, value: '@online{a, title = {Title a}}' }))
     const user = userEvent.setup()
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue()
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Citation format' }), 'BibTeX')
-    await user.click(screen.getByRole('button', { name: 'Copy citation' }))
+    await user.click(screen.getByRole('button', { name: 'More' }))
+    const formats = screen.getByRole('group', { name: 'Citation format' })
+    await user.click(within(formats).getByRole('menuitemradio', { name: 'BibTeX' }))
+    expect(within(formats).getByRole('menuitemradio', { name: 'BibTeX' })).toHaveAttribute('aria-checked', 'true')
+    await user.click(screen.getByRole('menuitem', { name: 'Copy citation' }))
     expect(fake.api.evidence.cite).toHaveBeenCalledWith('a', 'bibtex')
     expect(writeText).toHaveBeenCalledWith('@online{a, title = {Title a}}')
     expect(await screen.findByText('Citation copied')).toHaveAttribute('role', 'status')
@@ -276,7 +285,7 @@ describe('ReaderView library care', () => {
   it("exports this article from the reader's actions", async () => {
     const { fake } = await openReader()
     const user = userEvent.setup()
-    await user.click(screen.getByRole('button', { name: 'Export…' }))
+    await fromMore(user, 'Export…')
     const dialog = screen.getByRole('dialog', { name: 'Export' })
     await user.click(within(dialog).getByRole('button', { name: 'Export' }))
     expect(fake.api.evidence.export).toHaveBeenCalledWith({
