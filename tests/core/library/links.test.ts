@@ -121,6 +121,16 @@ describe('read-later links', () => {
     expect(lib.exists('again')).toBe(false)
   })
 
+  it('knows an export imported before the library was last closed', async () => {
+    src.write('pocket.csv', `${POCKET_HEADER}\nHarbour,https://news.example.org/harbour-plan,1700000000,,unread\n`)
+    await library.import([path('pocket.csv')])
+    await library.close()
+    library = await openLibrary(lib.root)
+    const [again] = await library.import([path('pocket.csv')])
+    expect(again!.status).toBe('duplicate')
+    expect(lib.exists('pocket (2).csv')).toBe(false)
+  })
+
   it('keeps one copy of an export given twice in one import, and applies it each time', async () => {
     const file = `${POCKET_HEADER}\nHarbour,https://news.example.org/harbour-plan,1700000000,,unread\n`
     src.write('a/pocket.csv', file)
