@@ -1,0 +1,102 @@
+/**
+ * Factiva exports: the HTML "article" view (a table of two-letter fields per document: HD headline, BY byline,
+ * PD date, SN source, LA language, LP lead and TD text paragraphs) and the XML of its API (`<article>` elements with
+ * `<headline>`, `<leadParagraph>`, `<tailParagraphs>`, `<publicationDate>`, `<sourceName>`).
+ */
+import { DOMParser, parseHTML } from 'linkedom'
+import { textBlocks, type DomElement } from '../dom-text'
+import { collapseSpaces } from '../text'
+import { pressDate } from './dates'
+import type { PressDocument } from './document'
+
+// The field-code cell of the article table: <td class="index"><b>HD</b>&nbsp;</td>.
+const FIELD_CELL = /<td[^>]*class=["']?index["']?[^>]*>\s*(?:<p>\s*)?(?:<br\s*\/?>\s*)?<b>\s*(HD|PD)\s*<\/b>/i
+
+/** Paragraph lines of an element ('' between paragraphs). */
+function paragraphLines(element: Element): string[] {
+  return textBlocks(element as unknown as DomElement).flatMap((block, i) => (i === 0 ? [block.text] : ['', block.text]))
+}
+
+/** A text value of an element, on one line. */
+function oneLine(element: Element | undefined | null): string | null {
+  const text = element ? collapseSpaces((element.textContent ?? '').replace(/\s+/g, ' ')) : ''
+  return text === '' ? null : text
+}
+
+/** Tells whether an HTML page is a Factiva article export (its field table has an HD or PD row). */
+export function looksLikeFactivaHtml(content: string): boolean {
+  return /class=["']?[^"'>]*\barticle\b/i.test(content) && FIELD_CELL.test(content)
+}
+
+/** The documents of a Factiva HTML export, or null when the page is not one. */
+export function readFactivaHtml(content: string): PressDocument[] | null {
+  if (!looksLikeFactivaHtml(content)) return null
+  const { document } = parseHTML(content)
+  const articles = Array.from(document.querySelectorAll('div.article')).filter((div) => div.querySelector('td.index'))
+  if (articles.length === 0) return null
+  return articles.map((article) => {
+    const fields = new Map<string, Element>()
+    for (const row of Array.from(article.querySelectorAll('tr'))) {
+      const cells = Array.from(row.children).filter((cell) => cell.localName === 'td')
+      const code = cells.length >= 2 ? oneLine(cells[0]) : null
+      if (code && /^[A-Z]{2,4}$/.test(code) && !fields.has(code)) fields.set(code, cells[1]!)
+    }
+    const text = (code: string) => oneLine(fields.get(code))
+    const body = ['LP', 'TD'].flatMap((code) => {
+      const cell = fields.get(code)
+      return cell ? paragraphLines(cell) : []
+    })
+    const date = text('PD')
+    return {
+      title: text('HD'),
+      site: text('SN'),
+      published: date ? pressDate(date) : null,
+      author: text('BY'),
+      language: text('LA'),
+      section: text('SE'),
+      lines: body.flatMap((line, i) => (i > 0 && line !== '' && body[i - 1] !== '' ? ['', line] : [line])),
+    }
+  })
+}
+
+/** Lines of a Factiva XML text element: its <paragraph> children, or its text split at indented lines. */
+function xmlParagraphs(element: Element | undefined): string[] {
+  if (!element) return []
+  const paragraphs = Array.from(element.getElementsByTagName('paragraph'))
+  const parts = paragraphs.length > 0 ? paragraphs.map((p) => p.textContent ?? '') : [element.textContent ?? '']
+  const lines: string[] = []
+  for (const part of parts) {
+    if (lines.length > 0) lines.push('')
+    // Wire copy marks each new paragraph by indenting its first line.
+    for (const raw of part.replace(/^\s*\n/, '').split('\n')) {
+      if (/^\s+\S/.test(raw) && lines.length > 0 && lines[lines.length - 1] !== '') lines.push('')
+      const line = collapseSpaces(raw)
+      if (line !== '' || (lines.length > 0 && lines[lines.length - 1] !== '')) lines.push(line)
+    }
+  }
+  return lines
+}
+
+/** The documents of a Factiva XML export, or why the file is not one. */
+export function readFactivaXml(content: string): PressDocument[] | string {
+  if (!/<article[\s>]/.test(content) || !/<headline[\s>]/.test(content))
+    return 'not a Factiva XML export: no <article> with a <headline> found'
+  const xml = new DOMParser().parseFromString(content, 'text/xml')
+  const articles = Array.from(xml.getElementsByTagName('article')).filter(
+    (a) => a.getElementsByTagName('headline').length > 0,
+  )
+  if (articles.length === 0) return 'not a Factiva XML export: no <article> with a <headline> found'
+  return articles.map((article) => {
+    const first = (tag: string) => article.getElementsByTagName(tag)[0]
+    const date = oneLine(first('publicationDate')?.getElementsByTagName('date')[0] ?? first('publicationDate'))
+    return {
+      title: oneLine(first('headline')),
+      site: oneLine(first('sourceName')),
+      published: date ? pressDate(date.replace(/T.*$/, '')) : null,
+      author: oneLine(first('byline')),
+      language: oneLine(first('baseLanguage')),
+      section: oneLine(first('sectionName')),
+      lines: [...xmlParagraphs(first('leadParagraph')), '', ...xmlParagraphs(first('tailParagraphs'))],
+    }
+  })
+}
