@@ -49,6 +49,21 @@ async function tableSums(page: Page): Promise<{ dated: number; undated: number; 
   })
 }
 
+/** Whether the chart's canvas has pixels of exactly the colour a CSS variable resolves to now. */
+async function paintedIn(page: Page, variable: string): Promise<boolean> {
+  return page.evaluate((name) => {
+    const probe = document.createElement('span')
+    probe.style.color = `var(${name})`
+    document.body.append(probe)
+    const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number)
+    probe.remove()
+    const canvas = document.querySelector<HTMLCanvasElement>('.timeline canvas')!
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+    for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) return true
+    return false
+  }, variable)
+}
+
 /** The search's total as the results header says it ("26 results"). */
 async function resultTotal(page: Page): Promise<number> {
   const text = (await page.locator('.results .total').textContent()) ?? ''
@@ -132,6 +147,15 @@ describe('the timeline', () => {
     expect(await tableSums(page)).toEqual({ dated: 24, undated: 2, all: 26 })
     await expectNoAxeViolations(page)
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'timeline-search.png') })
+    // The bars are painted in the theme's own colour for the busiest site, light and dark.
+    expect(await paintedIn(page, '--chart-1')).toBe(true)
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'))
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark')
+    await page.waitForTimeout(300)
+    expect(await paintedIn(page, '--chart-1')).toBe(true)
+    await expectNoAxeViolations(page)
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'timeline-search-dark.png') })
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'))
     expect(await violations()).toEqual([])
   }, 120_000)
 
