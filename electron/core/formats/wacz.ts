@@ -91,6 +91,7 @@ export async function parseWacz(source: WaczSource, maxRecordBytes: number): Pro
     const pagesList = await readPagesList(zip)
     const total: WarcPages & { warnings: string[] } = {
       articles: [],
+      short: [],
       records: 0,
       skipped: new Map(),
       broken: null,
@@ -101,6 +102,7 @@ export async function parseWacz(source: WaczSource, maxRecordBytes: number): Pro
         maxRecordBytes,
         indexBase: total.records,
         label: name,
+        manyPages: pagesList.size > 1 || warcs.length > 1,
       })
       total.articles.push(...result.articles)
       total.records += result.records

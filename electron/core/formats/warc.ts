@@ -29,6 +29,11 @@ export interface WarcOptions {
   indexBase?: number
   /** Prefix of the warning (default 'WARC'). */
   label?: string
+  /**
+   * The archive is known to hold several pages (a WACZ whose pages list names more than one). Otherwise a WARC
+   * whose only readable page is short (no other article, no listing page) keeps it as a one-page archive.
+   */
+  manyPages?: boolean
 }
 
 /** The largest image record inlined into an article. */
@@ -53,6 +58,8 @@ type SkipKind = (typeof SKIP_KINDS)[number]
 /** What one pass over an archive found. */
 export interface WarcPages {
   articles: { index: number; article: ParsedArticle }[]
+  /** Readable pages under the word floor (counted as not readable unless the archive is a single page). */
+  short: { index: number; article: ParsedArticle }[]
   records: number
   skipped: Map<SkipKind, number>
   /** Set when the stream ended early or was not a WARC (with the records read so far). */
@@ -215,6 +222,7 @@ async function readPages(open: OpenStream, options: WarcOptions): Promise<WarcPa
   const skipped = new Map<SkipKind, number>()
   const skip = (kind: SkipKind) => skipped.set(kind, (skipped.get(kind) ?? 0) + 1)
   const articles: WarcPages['articles'] = []
+  const short: WarcPages['short'] = []
   let records = 0
   let broken: string | null = null
   for await (const { ordinal, record } of walk(open, (reason) => (broken = reason))) {
@@ -233,14 +241,25 @@ async function readPages(open: OpenStream, options: WarcOptions): Promise<WarcPa
         if (!body) skip('too large')
         else {
           const article = readPage(body, contentType, record)
+          const index = (options.indexBase ?? 0) + ordinal
           if (article === 'listing') skip('listing pages')
-          else if (article) articles.push({ index: (options.indexBase ?? 0) + ordinal, article })
-          else skip('not readable')
+          else if (!article) skip('not readable')
+          else if (article.wordCount < MIN_WORDS) {
+            short.push({ index, article })
+            skip('not readable')
+          } else articles.push({ index, article })
         }
       }
     }
   }
-  return { articles, records, skipped, broken }
+  if (articles.length === 0 && short.length === 1 && !skipped.has('listing pages') && !options.manyPages) {
+    // A one-page archive the user chose to import is meant to be read, however short its page.
+    articles.push(...short)
+    const left = skipped.get('not readable')! - short.length
+    if (left > 0) skipped.set('not readable', left)
+    else skipped.delete('not readable')
+  }
+  return { articles, short, records, skipped, broken }
 }
 
 /** The page with `<base href>` first in its head (before `<html>` it would end the head and hide the page). */
@@ -254,7 +273,10 @@ function withBase(html: string, target: string): string {
   return base + html
 }
 
-/** Fewer words than this is a shell (a menu, an error or consent page), not an article of a crawl. */
+/**
+ * Fewer words than this is a shell (a menu, an error or consent page), not an article of a crawl; the one page of
+ * a single-page archive is kept all the same.
+ */
 const MIN_WORDS = 30
 
 /**
@@ -271,7 +293,6 @@ function readPage(body: Uint8Array, contentType: string | null, record: WARCReco
   if (!outcome.ok || !outcome.articles[0]) return null
   if (listing) return 'listing'
   const article = outcome.articles[0].article
-  if (article.wordCount < MIN_WORDS) return null
   return {
     ...article,
     sourceUrl: target ?? article.sourceUrl,

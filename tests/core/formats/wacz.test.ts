@@ -43,4 +43,30 @@ describe('parseWacz', () => {
     expect(outcome.ok).toBe(false)
     expect(!outcome.ok && outcome.reason).toMatch(/^not a WACZ: not a ZIP archive/)
   })
+
+  it('keeps the one short page of a single-page archive, not the short pages of a larger one', async () => {
+    const short =
+      '<html><head><title>Example notice</title></head><body><div><h1>Example notice</h1><p>This address is kept for examples in documents. You may use it in writing without asking first. More information lives elsewhere.</p></div></body></html>'
+    const one = await makeZip({
+      'archive/data.warc.gz': await makeWarc([{ url: 'https://example.test/', body: short }], { gzip: true }),
+      'pages/pages.jsonl': PAGES,
+    })
+    const outcome = await parseFile(one, 'one.wacz')
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.articles.map((a) => a.article.title)).toEqual(['Example notice'])
+    expect(outcome.warnings[0]).toBe('WACZ: 1 records, 1 article, 0 skipped')
+
+    const many = await makeZip({
+      'archive/data.warc.gz': await makeWarc(
+        [
+          { url: 'https://example.test/', body: short },
+          { url: 'https://example.test/b', body: short.replace(/Example notice/g, 'Second notice') },
+        ],
+        { gzip: true },
+      ),
+      'pages/pages.jsonl': PAGES,
+    })
+    const refused = await parseFile(many, 'many.wacz')
+    expect(!refused.ok && refused.reason).toContain('2 not readable')
+  })
 })

@@ -268,4 +268,14 @@ describe('parseWarc listing pages', () => {
     const bytes = await makeWarc([{ url: 'https://news.example/post/ferry-timetable', body: post }])
     expect(ok(await parseFile(bytes, 'crawl.warc')).articles.map((a) => a.article.title)).toEqual(['Ferry timetable'])
   })
+
+  it('refuses a one-page archive whose page is a listing', async () => {
+    const bytes = await makeWarc([
+      { url: 'https://news.example/tag/ferries', body: listing('Ferries', ['Ferry timetable', 'Night boats return']) },
+    ])
+    const outcome = await parseFile(bytes, 'crawl.warc')
+    expect(!outcome.ok && outcome.reason).toBe(
+      'no readable articles in the archive (WARC: 1 records, 0 articles, 1 skipped: 1 listing pages)',
+    )
+  })
 })
