@@ -73,8 +73,15 @@ function labelNames(value: unknown): string[] {
     .filter((name): name is string => typeof name === 'string')
 }
 
-/** What one item gave. */
-type ItemResult = { article: ParsedArticle; link: SavedLink } | { problem: string }
+/**
+ * What one item gave: its article, its link (labels and state, for the library to apply, with or without the article)
+ * and why it gave no article.
+ */
+interface ItemResult {
+  article?: ParsedArticle
+  link?: SavedLink
+  problem?: string
+}
 
 /** One entry of a metadata list as an article and link, or why it gives none; never rejects. */
 function readEntry(zip: ZipArchive, root: string, item: unknown, maxRecordBytes: number): Promise<ItemResult> {
@@ -85,7 +92,26 @@ function readEntry(zip: ZipArchive, root: string, item: unknown, maxRecordBytes:
   }))
 }
 
-/** One item's article and link, or why it gives none. */
+/** An item's reading HTML, or why there is none. */
+async function itemContent(
+  zip: ZipArchive,
+  root: string,
+  slug: string,
+  maxRecordBytes: number,
+): Promise<{ html: string } | { problem: string }> {
+  const path = `${root}content/${slug}.html`
+  if (!zip.names.has(path)) return { problem: `"${slug}" has no content/${slug}.html in the export: skipped` }
+  const bytes = await zip.read(path)
+  if (!bytes) return { problem: `content/${slug}.html is larger than ${formatSize(MAX_ENTRY_BYTES)}: skipped` }
+  if (bytes.length > maxRecordBytes)
+    return { problem: `content/${slug}.html: ${tooLargeReason(bytes.length, maxRecordBytes)}: skipped` }
+  return { html: decodeBytes(bytes, sniffHtmlCharset(bytes) ?? 'utf-8').text }
+}
+
+/**
+ * One item's article and link. An item without readable content still gives its link, as a Pocket export does: the
+ * library hands its labels and state to an article already holding its address.
+ */
 async function readItem(
   zip: ZipArchive,
   root: string,
@@ -93,32 +119,29 @@ async function readItem(
   maxRecordBytes: number,
 ): Promise<ItemResult> {
   const slug = text(item, 'slug')
-  if (!slug) return { problem: 'no slug' }
   const state = (text(item, 'state') ?? '').toUpperCase()
-  if (state === 'DELETED') return { problem: `"${slug}" was deleted in Omnivore: skipped` }
-  const path = `${root}content/${slug}.html`
-  if (!zip.names.has(path)) return { problem: `"${slug}" has no content/${slug}.html in the export: skipped` }
-  const bytes = await zip.read(path)
-  if (!bytes) return { problem: `content/${slug}.html is larger than ${formatSize(MAX_ENTRY_BYTES)}: skipped` }
-  if (bytes.length > maxRecordBytes)
-    return { problem: `content/${slug}.html: ${tooLargeReason(bytes.length, maxRecordBytes)}: skipped` }
+  if (state === 'DELETED') return { problem: `"${slug ?? text(item, 'url')}" was deleted in Omnivore: skipped` }
+  const content = slug ? await itemContent(zip, root, slug, maxRecordBytes) : { problem: 'no slug' }
   const url = text(item, 'url')
   const result = wallabagEntry({
     title: text(item, 'title'),
     url: url ?? '',
-    content: decodeBytes(bytes, sniffHtmlCharset(bytes) ?? 'utf-8').text,
+    content: 'html' in content ? content.html : '',
     is_archived: state === 'ARCHIVED',
     created_at: text(item, 'savedAt'),
     published_at: text(item, 'publishedAt'),
     tags: labelNames(item.labels),
   })
-  if ('problem' in result) return { problem: `"${slug}": ${result.problem}` }
-  const { article, link } = result
+  if ('problem' in result) return { problem: 'problem' in content ? content.problem : `"${slug}": ${result.problem}` }
   const progress = Number(item.readingProgress ?? item.readingProgressPercent)
+  const link = url ? { ...result.link, read: result.link.read || progress >= READ_PROGRESS } : undefined
+  if ('problem' in content) return { problem: content.problem, link }
+  if (result.article.text === '') return { problem: `"${slug}": no text in content/${slug}.html: skipped`, link }
+  const { article } = result
+  // The export's address is where Omnivore saved the page from: the copy's provenance as well as its address.
   return {
-    // The export's address is where Omnivore saved the page from: the copy's provenance as well as its address.
     article: { ...article, sourceUrl: article.url, author: cleanAuthor(text(item, 'author'), article.site) },
-    link: { ...link, read: link.read || progress >= READ_PROGRESS },
+    link,
   }
 }
 
@@ -151,18 +174,17 @@ export async function parseOmnivoreZip(bytes: Uint8Array, maxRecordBytes = MAX_E
       const result = await pending[i]!
       delete pending[i]
       start(i + READ_AHEAD)
-      if ('problem' in result) warnings.push(`${file.name} item ${i + 1}: ${result.problem}`)
-      else {
-        articles.push({ index, article: result.article })
-        if (result.link.url) links.push(result.link)
-      }
+      if (result.problem) warnings.push(`${file.name} item ${i + 1}: ${result.problem}`)
+      if (result.article) articles.push({ index, article: result.article })
+      if (result.link) links.push(result.link)
       index += 1
     }
   }
   const highlights = [...zip.names].filter((name) => /(?:^|\/)highlights\/[^/]+\.md$/i.test(name)).length
   if (highlights > 0)
     warnings.push(`${highlights} highlights ${highlights === 1 ? 'file' : 'files'} not imported (Omnivore's own notes)`)
-  if (articles.length === 0) {
+  // Items without content are links still: an export of only those is a link export, like Pocket's.
+  if (articles.length === 0 && links.length === 0) {
     const shown = warnings.slice(0, 3).join('; ')
     return { ok: false, reason: `no readable items in the Omnivore export${shown ? ` (${shown})` : ''}` }
   }

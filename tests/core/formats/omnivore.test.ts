@@ -69,6 +69,15 @@ describe('parseOmnivoreZip', () => {
         savedAt: '2024-10-29T16:30:11.000Z',
       },
       {
+        // No content, so no article; its link may still find the article elsewhere in the library.
+        url: 'https://news.example/lost-item',
+        title: 'Title of lost-item',
+        tags: [],
+        read: false,
+        archived: false,
+        savedAt: '2024-10-29T16:30:11.000Z',
+      },
+      {
         url: 'https://news.example/night-bus',
         title: 'Title of night-bus',
         tags: ['buses'],
@@ -117,13 +126,31 @@ describe('parseOmnivoreZip', () => {
 
   it('fails with the items’ problems when none of them has content', async () => {
     const zip = await makeZip({
-      'metadata_0_to_1.json': JSON.stringify([item('gone')]),
+      'metadata_0_to_1.json': JSON.stringify([item('gone', { url: undefined })]),
       'metadata_1_to_2.json': '{"broken": ',
     })
     const outcome = await parseFile(zip, 'omnivore.zip')
     expect(!outcome.ok && outcome.reason).toMatch(
       /^no readable items in the Omnivore export \(metadata_0_to_1\.json item 1: "gone" has no content\/gone\.html in the export: skipped; metadata_1_to_2\.json: not valid JSON/,
     )
+  })
+
+  it('gives the links of an export whose items have no content, as a link export', async () => {
+    const zip = await makeZip({
+      'metadata_0_to_2.json': JSON.stringify([item('quay', { state: 'ARCHIVED' }), item('bus')]),
+      'content/bus.html': '',
+    })
+    const outcome = await parseFile(zip, 'omnivore.zip')
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.articles).toEqual([])
+    expect(outcome.links?.map((link) => [link.url, link.archived])).toEqual([
+      ['https://news.example/quay', true],
+      ['https://news.example/bus', false],
+    ])
+    expect(outcome.warnings).toEqual([
+      'metadata_0_to_2.json item 1: "quay" has no content/quay.html in the export: skipped',
+      'metadata_0_to_2.json item 2: "bus": no text in content/bus.html: skipped',
+    ])
   })
 
   it('still reads Omnivore metadata saved as plain JSON, one article per item', async () => {
