@@ -19,9 +19,6 @@ import { wallabagEntry } from './wallabag'
 /** A metadata list's name: its folder (the export's root) and the position of its first item, when written. */
 const METADATA_FILE = /^((?:[^/]+\/)*)metadata(?:_(\d+))?[^/]*\.json$/i
 
-/** The lists' largest size: they hold addresses and titles, not text. */
-const METADATA_MAX_BYTES = 64 * 1024 * 1024
-
 /** How many items' content is read ahead while one is parsed (inflating runs off the main thread meanwhile). */
 const READ_AHEAD = 8
 
@@ -49,7 +46,7 @@ function metadataFiles(zip: ZipArchive): MetadataFile[] {
 /** A list's items, or why it has none. */
 async function readItems(zip: ZipArchive, file: MetadataFile): Promise<unknown[] | string> {
   const bytes = await zip.read(file.name)
-  if (!bytes || bytes.length > METADATA_MAX_BYTES) return `larger than ${formatSize(METADATA_MAX_BYTES)}: skipped`
+  if (!bytes) return `larger than ${formatSize(MAX_ENTRY_BYTES)} unpacked: skipped`
   let value: unknown
   try {
     value = JSON.parse(decodeBytes(bytes, 'utf-8').text)
@@ -102,7 +99,7 @@ async function itemContent(
   const path = `${root}content/${slug}.html`
   if (!zip.names.has(path)) return { problem: `"${slug}" has no content/${slug}.html in the export: skipped` }
   const bytes = await zip.read(path)
-  if (!bytes) return { problem: `content/${slug}.html is larger than ${formatSize(MAX_ENTRY_BYTES)}: skipped` }
+  if (!bytes) return { problem: `content/${slug}.html is larger than ${formatSize(MAX_ENTRY_BYTES)} unpacked: skipped` }
   if (bytes.length > maxRecordBytes)
     return { problem: `content/${slug}.html: ${tooLargeReason(bytes.length, maxRecordBytes)}: skipped` }
   return { html: decodeBytes(bytes, sniffHtmlCharset(bytes) ?? 'utf-8').text }

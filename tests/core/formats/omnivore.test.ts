@@ -104,6 +104,20 @@ describe('parseOmnivoreZip', () => {
     expect(outcome.warnings).toHaveLength(2)
   })
 
+  it('leaves out an item whose content is over the size limit for one article, naming it', async () => {
+    const zip = await makeZip({
+      'metadata_0_to_2.json': JSON.stringify([item('big'), item('small')]),
+      'content/big.html': `<p>${'x'.repeat(3000)}</p>`,
+      'content/small.html': `<p>${QUAY_TEXT}</p>`,
+    })
+    const outcome = await parseFile(zip, 'omnivore.zip', { maxBytes: 2048 })
+    if (!outcome.ok) throw new Error(outcome.reason)
+    expect(outcome.articles.map(({ article }) => article.title)).toEqual(['Title of small'])
+    expect(outcome.warnings).toEqual([
+      'metadata_0_to_2.json item 1: content/big.html: file is 2.9 KB, over the 2 KB limit: skipped',
+    ])
+  })
+
   it('says when highlights are left out', async () => {
     const zip = await makeZip({
       'metadata_0_to_1.json': JSON.stringify([item('quay')]),
