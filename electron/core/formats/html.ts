@@ -206,6 +206,51 @@ function flatten(html: string): string {
     .replace(/(?:<\/p><p>\s*){2,}/g, '</p><p>')
 }
 
+const ARTICLE_ITEM = /(?:^|\/)(?:[A-Za-z]*NewsArticle|Article|BlogPosting|Report)$/
+/** Shorter headings than this are too common ("News", "Video") to tell one story from another. */
+const MIN_HEADLINE_CHARS = 12
+
+const headlineKey = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase()
+
+/** The headline of an article container: its first `itemprop="headline"` or `<h1>`, or null. */
+function headlineOf(container: Element): string | null {
+  const heading = container.querySelector('[itemprop="headline"]') ?? container.querySelector('h1')
+  const text = headlineKey(heading?.textContent)
+  return text.length >= MIN_HEADLINE_CHARS ? text : null
+}
+
+/**
+ * Keeps the page's own story when it holds several (a news site's endless scroll appends the next stories, each
+ * in its own `<article>` or schema.org Article with its own headline; Readability would take the longest): the
+ * article containers whose headline differs from the page's (JSON-LD, og:title, `<title>`) go, when exactly one
+ * container's headline is the page's. Returns how many it removed.
+ */
+function keepPageStory(document: Document, metadata: HtmlMetadata): number {
+  const titles = [metadata.headline, metadata.ogTitle, metadata.title].map(headlineKey).filter(Boolean)
+  if (titles.length === 0) return 0
+  const containers = Array.from(document.querySelectorAll('article,[itemscope][itemtype]')).filter(
+    (el) => el.localName === 'article' || ARTICLE_ITEM.test((el.getAttribute('itemtype') ?? '').trim()),
+  )
+  if (containers.length < 2) return 0
+  const isPage = (headline: string) => titles.some((t) => t === headline || t.startsWith(headline))
+  const stories = containers.flatMap((el) => {
+    const headline = headlineOf(el)
+    return headline ? [{ el, headline }] : []
+  })
+  // The outermost container of the page's story (a schema.org item around its <article>).
+  const own = stories.filter((s) => isPage(s.headline))
+  const main = own.find((s) => !own.some((o) => o !== s && o.el.contains(s.el)))
+  if (!main || own.some((o) => !main.el.contains(o.el))) return 0
+  let removed = 0
+  for (const other of stories) {
+    if (isPage(other.headline) || main.el.contains(other.el) || other.el.contains(main.el) || !other.el.isConnected)
+      continue
+    other.el.remove()
+    removed += 1
+  }
+  return removed
+}
+
 const TEASER = 'data-broadsheet-teaser'
 const TEASER_HEADINGS = 'h1,h2,h3,h4'
 /** Above this share of its words in teasers, a page's readable text is a list of other pages, not an article. */
@@ -316,6 +361,7 @@ export function parseHtmlPage(content: string): HtmlPage {
   const doc = document as unknown as { baseURI: string | null; documentURI?: string }
   if (!doc.baseURI && pageUrl) Object.defineProperty(document, 'baseURI', { value: pageUrl })
   if (!doc.documentURI) Object.defineProperty(document, 'documentURI', { value: pageUrl ?? 'about:blank' })
+  keepPageStory(document as unknown as Document, metadata)
   const addresses = [doc.baseURI, metadata.url, metadata.sourceUrl]
   const teasers = markTeasers(document as unknown as Document, addresses)
 
