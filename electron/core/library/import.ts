@@ -440,7 +440,14 @@ function commit(ctx: ImportContext, prepared: Prepared, batch: Batch): Promise<I
     if (duplicateOf && linkExport) {
       dropTemp()
       settle(undefined)
-      const linkWarnings = ctx.links ? await ctx.links(outcome.links!) : []
+      // The user's state could not be written (a full disk): said in the result, never a crash of the batch.
+      const linkWarnings = ctx.links
+        ? await ctx
+            .links(outcome.links!)
+            .catch((error: unknown) => [
+              `its links could not be applied: ${error instanceof Error ? error.message : String(error)}`,
+            ])
+        : []
       const again = `already in the library as ${duplicateOf}: its links are applied again`
       return {
         file: item.file,
