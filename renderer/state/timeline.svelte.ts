@@ -24,8 +24,9 @@ export class TimelineState {
   /** The unit the span called for last time: the next request's first guess. */
   #auto = $state<TimelineUnit>(FIRST_GUESS)
   #request: SearchRequest | null = null
-  /** What the shown timeline answers (the request's scope, without its paging), so a view can tell it is its own. */
-  #shownKey = $state<string | null>(null)
+  #subject = ''
+  /** Whose hits the shown timeline counts, so a view never shows another view's timeline as its own. */
+  #shownSubject = $state<string | null>(null)
   #timer: ReturnType<typeof setTimeout> | null = null
   /** Numbers each fetch so that an answer older than the newest one is dropped. */
   #sequence = 0
@@ -54,14 +55,17 @@ export class TimelineState {
   get unit(): TimelineUnit {
     return this.#chosen ?? this.#auto
   }
-  /** The key (see `keyOf`) of the request the shown timeline answers. */
-  get shownKey(): string | null {
-    return this.#shownKey
+  /** Whose hits the shown timeline counts ("the results", "the whole library"), or null before any. */
+  get subject(): string | null {
+    return this.#shownSubject
   }
 
-  /** Asks for the timeline of a request once the pause has passed (a newer call restarts the wait). */
-  show(request: SearchRequest): void {
+  /** Asks for the timeline of a request (whose hits: `subject`) once the pause has passed; a newer call restarts it. */
+  show(request: SearchRequest, subject: string): void {
     this.#request = request
+    this.#subject = subject
+    // An answer still on its way is for an older request now: it must not be shown.
+    this.#sequence++
     this.#pending = true
     this.#cancelTimer()
     this.#timer = setTimeout(() => {
@@ -80,6 +84,7 @@ export class TimelineState {
   async fetch(): Promise<void> {
     this.#cancelTimer()
     const request = this.#request
+    const subject = this.#subject
     if (!request) return
     const mine = ++this.#sequence
     this.#pending = true
@@ -102,7 +107,7 @@ export class TimelineState {
       this.#timeline = null
       this.#error = result.error
     }
-    this.#shownKey = keyOf(request)
+    this.#shownSubject = subject
   }
 
   /** Forgets the pending fetch (the view showing the timeline went away). */
@@ -116,10 +121,4 @@ export class TimelineState {
     if (this.#timer !== null) clearTimeout(this.#timer)
     this.#timer = null
   }
-}
-
-/** What a timeline depends on in a request: everything but its page and order. */
-export function keyOf(request: SearchRequest): string {
-  const { limit: _limit, offset: _offset, sort: _sort, ...scope } = request
-  return JSON.stringify(scope, Object.keys(scope).sort())
 }

@@ -45,12 +45,16 @@ describe('Timeline', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  const setup = async (answer: TimelineAnswer = ANSWER, range: { from: string; to: string } | null = null) => {
+  const setup = async (
+    answer: TimelineAnswer = ANSWER,
+    range: { from: string; to: string } | null = null,
+    subject = 'the results',
+  ) => {
     const fake = fakeApi()
     vi.mocked(fake.api.search.timeline).mockImplementation(async (_r, by) => ok({ ...answer, by }))
     const timeline = new TimelineState(fake.api)
     timeline.setUnit('month')
-    timeline.show({ query: 'harbour' })
+    timeline.show({ query: 'harbour' }, subject)
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
     const onrange = vi.fn()
     render(Timeline, { timeline, subject: 'the results', range, onrange })
@@ -156,6 +160,13 @@ describe('Timeline', () => {
     await user.selectOptions(screen.getByLabelText('Bars per'), 'Week')
     await vi.advanceTimersByTimeAsync(0)
     expect(fake.api.search.timeline).toHaveBeenLastCalledWith({ query: 'harbour' }, 'week')
+  })
+
+  it("never shows another view's timeline as its own", async () => {
+    await setup(ANSWER, null, 'the whole library')
+    expect(screen.getByRole('img', { name: 'Timeline: counting hits…' })).toBeInTheDocument()
+    expect(screen.queryByRole('table')).toBeNull()
+    expect(plots).toHaveLength(0)
   })
 
   it('says when every hit is undated instead of drawing an empty chart', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { keyOf, TIMELINE_DEBOUNCE_MS, TimelineState } from '../../../renderer/state/timeline.svelte'
+import { TIMELINE_DEBOUNCE_MS, TimelineState } from '../../../renderer/state/timeline.svelte'
 import { err, ok } from '../../../electron/shared/result'
 import type { Timeline, TimelineBin, TimelineUnit } from '../../../electron/shared/stories'
 import { fakeApi } from '../fake-api'
@@ -18,9 +18,9 @@ describe('TimelineState', () => {
   it('asks once the pause has passed, for the newest request only', async () => {
     const fake = fakeApi()
     const timeline = new TimelineState(fake.api)
-    timeline.show({ query: 'f' })
-    timeline.show({ query: 'fl' })
-    timeline.show({ query: 'flood' })
+    timeline.show({ query: 'f' }, 'the results')
+    timeline.show({ query: 'fl' }, 'the results')
+    timeline.show({ query: 'flood' }, 'the results')
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS - 1)
     expect(fake.api.search.timeline).not.toHaveBeenCalled()
     expect(timeline.pending).toBe(true)
@@ -44,14 +44,29 @@ describe('TimelineState', () => {
           ]),
         ),
       )
-    timeline.show({ query: 'old' })
+    timeline.show({ query: 'old' }, 'the results')
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
-    timeline.show({ query: 'new' })
+    timeline.show({ query: 'new' }, 'the results')
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
     answerOld(answer('month', [{ start: '2020-01-01', site: 'old', count: 9 }]))
     await vi.advanceTimersByTimeAsync(0)
     expect(timeline.timeline?.bins[0]!.site).toBe('new')
-    expect(timeline.shownKey).toBe(keyOf({ query: 'new' }))
+  })
+
+  it('drops an answer still on its way when a newer request is shown, and stays busy until that one answers', async () => {
+    const fake = fakeApi()
+    const timeline = new TimelineState(fake.api)
+    let answerOld: (t: Timeline) => void = () => {}
+    vi.mocked(fake.api.search.timeline).mockImplementationOnce(
+      () => new Promise((resolve) => (answerOld = (t) => resolve(ok(t)))),
+    )
+    timeline.show({ query: 'old' }, 'the results')
+    await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
+    timeline.show({ query: 'new' }, 'the results')
+    answerOld(answer('month', [{ start: '2020-01-01', site: 'old', count: 9 }]))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(timeline.timeline).toBeNull()
+    expect(timeline.pending).toBe(true)
   })
 
   it('asks again per day when the hits span a few weeks, and starts from that unit next time', async () => {
@@ -70,12 +85,12 @@ describe('TimelineState', () => {
       ),
     )
     const timeline = new TimelineState(fake.api)
-    timeline.show({ query: 'strike' })
+    timeline.show({ query: 'strike' }, 'the results')
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
     expect(vi.mocked(fake.api.search.timeline).mock.calls.map((c) => c[1])).toEqual(['month', 'day'])
     expect(timeline.timeline?.by).toBe('day')
     expect(timeline.unit).toBe('day')
-    timeline.show({ query: 'strike pay' })
+    timeline.show({ query: 'strike pay' }, 'the results')
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
     expect(fake.api.search.timeline).toHaveBeenLastCalledWith({ query: 'strike pay' }, 'day')
   })
@@ -83,7 +98,7 @@ describe('TimelineState', () => {
   it('keeps the unit the user picked, whatever the span', async () => {
     const fake = fakeApi()
     const timeline = new TimelineState(fake.api)
-    timeline.show({ query: 'port' })
+    timeline.show({ query: 'port' }, 'the results')
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
     vi.mocked(fake.api.search.timeline).mockClear()
     vi.mocked(fake.api.search.timeline).mockImplementation(async (_r, by) =>
@@ -100,10 +115,10 @@ describe('TimelineState', () => {
   it('shows the failure of a request instead of an older timeline', async () => {
     const fake = fakeApi()
     const timeline = new TimelineState(fake.api)
-    timeline.show({ query: 'port' })
+    timeline.show({ query: 'port' }, 'the results')
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
     vi.mocked(fake.api.search.timeline).mockResolvedValueOnce(err('no-library', 'The stories are not open.'))
-    timeline.show({ query: 'port*' })
+    timeline.show({ query: 'port*' }, 'the results')
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
     expect(timeline.timeline).toBeNull()
     expect(timeline.error?.message).toBe('The stories are not open.')
@@ -112,7 +127,7 @@ describe('TimelineState', () => {
   it('asks nothing once stopped', async () => {
     const fake = fakeApi()
     const timeline = new TimelineState(fake.api)
-    timeline.show({ query: 'port' })
+    timeline.show({ query: 'port' }, 'the results')
     timeline.stop()
     await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS * 2)
     expect(fake.api.search.timeline).not.toHaveBeenCalled()
@@ -120,9 +135,19 @@ describe('TimelineState', () => {
   })
 })
 
-describe('keyOf', () => {
-  it('ignores the page and the order, which do not change the counts', () => {
-    expect(keyOf({ query: 'port', limit: 50, sort: 'date' })).toBe(keyOf({ query: 'port', limit: 250 }))
-    expect(keyOf({ query: 'port', from: '2024-01-01' })).not.toBe(keyOf({ query: 'port' }))
+describe('TimelineState.subject', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('says whose hits the shown timeline counts, once it has answered', async () => {
+    const fake = fakeApi()
+    const timeline = new TimelineState(fake.api)
+    timeline.show({ query: '' }, 'the whole library')
+    await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
+    expect(timeline.subject).toBe('the whole library')
+    timeline.show({ query: 'port' }, 'the results')
+    expect(timeline.subject).toBe('the whole library')
+    await vi.advanceTimersByTimeAsync(TIMELINE_DEBOUNCE_MS)
+    expect(timeline.subject).toBe('the results')
   })
 })
