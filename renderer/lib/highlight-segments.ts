@@ -35,7 +35,7 @@ export interface Piece {
   hit: number | null
   /** The highlight covering it (the one that starts first), or null. */
   highlight: string | null
-  /** True on the first piece of its highlight: the one that takes the keyboard focus. */
+  /** True on the first piece drawn for its highlight: the one that takes the keyboard focus. */
   first: boolean
 }
 
@@ -57,6 +57,7 @@ export function pieces(
   const cuts = [...edges].sort((a, b) => a - b)
   const ordered = [...highlights].sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1])
   const out: Piece[] = []
+  const seen = new Set<string>()
   for (let i = 0; i + 1 < cuts.length; i++) {
     const s = cuts[i]!
     const e = cuts[i + 1]!
@@ -67,8 +68,10 @@ export function pieces(
       text: text.slice(s - offset, e - offset),
       hit: hit >= 0 ? hit : null,
       highlight: over?.id ?? null,
-      first: over !== undefined && over.range[0] === s,
+      // The first piece drawn for a highlight that starts in this paragraph (one under another starts later).
+      first: over !== undefined && over.range[0] >= offset && !seen.has(over.id),
     })
+    if (over) seen.add(over.id)
   }
   return out
 }

@@ -84,3 +84,65 @@ describe('ArticleFrame', () => {
     expect(boxes[1]).toContain('Image missing from the library')
   })
 })
+
+describe('ArticleFrame highlights', () => {
+  const page =
+    '<p>The island council agreed the <em>winter ferry</em> timetable.</p>\n<p>The first boat leaves at seven.</p>'
+  /** The article's extracted text: the same words, other whitespace. */
+  const text = 'The island council agreed the winter ferry timetable.\n\nThe first boat leaves at seven.'
+  const at = (words: string): [number, number] => [text.indexOf(words), text.indexOf(words) + words.length]
+
+  it('draws highlights as marks over the HTML, found by their words, with the note described', async () => {
+    const onselect = vi.fn()
+    const { rerender } = render(ArticleFrame, {
+      html: page,
+      lang: 'en',
+      onopenlink: vi.fn(),
+      onhint: vi.fn(),
+      text,
+      highlights: [{ id: 'h1', range: at('winter ferry timetable'), note: 'earlier?', tags: [] }],
+      onselect,
+    })
+    const root = document.querySelector('[data-article-html]')!.shadowRoot!
+    const marks = [...root.querySelectorAll('mark.highlight')]
+    expect(marks.map((m) => m.textContent).join('')).toBe('winter ferry timetable')
+    expect(marks[0]).toHaveAttribute('tabindex', '0')
+    expect(marks[0]).toHaveAttribute('aria-description', expect.stringContaining('Note: earlier?'))
+    // Drawn again from the new list: the old marks go, the text is whole again.
+    await rerender({ highlights: [{ id: 'h2', range: at('first boat'), note: '', tags: [] }] })
+    expect([...root.querySelectorAll('mark.highlight')].map((m) => m.textContent)).toEqual(['first boat'])
+    expect(root.querySelector('p')!.innerHTML).toBe('The island council agreed the <em>winter ferry</em> timetable.')
+  })
+
+  it('tells the selected words as a range of the article text, across formatting and line breaks', async () => {
+    const onselect = vi.fn()
+    const { component } = render(ArticleFrame, {
+      html: page,
+      lang: 'en',
+      onopenlink: vi.fn(),
+      onhint: vi.fn(),
+      text,
+      onselect,
+    })
+    const root = document.querySelector('[data-article-html]')!.shadowRoot!
+    const [first, second] = root.querySelectorAll('p')
+    const range = document.createRange()
+    range.setStart(first!.querySelector('em')!.firstChild!, 0)
+    range.setEnd(second!.firstChild!, 'The first'.length)
+    // jsdom's document selection cannot hold a range in a shadow root; Chromium shows it as the root's own.
+    let selected: Range | null = range
+    Object.assign(root, {
+      getSelection: () => ({
+        rangeCount: selected ? 1 : 0,
+        isCollapsed: !selected,
+        getRangeAt: () => selected,
+      }),
+    })
+    document.dispatchEvent(new Event('selectionchange'))
+    const expected = [text.indexOf('winter'), text.indexOf('The first') + 'The first'.length]
+    expect(component.currentSelection()?.range).toEqual(expected)
+    await vi.waitFor(() => expect(onselect).toHaveBeenLastCalledWith(expect.objectContaining({ range: expected })))
+    selected = null
+    expect(component.currentSelection()).toBeNull()
+  })
+})

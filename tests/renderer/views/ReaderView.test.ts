@@ -7,6 +7,7 @@ import ReaderView from '../../../renderer/views/ReaderView.svelte'
 import TrashUndo from '../../../renderer/components/TrashUndo.svelte'
 import { AppState } from '../../../renderer/state/app.svelte'
 import { article, fakeApi, item } from '../fake-api'
+import { highlight } from '../components/reader/highlight-fixture'
 
 const text = 'The quayside plan was approved.\n\nWork on the quayside starts in spring.'
 const html =
@@ -295,5 +296,100 @@ describe('ReaderView library care', () => {
     })
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+})
+
+describe('ReaderView highlights', () => {
+  /** Selects `words` in the plain-text body, as a drag or Shift+arrows would. */
+  function select(words: string): void {
+    const span = [...document.querySelectorAll<HTMLElement>('.body [data-start]')].find((el) =>
+      el.textContent?.includes(words),
+    )!
+    const node = span.firstChild as Text
+    const at = node.data.indexOf(words)
+    const range = document.createRange()
+    range.setStart(node, at)
+    range.setEnd(node, at + words.length)
+    document.getSelection()!.removeAllRanges()
+    document.getSelection()!.addRange(range)
+  }
+
+  it('highlights the selected words of the plain text with H, a note and tags', async () => {
+    const { fake } = await openReader()
+    const start = text.indexOf('quayside starts')
+    const made = highlight({ id: 'n', quote: 'quayside starts', range: [start, start + 15], note: 'when?' })
+    vi.mocked(fake.api.highlights.add).mockResolvedValue({ ok: true, value: made })
+    const user = userEvent.setup()
+    select('quayside starts')
+    await user.keyboard('h')
+    const dialog = screen.getByRole('dialog', { name: 'New highlight' })
+    expect(within(dialog).getByText('quayside starts')).toBeInTheDocument()
+    await user.keyboard('when?')
+    await user.click(within(dialog).getByRole('button', { name: 'Save highlight' }))
+    expect(fake.api.highlights.add).toHaveBeenCalledWith('a', { range: [start, start + 15], note: 'when?', tags: [] })
+    const mark = await vi.waitFor(() => {
+      const found = document.querySelector<HTMLElement>('mark.highlight[tabindex="0"]')
+      if (!found) throw new Error('no mark yet')
+      return found
+    })
+    expect(mark).toHaveTextContent('quayside starts')
+    expect(mark).toHaveAttribute('aria-description', expect.stringContaining('Note: when?'))
+    expect(mark).toHaveFocus()
+    expect(screen.getByRole('dialog', { name: 'Highlight' })).toHaveTextContent('when?')
+  })
+
+  it('says how to select when H is pressed with nothing selected', async () => {
+    await openReader()
+    document.getSelection()!.removeAllRanges()
+    await userEvent.setup().keyboard('h')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(screen.getByText(/Select the words to highlight first/)).toHaveAttribute('role', 'status')
+  })
+
+  it('draws the highlights of the article and shows a note from its mark by keyboard', async () => {
+    const a = article({ id: 'a', text })
+    const fake = fakeApi([item(a)], { a })
+    vi.mocked(fake.api.highlights.list).mockResolvedValue({
+      ok: true,
+      value: [
+        highlight({ id: 'h1', quote: 'quayside plan', range: [4, 17], note: 'which plan?', tags: ['plans'] }),
+        highlight({ id: 'h2', quote: 'gone', range: null, status: 'orphaned' }),
+      ],
+    })
+    const app = new AppState(fake.api)
+    await app.library.load()
+    await app.openArticle('a')
+    render(WithApp, { app, view: ReaderView })
+    const mark = await vi.waitFor(() => {
+      const found = document.querySelector<HTMLElement>('mark.highlight')
+      if (!found) throw new Error('no mark yet')
+      return found
+    })
+    expect(mark).toHaveTextContent('quayside plan')
+    expect(mark).toHaveAttribute('aria-description', expect.stringContaining('Note: which plan?. Tags: plans'))
+    mark.focus()
+    const user = userEvent.setup()
+    await user.keyboard('{Enter}')
+    const dialog = screen.getByRole('dialog', { name: 'Highlight' })
+    expect(within(dialog).getByRole('button', { name: 'Edit' })).toHaveFocus()
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(mark).toHaveFocus()
+    expect(app.view).toBe('reader')
+    // The notes panel lists both, the orphaned one said so.
+    await user.click(screen.getByRole('button', { name: /^Notes/ }))
+    const panel = screen.getByRole('region', { name: 'Highlights and notes' })
+    expect(panel).toHaveTextContent('Orphaned: could not be found in the current text')
+    await user.click(within(panel).getByRole('button', { name: 'Go to: “quayside plan”' }))
+    expect(mark).toHaveFocus()
+  })
+
+  it('leaves Shift with the arrows to the selection instead of changing articles', async () => {
+    const b = article({ id: 'b', text: 'Other text.' })
+    const { app } = await openReader(article({ id: 'a', text }), [b])
+    const body = screen.getByRole('article', { name: 'Title a' })
+    body.focus()
+    await userEvent.setup().keyboard('{Shift>}{ArrowRight}{/Shift}')
+    expect(app.reader.article?.id).toBe('a')
   })
 })
