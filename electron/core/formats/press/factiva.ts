@@ -59,22 +59,30 @@ export function readFactivaHtml(content: string): PressDocument[] | null {
   })
 }
 
-/** Lines of a Factiva XML text element: its <paragraph> children, or its text split at indented lines. */
+/**
+ * Paragraph lines of a Factiva XML text element ('' between paragraphs): its <paragraph> children, or its text
+ * split where a line is indented or blank (wire copy marks a new paragraph so). Line breaks inside a paragraph are
+ * only the wire's wrapping.
+ */
 function xmlParagraphs(element: Element | undefined): string[] {
   if (!element) return []
-  const paragraphs = Array.from(element.getElementsByTagName('paragraph'))
-  const parts = paragraphs.length > 0 ? paragraphs.map((p) => p.textContent ?? '') : [element.textContent ?? '']
-  const lines: string[] = []
+  const children = Array.from(element.getElementsByTagName('paragraph'))
+  const parts = children.length > 0 ? children.map((p) => p.textContent ?? '') : [element.textContent ?? '']
+  const paragraphs: string[] = []
   for (const part of parts) {
-    if (lines.length > 0) lines.push('')
-    // Wire copy marks each new paragraph by indenting its first line.
-    for (const raw of part.replace(/^\s*\n/, '').split('\n')) {
-      if (/^\s+\S/.test(raw) && lines.length > 0 && lines[lines.length - 1] !== '') lines.push('')
-      const line = collapseSpaces(raw)
-      if (line !== '' || (lines.length > 0 && lines[lines.length - 1] !== '')) lines.push(line)
+    let current: string[] = []
+    const flush = () => {
+      if (current.length > 0) paragraphs.push(current.join(' '))
+      current = []
     }
+    for (const raw of part.replace(/^\s*\n/, '').split('\n')) {
+      if (/^\s+\S/.test(raw) || raw.trim() === '') flush()
+      const line = collapseSpaces(raw)
+      if (line !== '') current.push(line)
+    }
+    flush()
   }
-  return lines
+  return paragraphs.flatMap((p, i) => (i === 0 ? [p] : ['', p]))
 }
 
 /** The documents of a Factiva XML export, or why the file is not one. */

@@ -66,6 +66,16 @@ function toBlocks(lines: readonly string[]): string[][] {
   return blocks
 }
 
+// TXT exports wrap their paragraphs at about 78 columns; a paragraph whose lines all but the last reach this
+// width is one wrapped line (a short-lined block, such as a list or an address, keeps its lines).
+const WRAP_WIDTH = 55
+
+/** A hard-wrapped paragraph as one line; any other block as it is. */
+function unwrap(block: string[]): string[] {
+  if (block.length < 2 || block.slice(0, -1).some((line) => line.length < WRAP_WIDTH)) return block
+  return [block.join(' ')]
+}
+
 /** Tells whether text is a LexisNexis export in either layout (cheap, and strict: a field line must be there too). */
 export function looksLikeLexisText(content: string): boolean {
   const layout = COUNTER.test(content) || END_OF_DOCUMENT.test(content)
@@ -161,7 +171,7 @@ export function readLexisDocument(lines: readonly string[], layout: 'numbered' |
     author: field('BYLINE', 'AUTHOR', 'AUTEUR', 'AUTOR'),
     language: field('LANGUAGE', 'LANGUE', 'SPRACHE'),
     section: field('SECTION', 'RUBRIQUE', 'RUBRIK')?.replace(/;\s*(?:Pg\.|Version:).*$/i, '') ?? null,
-    lines: body.flatMap((block, k) => (k === 0 ? block : ['', ...block])),
+    lines: body.map(unwrap).flatMap((block, k) => (k === 0 ? block : ['', ...block])),
   }
 }
 
