@@ -76,12 +76,26 @@ function readJsonLd(scripts: Element[]): Json | null {
  * link: savers rewrite those to their local copies ("page_files/…").
  */
 export function readMetadata(document: Document, savedFrom: string | null = null): HtmlMetadata {
+  return scanPage(document, savedFrom).metadata
+}
+
+/** The elements the story and listing checks look at, gathered in the metadata's pass over the tree. */
+interface PageParts {
+  /** `h1`–`h4`, in document order. */
+  headings: Element[]
+  /** `<article>`s and schema.org items, in document order. */
+  containers: Element[]
+}
+
+/** The page's metadata and the parts later checks need, in one selector query. */
+function scanPage(document: Document, savedFrom: string | null): { metadata: HtmlMetadata; parts: PageParts } {
+  const parts: PageParts = { headings: [], containers: [] }
   const meta = new Map<string, string>()
   const scripts: Element[] = []
   let canonical: string | null = null
   let titleElement: Element | null = null
   let firstHeading: Element | null = null
-  for (const el of Array.from(document.querySelectorAll('meta,script,link,title,h1'))) {
+  for (const el of Array.from(document.querySelectorAll('meta,script,link,title,h1,h2,h3,h4,article,[itemscope]'))) {
     switch (el.localName.toLowerCase()) {
       case 'meta': {
         const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
@@ -106,8 +120,15 @@ export function readMetadata(document: Document, savedFrom: string | null = null
         break
       case 'h1':
         firstHeading ??= el
+        parts.headings.push(el)
+        break
+      case 'h2':
+      case 'h3':
+      case 'h4':
+        parts.headings.push(el)
         break
     }
+    if (el.localName.toLowerCase() === 'article' || el.hasAttribute('itemscope')) parts.containers.push(el)
   }
   const ld = readJsonLd(scripts)
   const ldUrl = typeof ld?.url === 'string' ? ld.url : null
@@ -115,7 +136,7 @@ export function readMetadata(document: Document, savedFrom: string | null = null
   const sourceUrl = savedFrom ?? saved.sourceUrl
   const metaAuthor =
     meta.get('author') ?? meta.get('article:author') ?? meta.get('dc.creator') ?? meta.get('parsely-author') ?? null
-  return {
+  const metadata: HtmlMetadata = {
     title: cleanValue(titleElement?.textContent ?? null),
     firstHeading: cleanValue(firstHeading?.textContent ?? null),
     headline: cleanValue(ld?.headline ?? null),
@@ -148,6 +169,7 @@ export function readMetadata(document: Document, savedFrom: string | null = null
     ),
     disclaimer: cleanValue(meta.get('disclaimer') ?? null),
   }
+  return { metadata, parts }
 }
 
 /** An absolute http(s) URL (a relative one resolved against `base`), or null. */
@@ -225,10 +247,10 @@ function headlineOf(container: Element): string | null {
  * article containers whose headline differs from the page's (JSON-LD, og:title, `<title>`) go, when exactly one
  * container's headline is the page's. Returns how many it removed.
  */
-function keepPageStory(document: Document, metadata: HtmlMetadata): number {
+function keepPageStory(metadata: HtmlMetadata, parts: PageParts): number {
   const titles = [metadata.headline, metadata.ogTitle, metadata.title].map(headlineKey).filter(Boolean)
   if (titles.length === 0) return 0
-  const containers = Array.from(document.querySelectorAll('article,[itemscope][itemtype]')).filter(
+  const containers = parts.containers.filter(
     (el) => el.localName === 'article' || ARTICLE_ITEM.test((el.getAttribute('itemtype') ?? '').trim()),
   )
   if (containers.length < 2) return 0
@@ -252,7 +274,6 @@ function keepPageStory(document: Document, metadata: HtmlMetadata): number {
 }
 
 const TEASER = 'data-broadsheet-teaser'
-const TEASER_HEADINGS = 'h1,h2,h3,h4'
 /** Above this share of its words in teasers, a page's readable text is a list of other pages, not an article. */
 const LISTING_SHARE = 0.5
 
@@ -270,17 +291,18 @@ function pageKey(href: string, base: string | null): string | null {
 
 /**
  * Marks the teasers of a listing page (a heading that is one link to another page, and the excerpt beside it
- * in the heading's block) before Readability moves the nodes, so `teaserShare` can tell a tag or section page
+ * in the heading's block) before Readability moves the nodes, so `isListing` can tell a tag or section page
  * from an article. Returns how many teasers it marked.
  *
  * A link whose target is unknown (a relative link in a page without an address) still counts: `isListing`
  * then asks for two teasers, since a blog post's own title is often a link to itself.
  */
-function markTeasers(document: Document, pageUrls: (string | null)[]): number {
+function markTeasers(headings: Element[], pageUrls: (string | null)[]): number {
   const base = pageUrls.find((u): u is string => u !== null) ?? null
   const self = new Set(pageUrls.flatMap((u) => (u ? [pageKey(u, null)] : [])))
   let count = 0
-  for (const heading of Array.from(document.querySelectorAll(TEASER_HEADINGS))) {
+  for (const heading of headings) {
+    if (!heading.isConnected) continue
     const links = heading.querySelectorAll('a[href]')
     if (links.length !== 1) continue
     const link = links[0]!
@@ -336,8 +358,11 @@ export function parseHtml(content: string): ParseOutcome {
   return parseHtmlPage(content).outcome
 }
 
-/** Parses a decoded HTML page into one article, and tells whether the page is a listing of other pages. */
-export function parseHtmlPage(content: string): HtmlPage {
+/**
+ * Parses a decoded HTML page into one article; with `findListing` (archives: a crawl holds a listing page for every
+ * tag and section), also tells whether the page is a listing of other pages.
+ */
+export function parseHtmlPage(content: string, findListing = false): HtmlPage {
   const fail = (reason: string): HtmlPage => ({ outcome: { ok: false, reason }, listing: false })
   const saved = readSavedComments(content)
   // Scripts, styles, comments and inline SVG go before the DOM is built (much of a saved page's
@@ -354,16 +379,16 @@ export function parseHtmlPage(content: string): HtmlPage {
     ? trimmed
     : `<!DOCTYPE html><html><head></head><body>${trimmed}</body></html>`
   const { document } = parseHTML(source)
-  const metadata = readMetadata(document as unknown as Document, saved.sourceUrl)
+  const { metadata, parts } = scanPage(document as unknown as Document, saved.sourceUrl)
   markLocalImages(document)
   const pageUrl = metadata.url ?? metadata.sourceUrl
   // Readability resolves relative links against baseURI; linkedom has one only with <base>.
   const doc = document as unknown as { baseURI: string | null; documentURI?: string }
   if (!doc.baseURI && pageUrl) Object.defineProperty(document, 'baseURI', { value: pageUrl })
   if (!doc.documentURI) Object.defineProperty(document, 'documentURI', { value: pageUrl ?? 'about:blank' })
-  keepPageStory(document as unknown as Document, metadata)
+  keepPageStory(metadata, parts)
   const addresses = [doc.baseURI, metadata.url, metadata.sourceUrl]
-  const teasers = markTeasers(document as unknown as Document, addresses)
+  const teasers = findListing ? markTeasers(parts.headings, addresses) : 0
 
   let root: DomElement | null = null
   let result: ReturnType<Readability<DomElement>['parse']> | null = null

@@ -289,7 +289,7 @@ function readPage(body: Uint8Array, contentType: string | null, record: WARCReco
   const target = urlKey(record.warcTargetURI)
   // Relative image and link addresses resolve against the captured address, as they did in the browser.
   if (target && !/<base\s[^>]*href/i.test(html.slice(0, 65536))) html = withBase(html, target)
-  const { outcome, listing } = parseHtmlPage(html)
+  const { outcome, listing } = parseHtmlPage(html, true)
   if (!outcome.ok || !outcome.articles[0]) return null
   if (listing) return 'listing'
   const article = outcome.articles[0].article
