@@ -13,27 +13,6 @@ import SearchView from '../../../renderer/views/SearchView.svelte'
 import WithApp from '../views/WithApp.svelte'
 import { fakeApi, item, response } from '../fake-api'
 
-// The search view draws a uPlot timeline that follows its size and asks matchMedia for the pixel ratio as it
-// loads; jsdom has neither.
-vi.hoisted(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addEventListener() {},
-      removeEventListener() {},
-      addListener() {},
-      removeListener() {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList
-})
-
 const floods = (total: number, newCount: number): SavedSearch => ({
   name: 'Floods',
   request: { query: 'flood' },
