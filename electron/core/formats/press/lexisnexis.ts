@@ -8,12 +8,15 @@
  */
 import { parseHTML } from 'linkedom'
 import { textBlocks, type DomElement } from '../dom-text'
-import { collapseSpaces, decodeEntities } from '../text'
+import { collapseSpaces } from '../text'
 import { pressDate } from './dates'
 import type { PressDocument } from './document'
 
-// "1 of 10 DOCUMENTS" (and the French, German, Italian and Dutch wordings) alone on a line.
-const COUNTER = /^[ \t]*\d+[ \t]+(?:of|de|sur|von|di|van)[ \t]+\d+[ \t]+(?:DOCUMENTS?|DOKUMENTE?N?|DOCUMENTI)[ \t]*$/im
+// "1 of 10 DOCUMENTS" (and the French, German, Italian and Dutch wordings): alone on a line in text, alone in an
+// element in HTML.
+const COUNTER_WORDING = String.raw`\d+[ \t]+(?:of|de|sur|von|di|van)[ \t]+\d+[ \t]+(?:DOCUMENTS?|DOKUMENTE?N?|DOCUMENTI)`
+const COUNTER = new RegExp(`^[ \\t]*${COUNTER_WORDING}[ \\t]*$`, 'im')
+const COUNTER_IN_MARKUP = new RegExp(`>\\s*${COUNTER_WORDING}\\s*<`, 'i')
 const END_OF_DOCUMENT = /^[ \t]*End of Document[ \t]*$/m
 // A field line: "LENGTH: 355 words", "Load-Date: July 4, 2019", "DATE-CHARGEMENT: 13 March 2013".
 const FIELD = /^([\p{Lu}][\p{L}]*(?:[ -][\p{L}]+){0,2})\s?:(?:\s|$)/u
@@ -186,7 +189,7 @@ const LEXIS_HTML = /<!--\s*LXNComment|<DOC NUMBER=\d+>\s*<DOCFULL>/i
 
 /** The documents of a LexisNexis HTML export (its paragraphs read as the numbered text layout), or null. */
 export function readLexisHtml(content: string): PressDocument[] | null {
-  if (!LEXIS_HTML.test(content) || !COUNTER.test(decodeEntities(content.replace(/<[^>]*>/g, '')))) return null
+  if (!LEXIS_HTML.test(content) || !COUNTER_IN_MARKUP.test(content)) return null
   const { document } = parseHTML(content)
   const lines = textBlocks(document.body as unknown as DomElement).flatMap((block) => [...block.text.split('\n'), ''])
   return readLexisText(lines.join('\n'))
