@@ -6,7 +6,9 @@
  * cannot be read is a warning naming its number; the rest import. Detection is strict: a text or page that is not
  * plainly one of these exports is left to the plain-text and saved-page readers.
  */
+import { parseHtml } from '../html'
 import { normaliseNewlines } from '../text'
+import { parseTxt } from '../txt'
 import type { ParseOutcome } from '../types'
 import { exportOutcome } from './document'
 import { readDocxText } from './docx'
@@ -17,17 +19,31 @@ import { readLexisHtml, readLexisText } from './lexisnexis'
 /** A LexisNexis TXT export's documents, or null when the text is not such an export (then it is plain text). */
 export function readPressText(content: string): ParseOutcome | null {
   const documents = readLexisText(content)
-  return documents && exportOutcome('LexisNexis export', documents)
+  return documents && orAsRead(exportOutcome('LexisNexis export', documents), 'plain text', () => parseTxt(content))
+}
+
+/**
+ * An export none of whose documents could be read is read the ordinary way instead (as plain text, as a page),
+ * saying why first: its text is kept, and a file that only looked like an export loses nothing.
+ */
+function orAsRead(outcome: ParseOutcome, as: string, ordinary: () => ParseOutcome): ParseOutcome {
+  if (outcome.ok) return outcome
+  const read = ordinary()
+  if (!read.ok) return outcome
+  return { ...read, warnings: [`read as ${as}: ${outcome.reason}`, ...read.warnings] }
 }
 
 /** A LexisNexis, Factiva or Europresse HTML export's documents, or null when the page is not one of them. */
 export function readPressHtml(content: string): ParseOutcome | null {
-  const lexis = readLexisHtml(content)
-  if (lexis) return exportOutcome('LexisNexis export', lexis)
-  const factiva = readFactivaHtml(content)
-  if (factiva) return exportOutcome('Factiva export', factiva)
-  const europresse = readEuropresse(content)
-  if (europresse) return exportOutcome('Europresse export', europresse)
+  const readers = [
+    ['LexisNexis export', readLexisHtml],
+    ['Factiva export', readFactivaHtml],
+    ['Europresse export', readEuropresse],
+  ] as const
+  for (const [name, read] of readers) {
+    const documents = read(content)
+    if (documents) return orAsRead(exportOutcome(name, documents), 'a web page', () => parseHtml(content))
+  }
   return null
 }
 
