@@ -126,6 +126,22 @@ export function binLabel(start: string, unit: TimelineUnit): string {
   return unit === 'week' ? `week of ${dayFormat.format(d)}` : dayFormat.format(d)
 }
 
+const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+/** A bin's start as an axis tick says it: "Mar 2022" for months, "7 Mar 2022" for weeks and days. */
+export function tickLabel(start: string, unit: TimelineUnit): string {
+  return (unit === 'month' ? shortMonth : shortDay).format(new Date(`${start}T00:00:00Z`))
+}
+
+/** Which bins get an axis tick: every bin when `most` fit, else every k-th so that at most `most` do. */
+export function tickBins(count: number, most: number): number[] {
+  const step = Math.max(1, Math.ceil(count / Math.max(1, most)))
+  const out: number[] = []
+  for (let i = 0; i < count; i += step) out.push(i)
+  return out
+}
+
 /** The unit's noun for a bin ("month"). */
 export const unitNouns: Record<TimelineUnit, string> = { day: 'day', week: 'week', month: 'month' }
 

@@ -12,6 +12,8 @@ import {
   secondsOf,
   stacked,
   summary,
+  tickBins,
+  tickLabel,
   TOP_SITES,
   undatedByImport,
   unitForSpan,
@@ -136,6 +138,19 @@ describe('bin dates', () => {
     expect(binLabel('2022-03-01', 'month')).toBe('March 2022')
     expect(binLabel('2022-03-07', 'week')).toBe('week of 7 March 2022')
     expect(binLabel('2022-03-03', 'day')).toBe('3 March 2022')
+  })
+})
+
+describe('axis ticks', () => {
+  it('names ticks by the unit, never by the hour', () => {
+    expect(tickLabel('2023-11-02', 'day')).toBe('2 Nov 2023')
+    expect(tickLabel('2022-03-01', 'month')).toBe('Mar 2022')
+  })
+
+  it('ticks every bin that fits, else every k-th from the first', () => {
+    expect(tickBins(3, 5)).toEqual([0, 1, 2])
+    expect(tickBins(24, 5)).toEqual([0, 5, 10, 15, 20])
+    expect(tickBins(1, 0)).toEqual([0])
   })
 })
 
