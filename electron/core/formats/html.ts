@@ -85,17 +85,23 @@ interface PageParts {
   headings: Element[]
   /** `<article>`s and schema.org items, in document order. */
   containers: Element[]
+  /** `<img>`s, for `markLocalImages`. */
+  images: Element[]
+  /** The first `<base>`'s href, as linkedom's `baseURI` gives it. */
+  base: string | null
 }
 
 /** The page's metadata and the parts later checks need, in one selector query. */
 function scanPage(document: Document, savedFrom: string | null): { metadata: HtmlMetadata; parts: PageParts } {
-  const parts: PageParts = { headings: [], containers: [] }
+  const parts: PageParts = { headings: [], containers: [], images: [], base: null }
   const meta = new Map<string, string>()
   const scripts: Element[] = []
   let canonical: string | null = null
   let titleElement: Element | null = null
   let firstHeading: Element | null = null
-  for (const el of Array.from(document.querySelectorAll('meta,script,link,title,h1,h2,h3,h4,article,[itemscope]'))) {
+  for (const el of Array.from(
+    document.querySelectorAll('meta,script,link,title,h1,h2,h3,h4,article,[itemscope],img,base'),
+  )) {
     switch (el.localName.toLowerCase()) {
       case 'meta': {
         const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
@@ -126,6 +132,12 @@ function scanPage(document: Document, savedFrom: string | null): { metadata: Htm
       case 'h3':
       case 'h4':
         parts.headings.push(el)
+        break
+      case 'img':
+        parts.images.push(el)
+        break
+      case 'base':
+        if (parts.base === null) parts.base = el.getAttribute('href')
         break
     }
     if (el.localName.toLowerCase() === 'article' || el.hasAttribute('itemscope')) parts.containers.push(el)
@@ -380,14 +392,16 @@ export function parseHtmlPage(content: string, findListing = false): HtmlPage {
     : `<!DOCTYPE html><html><head></head><body>${trimmed}</body></html>`
   const { document } = parseHTML(source)
   const { metadata, parts } = scanPage(document as unknown as Document, saved.sourceUrl)
-  markLocalImages(document)
+  markLocalImages(parts.images)
   const pageUrl = metadata.url ?? metadata.sourceUrl
-  // Readability resolves relative links against baseURI; linkedom has one only with <base>.
-  const doc = document as unknown as { baseURI: string | null; documentURI?: string }
-  if (!doc.baseURI && pageUrl) Object.defineProperty(document, 'baseURI', { value: pageUrl })
+  // Readability resolves relative links against baseURI; linkedom has one only with <base>, and looks for it in the
+  // whole tree on every read.
+  const baseUri = parts.base || pageUrl
+  Object.defineProperty(document, 'baseURI', { value: baseUri })
+  const doc = document as unknown as { documentURI?: string }
   if (!doc.documentURI) Object.defineProperty(document, 'documentURI', { value: pageUrl ?? 'about:blank' })
   keepPageStory(metadata, parts)
-  const addresses = [doc.baseURI, metadata.url, metadata.sourceUrl]
+  const addresses = [baseUri, metadata.url, metadata.sourceUrl]
   const teasers = findListing ? markTeasers(parts.headings, addresses) : 0
 
   let root: DomElement | null = null

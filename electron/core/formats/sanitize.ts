@@ -40,20 +40,18 @@ export function localImagePath(src: string | undefined): string | null {
   return parts.join('/')
 }
 
-/** The parts of a parsed document `markLocalImages` touches (linkedom's and the browser's DOM both fit). */
-interface ImageHost {
-  querySelectorAll(selector: 'img[src]'): ArrayLike<{
-    getAttribute(name: string): string | null
-    setAttribute(name: string, value: string): void
-  }>
+/** The parts of an `<img>` element `markLocalImages` touches (linkedom's and the browser's DOM both fit). */
+interface ImageElement {
+  getAttribute(name: string): string | null
+  setAttribute(name: string, value: string): void
 }
 
 /**
  * Records each local image's relative path in `data-local-src` before anything (Readability) rewrites `src` into
  * an absolute URL against the page's address; `sanitizeArticleHtml` then keeps it.
  */
-export function markLocalImages(doc: ImageHost): void {
-  for (const img of Array.from(doc.querySelectorAll('img[src]'))) {
+export function markLocalImages(images: Iterable<ImageElement>): void {
+  for (const img of images) {
     const local = localImagePath(img.getAttribute('src') ?? undefined)
     if (local) img.setAttribute('data-local-src', local)
   }
