@@ -44,7 +44,7 @@ async function tableSums(page: Page): Promise<{ dated: number; undated: number; 
   return page.evaluate(() => {
     const n = (el: Element | null) => Number((el?.textContent ?? '0').replace(/,/g, ''))
     const table = document.querySelector('.timeline table.visually-hidden')!
-    const dated = [...table.querySelectorAll('tbody td[data-total]')].reduce((sum, td) => sum + n(td), 0)
+    const dated = Array.from(table.querySelectorAll('tbody td[data-total]')).reduce((sum, td) => sum + n(td), 0)
     return { dated, undated: n(table.querySelector('td[data-undated]')), all: n(table.querySelector('td[data-all]')) }
   })
 }
