@@ -76,7 +76,8 @@ export interface TextBlock {
 export interface DomNode {
   nodeType: number
   textContent: string | null
-  childNodes: ArrayLike<DomNode>
+  firstChild: DomNode | null
+  nextSibling: DomNode | null
 }
 
 /** An element as this module sees it. */
@@ -87,8 +88,10 @@ export interface DomElement extends DomNode {
 
 /** Tidies collected inline text: spaces collapsed per line, empty lines dropped. */
 function tidy(parts: string[]): string {
-  return parts
-    .join('')
+  const joined = parts.join('')
+  // Most paragraphs hold no line break (source breaks are spaces by now): one replace does.
+  if (!joined.includes('\n')) return joined.replace(INLINE_SPACE, ' ').trim()
+  return joined
     .split('\n')
     .map((line) => line.replace(INLINE_SPACE, ' ').trim())
     .filter(Boolean)
@@ -98,43 +101,51 @@ function tidy(parts: string[]): string {
 /** Lists the paragraphs of a subtree in document order (one pass, no selector queries). */
 export function textBlocks(root: DomElement): TextBlock[] {
   const blocks: TextBlock[] = []
-  walk(root, blocks)
+  walk(root, blocks, false)
   // The root itself is never handed out for removal.
   return blocks.map((b) => (b.element === root ? { element: null, text: b.text } : b))
 }
 
+/** The inline text gathered for the block being read, and whether a nested block has split it. */
+interface Pending {
+  loose: string[]
+  nested: boolean
+}
+
+/** Ends the loose text gathered so far as a paragraph of its own. */
+function flush(pending: Pending, blocks: TextBlock[]): void {
+  const text = tidy(pending.loose)
+  if (text) blocks.push({ element: null, text })
+  pending.loose = []
+}
+
 /** Collects `owner`'s paragraphs: its own text is one block unless nested blocks split it. */
-function walk(owner: DomElement, blocks: TextBlock[], preformatted = false): void {
-  let loose: string[] = []
-  let nested = false
-  const flush = () => {
-    const text = tidy(loose)
-    if (text) blocks.push({ element: null, text })
-    loose = []
-  }
-  const visit = (node: DomNode) => {
-    const children = node.childNodes
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!
-      if (child.nodeType === 3) {
-        // Line breaks in the source are only spaces, except inside <pre>.
-        const text = child.textContent ?? ''
-        loose.push(preformatted ? text : text.replace(SOURCE_BREAKS, ' '))
-        continue
-      }
-      if (child.nodeType !== 1) continue
-      const el = child as DomElement
-      const tag = el.localName.toLowerCase()
-      if (SKIPPED_TAGS.has(tag)) continue
-      if (tag === 'br') loose.push('\n')
-      else if (BLOCK_TAGS.has(tag)) {
-        flush()
-        nested = true
-        walk(el, blocks, preformatted || tag === 'pre')
-      } else visit(el)
+function walk(owner: DomElement, blocks: TextBlock[], preformatted: boolean): void {
+  const pending: Pending = { loose: [], nested: false }
+  visit(owner, blocks, preformatted, pending)
+  const text = tidy(pending.loose)
+  if (text) blocks.push({ element: pending.nested ? null : owner, text })
+}
+
+/** Reads `node`'s children into the pending block, handing nested blocks to `walk`. */
+function visit(node: DomNode, blocks: TextBlock[], preformatted: boolean, pending: Pending): void {
+  // Sibling links, not childNodes: linkedom builds a fresh list for every childNodes read.
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      // Line breaks in the source are only spaces, except inside <pre>.
+      const text = child.textContent ?? ''
+      pending.loose.push(preformatted ? text : text.replace(SOURCE_BREAKS, ' '))
+      continue
     }
+    if (child.nodeType !== 1) continue
+    const el = child as DomElement
+    const tag = el.localName.toLowerCase()
+    if (SKIPPED_TAGS.has(tag)) continue
+    if (tag === 'br') pending.loose.push('\n')
+    else if (BLOCK_TAGS.has(tag)) {
+      flush(pending, blocks)
+      pending.nested = true
+      walk(el, blocks, preformatted || tag === 'pre')
+    } else visit(el, blocks, preformatted, pending)
   }
-  visit(owner)
-  const text = tidy(loose)
-  if (text) blocks.push({ element: nested ? null : owner, text })
 }

@@ -98,7 +98,7 @@ describe('sanitizeArticleHtml', () => {
 
   it('keeps the local path marked before Readability made src absolute, beside the remote address', () => {
     const { document } = parseHTML('<html><body><img src="page_files/quay.jpg" alt="Quay"></body></html>')
-    markLocalImages(document.querySelectorAll('img'))
+    markLocalImages(Array.from(document.querySelectorAll('img')))
     const img = document.querySelector('img')!
     img.setAttribute('src', 'https://news.example/page_files/quay.jpg')
     expect(sanitizeArticleHtml(document.body.innerHTML)).toBe(
