@@ -58,11 +58,16 @@ export const command: CliCommand = {
     ...QUERY_FILTERS,
     // The destination folder or ZIP.
     to: { type: 'string' },
+    // Read only to say that a query's dates are --since/--until here (search's --from would be a bare "unknown").
+    from: { type: 'string' },
   },
   minArgs: 0,
   // `--ids a b c`: the ids after the first arrive as positional arguments.
   maxArgs: Infinity,
   async run(ctx) {
+    if (ctx.flags.from !== undefined) {
+      throw new UsageError('export takes a query’s dates as --since D and --until D (--to is the destination)')
+    }
     const selection = selectionOf(ctx)
     if (selection.kind !== 'ids' && ctx.args.length > 0) throw new UsageError(`unexpected argument "${ctx.args[0]}"`)
     const format = (ctx.flags.format ?? 'evidence') as ExportFormat

@@ -116,6 +116,9 @@ describe('export command', () => {
     const notQuery = await cli(['export', '--saved', 'x', '--since', '2024-05-01', '--to', out.path('bad')])
     expect(notQuery.status).toBe(2)
     expect(notQuery.stderr).toContain('--since narrows a --query; it cannot narrow ids or a saved search')
+    const searchSpelling = await cli(['export', '--query', 'dredger', '--from', '2024-05-01', '--to', out.path('bad')])
+    expect(searchSpelling.status).toBe(2)
+    expect(searchSpelling.stderr).toContain('export takes a query’s dates as --since D and --until D')
     expect(out.files()).toEqual(expect.not.arrayContaining([expect.stringMatching(/^bad/)]))
   })
 
