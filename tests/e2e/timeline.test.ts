@@ -70,6 +70,15 @@ async function resultTotal(page: Page): Promise<number> {
   return Number(text.replace(/[^\d]/g, ''))
 }
 
+/** Opens the timeline's unit and From/To fields from the keyboard, unless they are open. */
+async function openControls(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Dates and bars' })
+  if ((await toggle.getAttribute('aria-expanded')) === 'true') return
+  await toggle.focus()
+  await page.keyboard.press('Enter')
+  await page.getByLabel('From', { exact: true }).waitFor()
+}
+
 /** Waits until the timeline has answered for the search now showing (not busy, its name a summary). */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -130,6 +139,14 @@ describe('the timeline', () => {
     })
     expect(painted).toBeGreaterThan(500)
     expect(await page.getByText('2 undated, shown by import date').isVisible()).toBe(true)
+    // On the way from the sidebar to the list the timeline is a single tab stop (its dates open from it).
+    const stops = await page.evaluate(
+      () =>
+        Array.from(
+          document.querySelectorAll('.timeline button, .timeline select, .timeline input, .timeline [tabindex]'),
+        ).length,
+    )
+    expect(stops).toBe(1)
     // uPlot styles through its stylesheet and the CSSOM: nothing put a <style> element in the page.
     expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0)
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'timeline-list.png') })
@@ -170,6 +187,7 @@ describe('the timeline', () => {
     const chip = page.getByRole('list', { name: 'Filters in force' }).getByText(/^Dates:/)
     await chip.waitFor({ timeout: 30_000 })
     await settled(page)
+    await openControls(page)
     const from = await page.getByLabel('From', { exact: true }).inputValue()
     const to = await page.getByLabel('To', { exact: true }).inputValue()
     const expected = inRange(from, to)
@@ -188,6 +206,7 @@ describe('the timeline', () => {
 
   it('narrows the results to dates typed in From and To, by keyboard alone', async () => {
     const { page } = room
+    await openControls(page)
     await page.getByLabel('From', { exact: true }).focus()
     await page.getByLabel('From', { exact: true }).fill('2023-04-01')
     await page.keyboard.press('Tab')
@@ -200,6 +219,8 @@ describe('the timeline', () => {
     await settled(page)
     expect(await resultTotal(page)).toBe(inRange('2023-04-01', '2023-09-30'))
     expect((await tableSums(page)).all).toBe(6)
+    await expectNoAxeViolations(page)
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'timeline-dates.png') })
     expect(await violations()).toEqual([])
     expect(room.foreignRequests).toEqual([])
   }, 120_000)

@@ -103,8 +103,8 @@ describe('Timeline', () => {
 
   it('counts undated hits apart, labelled, and lists them by import date', async () => {
     const { user } = await setup()
-    const summary = screen.getByText('4 undated, shown by import date')
-    await user.click(summary)
+    expect(screen.getByText('4 undated, shown by import date')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Dates and bars' }))
     const table = screen.getByRole('table', { name: 'Undated hits by the month they were imported' })
     expect(within(table).getByRole('rowheader', { name: 'January 2025' })).toBeInTheDocument()
     // The undated hits are in no dated bar: the plot's tallest stack is the dated total of a month.
@@ -134,8 +134,21 @@ describe('Timeline', () => {
     expect(onrange).toHaveBeenCalledWith({ from: '2022-02-01', to: '2022-03-31' })
   })
 
+  it('is one tab stop until its dates and unit are opened', async () => {
+    const { user } = await setup()
+    const toggle = screen.getByRole('button', { name: 'Dates and bars' })
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.queryByLabelText('From')).toBeNull()
+    toggle.focus()
+    await user.keyboard('{Enter}')
+    expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    await user.tab()
+    expect(screen.getByLabelText('Bars per')).toHaveFocus()
+  })
+
   it('puts typed dates in force from the keyboard, and refuses a From after the To', async () => {
     const { onrange, user } = await setup()
+    await user.click(screen.getByRole('button', { name: 'Dates and bars' }))
     const from = screen.getByLabelText('From')
     const to = screen.getByLabelText('To')
     await user.type(from, '2022-03-10')
@@ -150,13 +163,15 @@ describe('Timeline', () => {
   })
 
   it('shows the range in force in its fields', async () => {
-    await setup(ANSWER, { from: '2022-01-01', to: '2022-03-31' })
+    const { user } = await setup(ANSWER, { from: '2022-01-01', to: '2022-03-31' })
+    await user.click(screen.getByRole('button', { name: 'Dates and bars' }))
     expect(screen.getByLabelText('From')).toHaveValue('2022-01-01')
     expect(screen.getByLabelText('To')).toHaveValue('2022-03-31')
   })
 
   it('asks again per week when the user picks weeks', async () => {
     const { fake, user } = await setup()
+    await user.click(screen.getByRole('button', { name: 'Dates and bars' }))
     await user.selectOptions(screen.getByLabelText('Bars per'), 'Week')
     await vi.advanceTimersByTimeAsync(0)
     expect(fake.api.search.timeline).toHaveBeenLastCalledWith({ query: 'harbour' }, 'week')
