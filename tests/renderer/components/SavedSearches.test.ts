@@ -114,6 +114,7 @@ describe('opening a saved search', () => {
     const chips = screen.getByRole('list', { name: 'Filters in force' })
     expect(chips).toHaveTextContent('velmora.example')
     expect(chips).toHaveTextContent('English')
+    expect(within(chips).getByRole('button', { name: /Remove filter Dates: .*2024/ })).toBeInTheDocument()
   })
 
   it('lists the new matches first, says how many are new, and marks them New among the results', async () => {
