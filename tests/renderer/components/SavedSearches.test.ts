@@ -184,8 +184,11 @@ describe('a saved search’s menu', () => {
     await user.click(more)
     await user.click(screen.getByRole('button', { name: 'Remove…' }))
     expect(screen.getByText('Remove “Floods”? Its articles stay in the library.')).toBeInTheDocument()
-    await user.click(screen.getByRole('button', { name: 'Keep' }))
+    // The safe answer has focus: Enter keeps the saved search.
+    expect(screen.getByRole('button', { name: 'Keep' })).toHaveFocus()
+    await user.keyboard('{Enter}')
     expect(fake.api.saved.remove).not.toHaveBeenCalled()
+    expect(more).toHaveFocus()
 
     await user.click(more)
     await user.click(screen.getByRole('button', { name: 'Remove…' }))
