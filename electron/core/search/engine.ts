@@ -11,6 +11,14 @@ import { ARTICLE_FLAGS } from '../../shared/models'
 import { ok, type Result } from '../../shared/result'
 import { log } from '../logger'
 import { analyzeQueryWord, cyrillicLanguage } from './analyzer'
+import {
+  asName,
+  cyrillicCandidates,
+  latinCandidates,
+  latinOfCyrillic,
+  nameWordsOf,
+  tableHasPrefix,
+} from './names/spellings'
 import { noticeFor } from './notice'
 import { parseQuery, type ParsedQuery, type QueryClause, type QueryPhrase, type TermMatcher } from './query'
 import { FIELD_BOOST, FIELDS, fieldValues, type DocMeta, type SearchRecord } from './record'
@@ -195,8 +203,43 @@ export class SearchEngine {
   /** Each analysed spelling of a known name to the spellings that give it, for "also matched". */
   readonly #spellings = new Map<string, string[]>()
 
+  /**
+   * Spellings the alias table does not know, of each capitalised query word (a name as people type one): its
+   * transliterations and Latin variants that the library holds, by the word's own term. Lower-case words are left
+   * alone, so an ordinary word (most, dom) never matches the Russian word it happens to spell.
+   */
+  #spelledNames(raw: string): Map<string, { terms: string[]; names: string[] }> {
+    const out = new Map<string, { terms: string[]; names: string[] }>()
+    if (this.#shards.length === 0) return out
+    const segs = this.#shards.map((s) => s.segment)
+    const vocabulary = {
+      hasPrefix: (p: string) => segs.some((g) => tableHasPrefix(g.terms, p) || tableHasPrefix(g.surfaces, p)),
+    }
+    const present = (t: string) => segs.some((g) => findTerm(g, t) >= 0)
+    const written = (w: string) => segs.some((g) => g.surfaces.find(w) >= 0 || (g.termWritten[findTerm(g, w)] ?? 0) > 0)
+    for (const word of nameWordsOf(raw)) {
+      const own = analyzeQueryWord(word)
+      if (own.length === 0 || out.has(own[0]!)) continue
+      const cyrillic = /\p{Script=Cyrillic}/u.test(word)
+      const latin = cyrillic ? latinOfCyrillic(word) : latinCandidates(word)
+      const candidates = new Set(latin)
+      // A Cyrillic word reaches its other Cyrillic spellings (Russian Навальный, Ukrainian Навальний) through Latin.
+      for (const l of cyrillic ? latin.slice(0, 2) : [word])
+        for (const c of cyrillicCandidates(l, vocabulary)) candidates.add(c)
+      const byTerm = new Map<string, string[]>()
+      for (const c of candidates)
+        for (const t of analyzeQueryWord(c))
+          if (!own.includes(t) && (byTerm.has(t) || present(t))) byTerm.set(t, [...(byTerm.get(t) ?? []), c])
+      const names = new Set<string>()
+      for (const spellings of byTerm.values()) names.add(asName(spellings.find(written) ?? spellings[0]!))
+      names.delete(word)
+      out.set(own[0]!, { terms: [...byTerm.keys()], names: [...names] })
+    }
+    return out
+  }
+
   /** The other spellings of a name a clause was expanded to, as written, when some document holds them. */
-  #nameVariants(query: ParsedQuery): string[] {
+  #nameVariants(query: ParsedQuery, spelled: Map<string, { names: string[] }>): string[] {
     const out = new Set<string>()
     const cache = new Map<string, number>()
     const present = (t: string) => this.#shards.some((s) => findTerm(s.segment, t) >= 0)
@@ -206,6 +249,7 @@ export class SearchEngine {
       for (const t of this.#names.get(c.matcher.term) ?? [])
         if (!own.has(t) && (cache.get(t) ?? cache.set(t, present(t) ? 1 : 0).get(t)))
           for (const name of this.#spellings.get(t) ?? []) out.add(name)
+      for (const name of spelled.get(c.matcher.term)?.names ?? []) out.add(name)
     }
     return [...out]
   }
@@ -510,10 +554,21 @@ export class SearchEngine {
   }
 
   /** The index terms a clause's term stands for, over the whole collection. */
-  #expand(matcher: TermMatcher, prefixes: Map<string, PrefixExpansion>): string[] {
+  #expand(
+    matcher: TermMatcher,
+    prefixes: Map<string, PrefixExpansion>,
+    spelled: Map<string, { terms: string[] }>,
+  ): string[] {
     switch (matcher.kind) {
       case 'exact':
-        return [...new Set([matcher.term, ...(matcher.also ?? []), ...(this.#names.get(matcher.term) ?? [])])]
+        return [
+          ...new Set([
+            matcher.term,
+            ...(matcher.also ?? []),
+            ...(this.#names.get(matcher.term) ?? []),
+            ...(spelled.get(matcher.term)?.terms ?? []),
+          ]),
+        ]
       case 'prefix':
         return prefixes.get(matcher.prefix)?.terms ?? []
       case 'pattern': {
@@ -561,7 +616,7 @@ export class SearchEngine {
   matchingIds(request: SearchRequest, extras: SearchExtras = {}): Result<string[]> {
     const parsed = parseQuery(request.query)
     if (!parsed.ok) return parsed
-    const { prefixes, expanded } = this.#expansions(parsed.value, [])
+    const { prefixes, expanded } = this.#expansions(parsed.value, [], request.query)
     const { top } = this.#match(parsed.value, request, extras, Infinity, prefixes, expanded)
     return ok(top.map((c) => this.#shards[c.shard]!.segment.docs[c.doc]!.id))
   }
@@ -570,14 +625,22 @@ export class SearchEngine {
   #expansions(
     query: ParsedQuery,
     adjustments: string[],
-  ): { prefixes: Map<string, PrefixExpansion>; expanded: Map<QueryClause, string[]> } {
+    raw: string,
+  ): {
+    prefixes: Map<string, PrefixExpansion>
+    expanded: Map<QueryClause, string[]>
+    spelled: Map<string, { terms: string[]; names: string[] }>
+  } {
     const prefixes = new Map<string, PrefixExpansion>()
     for (const c of query.clauses) {
       if (c.matcher.kind === 'prefix' && !prefixes.has(c.matcher.prefix))
         prefixes.set(c.matcher.prefix, this.#expandPrefix(c.matcher.prefix, adjustments))
     }
-    const expanded = new Map<QueryClause, string[]>(query.clauses.map((c) => [c, this.#expand(c.matcher, prefixes)]))
-    return { prefixes, expanded }
+    const spelled = this.#spelledNames(raw)
+    const expanded = new Map<QueryClause, string[]>(
+      query.clauses.map((c) => [c, this.#expand(c.matcher, prefixes, spelled)]),
+    )
+    return { prefixes, expanded, spelled }
   }
 
   #answer(request: SearchRequest, extras: SearchExtras): Result<SearchResponse> {
@@ -585,7 +648,7 @@ export class SearchEngine {
     if (!parsed.ok) return parsed
     const query = parsed.value
     const adjustments = [...query.adjustments]
-    const { prefixes, expanded } = this.#expansions(query, adjustments)
+    const { prefixes, expanded, spelled } = this.#expansions(query, adjustments, request.query)
     const offset = Math.max(0, request.offset ?? 0)
     const limit = Math.max(0, request.limit ?? 20)
     const keyOf = request.collapse ? extras.collapseKeyOf : undefined
@@ -602,7 +665,7 @@ export class SearchEngine {
       const hit = this.#hit(c, textMarks!, titleMarks!)
       return keyOf ? { ...hit, copies } : hit
     })
-    const variants = total > 0 ? this.#nameVariants(query) : []
+    const variants = total > 0 ? this.#nameVariants(query, spelled) : []
     return ok({
       total,
       hits,
