@@ -142,9 +142,6 @@ export function tickBins(count: number, most: number): number[] {
   return out
 }
 
-/** The unit's noun for a bin ("month"). */
-export const unitNouns: Record<TimelineUnit, string> = { day: 'day', week: 'week', month: 'month' }
-
 /**
  * The chart's accessible name: "Timeline: 1,240 hits from 2019 to 2024, most in March 2022; 312 of them undated."
  */
