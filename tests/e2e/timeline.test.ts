@@ -147,6 +147,19 @@ describe('the timeline', () => {
         ).length,
     )
     expect(stops).toBe(1)
+    // The chart follows its container: a wider window (one pane, no reader beside) draws a wider plot.
+    const width = () => page.evaluate(() => document.querySelector('.timeline canvas')!.getBoundingClientRect().width)
+    const narrow = await width()
+    await page.setViewportSize({ width: 1200, height: 768 })
+    await page.waitForFunction((before) => {
+      const canvas = document.querySelector('.timeline canvas')
+      return canvas !== null && canvas.getBoundingClientRect().width > before + 100
+    }, narrow)
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.waitForFunction((before) => {
+      const canvas = document.querySelector('.timeline canvas')
+      return canvas !== null && Math.abs(canvas.getBoundingClientRect().width - before) < 2
+    }, narrow)
     // uPlot styles through its stylesheet and the CSSOM: nothing put a <style> element in the page.
     expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0)
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'timeline-list.png') })
@@ -178,6 +191,8 @@ describe('the timeline', () => {
 
   it('narrows the results to the bins a mouse drag crosses, with a chip that clears it', async () => {
     const { page } = room
+    const height = () => page.evaluate(() => document.querySelector('.timeline')!.getBoundingClientRect().height)
+    const before = await height()
     const over = page.locator('.timeline .u-over')
     const box = (await over.boundingBox())!
     await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2)
@@ -187,6 +202,8 @@ describe('the timeline', () => {
     const chip = page.getByRole('list', { name: 'Filters in force' }).getByText(/^Dates:/)
     await chip.waitFor({ timeout: 30_000 })
     await settled(page)
+    // The new answer (no undated hits now) takes the same room: the results below do not move.
+    expect(await height()).toBe(before)
     await openControls(page)
     const from = await page.getByLabel('From', { exact: true }).inputValue()
     const to = await page.getByLabel('To', { exact: true }).inputValue()
