@@ -91,7 +91,29 @@ interface PageParts {
   base: string | null
 }
 
-/** The page's metadata and the parts later checks need, in one selector query. */
+/**
+ * `top` and every element under it in document order, `<template>` contents left out as selector queries do; a
+ * walk by sibling links, several times faster on linkedom than matching a selector list against every element.
+ */
+function elementsOf(top: Element): Element[] {
+  const out: Element[] = []
+  let node: Node | null = top
+  while (node) {
+    if (node.nodeType === 1) {
+      out.push(node as Element)
+      if ((node as Element).localName !== 'template' && node.firstChild) {
+        node = node.firstChild
+        continue
+      }
+    }
+    // On to the next sibling, or the nearest ancestor's.
+    while (node && node !== top && !node.nextSibling) node = node.parentNode
+    node = node && node !== top ? node.nextSibling : null
+  }
+  return out
+}
+
+/** The page's metadata and the parts later checks need, in one walk over the tree. */
 function scanPage(document: Document, savedFrom: string | null): { metadata: HtmlMetadata; parts: PageParts } {
   const parts: PageParts = { headings: [], containers: [], images: [], base: null }
   const meta = new Map<string, string>()
@@ -99,9 +121,7 @@ function scanPage(document: Document, savedFrom: string | null): { metadata: Htm
   let canonical: string | null = null
   let titleElement: Element | null = null
   let firstHeading: Element | null = null
-  for (const el of Array.from(
-    document.querySelectorAll('meta,script,link,title,h1,h2,h3,h4,article,[itemscope],img,base'),
-  )) {
+  for (const el of document.documentElement ? elementsOf(document.documentElement) : []) {
     switch (el.localName.toLowerCase()) {
       case 'meta': {
         const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
