@@ -1,0 +1,69 @@
+/**
+ * Benchmarks names in every spelling on a big synthetic index: the time a capitalised query word (taken for a
+ * name, so its transliterations are looked for) adds over the same word in lower case (taken as typed), and how
+ * many other spellings ordinary capitalised words pick up. Run with `npx tsx tests/bench/names-bench.ts [COUNT]`.
+ */
+import { performance } from 'node:perf_hooks'
+import { buildInThread } from '../../electron/core/search/builder-pool'
+import { SearchEngine } from '../../electron/core/search/engine'
+import { SEED_ALIASES } from '../../electron/core/search/names/seed'
+import { generate } from './search-corpus'
+
+const count = Number(process.argv[2] ?? 50_000)
+const corpus = generate(count)
+// A made-up name in four spellings, spread over the corpus.
+const spellings = ['Tomilevsky', 'Tomilevskiy', 'Томилевский', 'Томилевского']
+corpus.records.forEach((r, i) => {
+  if (i % 500 === 0) r.text += ` ${spellings[(i / 500) % spellings.length]} said.`
+})
+
+const engine = new SearchEngine({ names: SEED_ALIASES })
+const built = performance.now()
+await engine.buildFrom(corpus.records, buildInThread)
+const buildMs = performance.now() - built
+
+function median(fn: () => void, runs = 5): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    fn()
+    times.push(performance.now() - t)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
+}
+
+const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1)
+// Ordinary words of every frequency (the corpus's pseudo-words), English and Russian.
+const ordinary = [
+  ...corpus.en.slice(0, 40).filter((_, i) => i % 4 === 0),
+  ...corpus.ru.slice(0, 20).filter((_, i) => i % 4 === 0),
+]
+  .concat(corpus.en.slice(5000, 5020).filter((_, i) => i % 4 === 0))
+  .filter((w) => w.length >= 4)
+
+let extra = 0
+let junk = 0
+const examples: string[] = []
+for (const w of ordinary) {
+  const plain = median(() => engine.search({ query: w, limit: 20 }))
+  const named = median(() => engine.search({ query: capital(w), limit: 20 }))
+  extra += named - plain
+  const r = engine.search({ query: capital(w), limit: 0 })
+  const variants = r.ok ? (r.value.variants ?? []) : []
+  junk += variants.length
+  if (variants.length > 0) examples.push(`${capital(w)} → ${variants.join(', ')}`)
+}
+const nameMs = median(() => engine.search({ query: 'Tomilevsky', limit: 20 }))
+const name = engine.search({ query: 'Tomilevsky', limit: 0 })
+
+const out = (line: string) => process.stdout.write(`${line}\n`)
+out(`index of ${count} articles built in ${(buildMs / 1000).toFixed(1)} s (in thread)`)
+out(
+  `name query "Tomilevsky": ${nameMs.toFixed(1)} ms, ${name.ok ? name.value.total : 0} hits, also matched ${name.ok ? JSON.stringify(name.value.variants) : '-'}`,
+)
+out(
+  `capitalised ordinary word: +${(extra / ordinary.length).toFixed(2)} ms a query over the same word in lower case (${ordinary.length} words)`,
+)
+out(
+  `other spellings picked up by capitalised ordinary words: ${junk} in all, ${examples.length} of ${ordinary.length} words: ${examples.join('; ')}`,
+)
