@@ -9,8 +9,10 @@ import { collapseSpaces } from '../text'
 import { pressDate } from './dates'
 import type { PressDocument } from './document'
 
-// The field-code cell of the article table: <td class="index"><b>HD</b>&nbsp;</td>.
-const FIELD_CELL = /<td[^>]*class=["']?index["']?[^>]*>\s*(?:<p>\s*)?(?:<br\s*\/?>\s*)?<b>\s*(HD|PD)\s*<\/b>/i
+// The article view's markers: its class, and its headline or date field's code in bold (<b>HD</b>). Each is a
+// literal with no open-ended run before it, so a page of a million unclosed tags is still read in one pass.
+const ARTICLE_CLASS = /\bclass=["']article[\s"']/i
+const FIELD_CODE = /<b>\s*(?:HD|PD)\s*<\/b>/i
 
 /** Paragraph lines of an element ('' between paragraphs). */
 function paragraphLines(element: Element): string[] {
@@ -25,7 +27,7 @@ function oneLine(element: Element | undefined | null): string | null {
 
 /** Tells whether an HTML page is a Factiva article export (its field table has an HD or PD row). */
 export function looksLikeFactivaHtml(content: string): boolean {
-  return /class=["']?[^"'>]*\barticle\b/i.test(content) && FIELD_CELL.test(content)
+  return ARTICLE_CLASS.test(content) && FIELD_CODE.test(content)
 }
 
 /** The documents of a Factiva HTML export, or null when the page is not one. */

@@ -27,3 +27,13 @@ describe('press export detection', () => {
     expect(readPressHtml(new TextDecoder().decode(bytes))).toBeNull()
   })
 })
+
+describe('press export detection on pathological pages', () => {
+  it.each([
+    ['unclosed table cells', '<td class=index'.repeat(100000)],
+    ['repeated class attributes', 'class='.repeat(200000)],
+  ])('leaves a page of %s to the page reader', (_, tail) => {
+    const page = `<html><head><title>Ferry terminal</title></head><body>\n<p>The ferry terminal opens.</p>\n${tail}`
+    expect(readPressHtml(page)).toBeNull()
+  })
+})
