@@ -18,9 +18,6 @@ const FUZZY_MAX_ERRORS = 64
 /** Quotes shorter than this are too short to find fuzzily without false matches. */
 const FUZZY_MIN_CHARS = 8
 
-/** Characters that draw nothing: soft hyphen, zero-width space/joiners, word joiner, BOM. */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/
-
 /** A text with its whitespace folded, and where each folded character came from. */
 export interface FoldedText {
   text: string
@@ -28,26 +25,62 @@ export interface FoldedText {
   map: number[]
 }
 
+const isSpace = (code: number) =>
+  code === 32 ||
+  (code >= 9 && code <= 13) ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000
+const isInvisible = (code: number) =>
+  code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff
+
 /** Folds every run of whitespace to one space and drops invisible characters, keeping a map back. */
 export function fold(text: string): FoldedText {
-  let out = ''
+  const parts: string[] = []
   const map: number[] = []
   let inSpace = false
+  let runStart = 0
+  // Plain characters are copied a run at a time; the map is filled one index per kept character.
+  const flush = (end: number) => {
+    if (end > runStart) parts.push(text.slice(runStart, end))
+  }
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (INVISIBLE.test(ch)) continue
-    if (/\s/.test(ch)) {
-      if (inSpace) continue
+    const code = text.charCodeAt(i)
+    if (isInvisible(code) || (isSpace(code) && inSpace)) {
+      flush(i)
+      runStart = i + 1
+      continue
+    }
+    if (isSpace(code)) {
+      flush(i)
+      parts.push(' ')
+      runStart = i + 1
       inSpace = true
-      out += ' '
     } else {
       inSpace = false
-      out += ch
     }
     map.push(i)
   }
+  flush(text.length)
   map.push(text.length)
-  return { text: out, map }
+  return { text: parts.join(''), map }
+}
+
+/** The last texts folded whole: the drawn text is searched once per highlight, the article's once per selection. */
+const folds: { text: string; folded: FoldedText }[] = []
+
+function foldCached(text: string): FoldedText {
+  const hit = folds.find((f) => f.text === text)
+  if (hit) return hit.folded
+  const folded = fold(text)
+  folds.unshift({ text, folded })
+  folds.length = Math.min(folds.length, 2)
+  return folded
 }
 
 /** A quote with the text around it, folded, as searched for. */
@@ -106,7 +139,7 @@ function pickBest(candidates: TextRange[], folded: string, quote: Quote): TextRa
 
 /** Where `quote` lies in `text` (original offsets), or null when it cannot be found even approximately. */
 export function findQuote(text: string, quote: Quote): TextRange | null {
-  const target = fold(text)
+  const target = foldCached(text)
   const { exact } = quote
   const candidates: TextRange[] = []
   for (let at = target.text.indexOf(exact); at >= 0; at = target.text.indexOf(exact, at + 1)) {
