@@ -89,6 +89,8 @@ interface PageParts {
   images: Element[]
   /** The first `<base>`'s href, as linkedom's `baseURI` gives it. */
   base: string | null
+  /** `<nav>`s, in document order. */
+  navs: Element[]
 }
 
 /**
@@ -115,7 +117,7 @@ function elementsOf(top: Element): Element[] {
 
 /** The page's metadata and the parts later checks need, in one walk over the tree. */
 function scanPage(document: Document, savedFrom: string | null): { metadata: HtmlMetadata; parts: PageParts } {
-  const parts: PageParts = { headings: [], containers: [], images: [], base: null }
+  const parts: PageParts = { headings: [], containers: [], images: [], base: null, navs: [] }
   const meta = new Map<string, string>()
   const scripts: Element[] = []
   let canonical: string | null = null
@@ -158,6 +160,9 @@ function scanPage(document: Document, savedFrom: string | null): { metadata: Htm
         break
       case 'base':
         if (parts.base === null) parts.base = el.getAttribute('href')
+        break
+      case 'nav':
+        parts.navs.push(el)
         break
     }
     if (el.localName.toLowerCase() === 'article' || el.hasAttribute('itemscope')) parts.containers.push(el)
@@ -305,6 +310,24 @@ function keepPageStory(metadata: HtmlMetadata, parts: PageParts): number {
   return removed
 }
 
+/** A `<nav>` whose text is at least this share link text is a menu. */
+const MENU_LINK_SHARE = 0.5
+
+/**
+ * Drops the page's menus (`<nav>`s of mostly links) before Readability: they are never article text, and on a
+ * heavy page they are a tenth of the tree that Readability would score. A `<nav>` of prose is left to it.
+ */
+function dropMenus(navs: Element[]): void {
+  for (const nav of navs) {
+    if (!nav.isConnected) continue
+    const text = (nav.textContent ?? '').replace(/\s+/g, '').length
+    let linked = 0
+    for (const a of Array.from(nav.getElementsByTagName('a')))
+      linked += (a.textContent ?? '').replace(/\s+/g, '').length
+    if (linked >= MENU_LINK_SHARE * text) nav.remove()
+  }
+}
+
 const TEASER = 'data-broadsheet-teaser'
 /** Above this share of its words in teasers, a page's readable text is a list of other pages, not an article. */
 const LISTING_SHARE = 0.5
@@ -421,6 +444,7 @@ export function parseHtmlPage(content: string, findListing = false): HtmlPage {
   const doc = document as unknown as { documentURI?: string }
   if (!doc.documentURI) Object.defineProperty(document, 'documentURI', { value: pageUrl ?? 'about:blank' })
   keepPageStory(metadata, parts)
+  dropMenus(parts.navs)
   const addresses = [baseUri, metadata.url, metadata.sourceUrl]
   const teasers = findListing ? markTeasers(parts.headings, addresses) : 0
 
