@@ -37,8 +37,10 @@ const TRAILER_FIELDS = new Set(
   ).split(' '),
 )
 /** Nexis Uni's bare headings: "Body" opens the body, the others close it. */
-const BODY_HEADING = /^(?:Body|Corps|Text|Texte)$/
+const BODY_HEADING = /^Body$/
 const TRAILER_HEADING = /^(?:Classification|Graphic|Notes|Bibliography|Load-Date)$/
+// "Late Edition - Final", "3 Star Edition", "Édition Principale", "Correction Appended".
+const EDITION = /^(?:.{0,30}\b(?:edition|ausgabe|édition|edizione|edición)\b.{0,30}|correction appended)$/i
 const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s)/i
 
 /** A field line's key, folded ("Load-Date" → "LOAD-DATE", "LÄNGE" → "LANGE"), or null. */
@@ -47,6 +49,11 @@ function fieldKey(line: string | undefined): string | null {
   if (!match) return null
   const key = match[1]!.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/ /g, '-')
   return HEADER_FIELDS.has(key) || TRAILER_FIELDS.has(key) ? key : null
+}
+
+/** Tells whether a block is Nexis Uni's "Body" heading. */
+function isHeading(block: string[]): boolean {
+  return block.length === 1 && BODY_HEADING.test(block[0]!)
 }
 
 /** A field's value: the block's text after "KEY:". */
@@ -117,7 +124,7 @@ export function splitLexisText(content: string): { layout: 'numbered' | 'nexis-u
 export function readLexisDocument(lines: readonly string[], layout: 'numbered' | 'nexis-uni'): PressDocument {
   const blocks = toBlocks(lines)
   const fields = new Map<string, string>()
-  let firstField = blocks.findIndex((b) => fieldKey(b[0]) !== null || BODY_HEADING.test(b[0]!))
+  let firstField = blocks.findIndex((b) => fieldKey(b[0]) !== null || isHeading(b))
   if (firstField < 0) firstField = blocks.length
   const header = blocks.slice(0, firstField).filter((b) => !COPYRIGHT.test(b[0]!))
   let title: string | null = null
@@ -129,9 +136,12 @@ export function readLexisDocument(lines: readonly string[], layout: 'numbered' |
     if (d >= 0) {
       published = pressDate(header[d]![0]!)
       site = d > 0 ? header[d - 1]!.join(' ') : null
-      title = header[d + 1]?.join(' ') ?? null
+      // An edition line set apart from the date is still part of the date block, not the title.
+      let t = d + 1
+      while (t < header.length && header[t]!.length === 1 && EDITION.test(header[t]![0]!)) t++
+      title = header[t]?.join(' ') ?? null
       // Without any field line, the body follows the title directly.
-      if (firstField === blocks.length) bodyStart = blocks.indexOf(header[d + 1]!) + 1
+      if (firstField === blocks.length && t < header.length) bodyStart = blocks.indexOf(header[t]!) + 1
     }
   } else {
     let d = -1
@@ -142,18 +152,17 @@ export function readLexisDocument(lines: readonly string[], layout: 'numbered' |
       title = d > 1 ? header[d - 2]!.join(' ') : null
     }
   }
-  // Fields after the header, up to the body ("Body" in Nexis Uni, else the first block that is not a field).
+  // Fields after the header, up to the body: Nexis Uni's "Body" heading, else the first block that is not a field
+  // (a line Nexis Uni puts between its fields and "Body", such as a subtitle, is not body).
+  const heading = layout === 'nexis-uni' ? blocks.findIndex((b, k) => k >= bodyStart && isHeading(b)) : -1
   let i = bodyStart
-  for (; i < blocks.length; i++) {
+  for (; i < (heading >= 0 ? heading : blocks.length); i++) {
     const block = blocks[i]!
-    if (BODY_HEADING.test(block[0]!)) {
-      i++
-      break
-    }
     const key = fieldKey(block[0])
-    if (key === null || !HEADER_FIELDS.has(key)) break
-    fields.set(key, fieldValue(block))
+    if (key !== null && HEADER_FIELDS.has(key)) fields.set(key, fieldValue(block))
+    else if (heading < 0) break
   }
+  if (heading >= 0) i = heading + 1
   const body: string[][] = []
   for (; i < blocks.length; i++) {
     const block = blocks[i]!
