@@ -41,7 +41,6 @@ for (let i = 0; i < 100_000; i++) {
   const day = new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000).toISOString()
   items.push({
     published: i % 10 === 0 ? null : day,
-    capturedAt: null,
     importedAt: '2024-05-01T00:00:00Z',
     site: sites[i % sites.length]!,
   })

@@ -31,9 +31,7 @@ export const command: CliCommand = {
       for (const id of ids.value) {
         const a = listed.get(id)
         if (!a) continue
-        // The list holds no capture date: only an article with no publication date is read for it.
-        const capturedAt = a.published ? null : ((await library.get(id))?.capturedAt ?? null)
-        items.push({ published: a.published, capturedAt, importedAt: a.importedAt, site: a.site })
+        items.push({ published: a.published, importedAt: a.importedAt, site: a.site })
       }
       const t = binTimeline(items, by)
       if (ctx.json) {

@@ -33,7 +33,7 @@ export async function openStories(library: Library, options: StoriesOptions = {}
         items = ids.flatMap((id) => byId.get(id) ?? [])
       }
       return binTimeline(
-        items.map(({ published, capturedAt, importedAt, site }) => ({ published, capturedAt, importedAt, site })),
+        items.map(({ published, importedAt, site }) => ({ published, importedAt, site })),
         by,
       )
     },

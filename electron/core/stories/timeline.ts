@@ -1,7 +1,8 @@
 /**
  * Timeline bins: hits counted per site and per day, ISO week (Monday first) or month, in UTC. An article is
- * placed by its publication date, else its capture date; one with neither is counted as undated and binned
- * by its import date apart. Pure: no I/O.
+ * placed by its publication date, the date the search's date filter reads, so each bin equals a search of its
+ * dates; one without is counted as undated and binned by its import date apart (a capture date says when the
+ * copy was made, not when the story ran). Pure: no I/O.
  */
 import type { Timeline, TimelineBin, TimelineUnit } from '../../shared/stories'
 
@@ -11,7 +12,6 @@ export const UNKNOWN_SITE = '(unknown site)'
 /** What binning needs of one hit. */
 export interface TimelineItem {
   published: string | null
-  capturedAt: string | null
   importedAt: string
   site: string | null
 }
@@ -57,7 +57,7 @@ export function binTimeline(items: readonly TimelineItem[], by: TimelineUnit): T
   let undated = 0
   for (const item of items) {
     const site = item.site || UNKNOWN_SITE
-    const date = item.published ?? item.capturedAt
+    const date = item.published
     const start = date === null ? null : startOf(date)
     if (start !== null) {
       const key = `${start}\t${site}`

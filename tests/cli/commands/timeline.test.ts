@@ -15,6 +15,12 @@ beforeEach(() => {
   lib.write('a2.html', page('Tram two', 'a.example', '2024-03-20T10:00:00Z'))
   lib.write('b1.html', page('Tram three', 'b.example', '2024-04-02T10:00:00Z'))
   lib.write('u1.html', page('Tram four', 'b.example', null))
+  // A saved copy dated only by its capture: undated, as the search's date filter sees it.
+  lib.write(
+    'c1.html',
+    `<!--\n Page saved with SingleFile \n url: https://b.example/tram \n saved date: Fri Sep 02 2016 08:00:00 GMT+0000 (UTC)\n-->\n` +
+      page('Tram five', 'b.example', null),
+  )
 })
 
 afterEach(() => lib.remove())
@@ -26,7 +32,7 @@ describe('timeline command', () => {
     const run = await cli(['timeline', 'tram', '--by', 'month', '--json'])
     expect(run.status).toBe(0)
     const t = JSON.parse(run.stdout)
-    expect(t.undated).toBe(1)
+    expect(t.undated).toBe(2)
     expect(t.bins).toHaveLength(2)
     for (const bin of t.bins) {
       const end = new Date(Date.UTC(Number(bin.start.slice(0, 4)), Number(bin.start.slice(5, 7)), 0))

@@ -3,20 +3,19 @@ import { binTimeline, UNKNOWN_SITE, type TimelineItem } from '../../../electron/
 
 const item = (over: Partial<TimelineItem>): TimelineItem => ({
   published: null,
-  capturedAt: null,
   importedAt: '2024-06-30T12:00:00Z',
   site: 'a.example',
   ...over,
 })
 
 describe('binTimeline', () => {
-  it('counts hits per day and site, by publication date else capture date', () => {
+  it('counts hits per day and site by publication date, as the search date filter does', () => {
     const t = binTimeline(
       [
         item({ published: '2024-03-01T10:00:00Z' }),
         item({ published: '2024-03-01T23:59:00Z' }),
         item({ published: '2024-03-01', site: 'b.example' }),
-        item({ capturedAt: '2024-03-02T08:00:00Z' }),
+        item({ published: '2024-03-02T08:00:00Z' }),
       ],
       'day',
     )
@@ -26,6 +25,13 @@ describe('binTimeline', () => {
       { start: '2024-03-02', site: 'a.example', count: 1 },
     ])
     expect(t.undated).toBe(0)
+  })
+
+  it('bins an article without a publication date by its import date apart', () => {
+    const t = binTimeline([item({ importedAt: '2026-11-01T00:00:00Z' })], 'day')
+    expect(t.bins).toEqual([])
+    expect(t.undated).toBe(1)
+    expect(t.undatedByImport).toEqual([{ start: '2026-11-01', site: 'a.example', count: 1 }])
   })
 
   it('starts weeks on Monday and months on the first, in UTC', () => {
