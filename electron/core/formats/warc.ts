@@ -6,6 +6,7 @@
  * reads just those image records and inlines them as `data:` URIs. Every other record is skipped and counted in one
  * warning.
  */
+import { brotliDecompressSync } from 'node:zlib'
 import { WARCParser, type WARCRecord } from 'warcio'
 import { DATA_IMAGE } from '../../shared/media'
 import { decodeBytes } from './decode'
@@ -195,12 +196,17 @@ function brokenReason(records: number, error: unknown): string {
     : `the archive breaks after ${count(records)} records (${message})`
 }
 
-/** Reads a record's decoded body (dechunked, decompressed), or null when it is over `max` or breaks. */
+/**
+ * Reads a record's decoded body (dechunked, decompressed), or null when it is over `max` or breaks. warcio undoes
+ * gzip and deflate; a Brotli body (`Content-Encoding: br`, common in browser crawls) is undone here.
+ */
 async function bodyOf(record: WARCRecord, max: number): Promise<Uint8Array | null> {
   if (record.warcContentLength > max) return null
   try {
     const body = await record.readFully(true)
-    return body.length > max ? null : body
+    const encoding = record.httpHeaders?.headers.get('content-encoding')?.trim().toLowerCase()
+    const decoded = encoding === 'br' ? brotliDecompressSync(body, { maxOutputLength: max + 1 }) : body
+    return decoded.length > max ? null : decoded
   } catch {
     return null
   }

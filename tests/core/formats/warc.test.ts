@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { parseFile } from '../../../electron/core/formats/index'
 import type { ParseOutcome } from '../../../electron/core/formats/types'
@@ -91,6 +91,15 @@ describe('parseWarc', () => {
     ])
     const titles = ok(await parseFile(bytes, 'crawl.warc')).articles.map((a) => a.article.title)
     expect(titles).toEqual(['Chunked story', 'Gzipped story'])
+  })
+
+  it('reads Brotli-encoded HTTP bodies, as browser crawls store them', async () => {
+    const bytes = await makeWarc([
+      raw('https://news.example/b', { ...HTML, 'Content-Encoding': 'br' }, brotliCompressSync(page('Brotli story'))),
+    ])
+    const { article } = ok(await parseFile(bytes, 'crawl.warc')).articles[0]!
+    expect(article.title).toBe('Brotli story')
+    expect(article.text).toContain('Paragraph 1 of Brotli story')
   })
 
   it('reads WARC/0.17 and WARC/1.0 headers', async () => {
