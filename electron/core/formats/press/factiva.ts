@@ -1,6 +1,7 @@
 /**
- * Factiva exports: the HTML "article" view (a table of two-letter fields per document: HD headline, BY byline,
- * PD date, SN source, LA language, LP lead and TD text paragraphs) and the XML of its API (`<article>` elements with
+ * Factiva exports: the HTML "article" view, either a table of two-letter fields per document (HD headline, BY
+ * byline, PD date, SN source, LA language, LP lead and TD text paragraphs) or the display layout (a headline span,
+ * an author, then one line each for the word count, date, time and source, then the paragraphs), and the XML of its API (`<article>` elements with
  * `<headline>`, `<leadParagraph>`, `<tailParagraphs>`, `<publicationDate>`, `<sourceName>`).
  */
 import { DOMParser, parseHTML } from 'linkedom'
@@ -13,6 +14,9 @@ import type { PressDocument } from './document'
 // literal with no open-ended run before it, so a page of a million unclosed tags is still read in one pass.
 const ARTICLE_CLASS = /\bclass=["']article[\s"']/i
 const FIELD_CODE = /<b>\s*(?:HD|PD)\s*<\/b>/i
+const PARAGRAPH_CLASS = /\bclass=["']articleParagraph[\s"']/i
+const HEADLINE = '.enHeadline, .frHeadline, .deHeadline, .esHeadline, .itHeadline, #hd'
+const TIME_OR_COUNT = /^(?:\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s+\w+)?|[\d.,]+\s+\p{L}+)$/iu
 
 /** Paragraph lines of an element ('' between paragraphs). */
 function paragraphLines(element: Element): string[] {
@@ -25,40 +29,66 @@ function oneLine(element: Element | undefined | null): string | null {
   return text === '' ? null : text
 }
 
-/** Tells whether an HTML page is a Factiva article export (its field table has an HD or PD row). */
+/** Tells whether an HTML page is a Factiva article export (a field table with an HD or PD row, or article paragraphs). */
 export function looksLikeFactivaHtml(content: string): boolean {
-  return ARTICLE_CLASS.test(content) && FIELD_CODE.test(content)
+  return ARTICLE_CLASS.test(content) && (FIELD_CODE.test(content) || PARAGRAPH_CLASS.test(content))
 }
 
 /** The documents of a Factiva HTML export, or null when the page is not one. */
 export function readFactivaHtml(content: string): PressDocument[] | null {
   if (!looksLikeFactivaHtml(content)) return null
   const { document } = parseHTML(content)
-  const articles = Array.from(document.querySelectorAll('div.article')).filter((div) => div.querySelector('td.index'))
+  const articles = Array.from(document.querySelectorAll('div.article')).filter(
+    (div) => div.querySelector('td.index') || div.querySelector('p.articleParagraph'),
+  )
   if (articles.length === 0) return null
-  return articles.map((article) => {
-    const fields = new Map<string, Element>()
-    for (const row of Array.from(article.querySelectorAll('tr'))) {
-      const cells = Array.from(row.children).filter((cell) => cell.localName === 'td')
-      const code = cells.length >= 2 ? oneLine(cells[0]) : null
-      if (code && /^[A-Z]{2,4}$/.test(code) && !fields.has(code)) fields.set(code, cells[1]!)
-    }
-    const text = (code: string) => oneLine(fields.get(code))
-    const body = ['LP', 'TD'].flatMap((code) => {
-      const cell = fields.get(code)
-      return cell ? paragraphLines(cell) : []
-    })
-    const date = text('PD')
-    return {
-      title: text('HD'),
-      site: text('SN'),
-      published: date ? pressDate(date) : null,
-      author: text('BY'),
-      language: text('LA'),
-      section: text('SE'),
-      lines: body.flatMap((line, i) => (i > 0 && line !== '' && body[i - 1] !== '' ? ['', line] : [line])),
-    }
+  return articles.map((article) =>
+    article.querySelector('td.index') ? tableDocument(article) : displayDocument(article),
+  )
+}
+
+/** A document of the display layout: the field lines have no codes, so they are told by what they hold. */
+function displayDocument(article: Element): PressDocument {
+  const lines = Array.from(article.children).filter((child) => child.localName === 'div' && !child.className)
+  const texts = lines.map((div) => oneLine(div) ?? '')
+  const d = texts.findIndex((text) => text.length < 40 && pressDate(text) !== null)
+  // After the date come its time, then the source.
+  const site = d < 0 ? null : (texts.slice(d + 1).find((text) => text !== '' && !TIME_OR_COUNT.test(text)) ?? null)
+  const body = Array.from(article.querySelectorAll('p.articleParagraph')).map((p) => oneLine(p) ?? '')
+  return {
+    title: oneLine(article.querySelector(HEADLINE)),
+    site,
+    published: d < 0 ? null : pressDate(texts[d]!),
+    author: oneLine(article.querySelector('.author')),
+    language: null,
+    section: null,
+    lines: body.filter(Boolean).flatMap((p, i) => (i === 0 ? [p] : ['', p])),
+  }
+}
+
+/** A document of the field-table layout. */
+function tableDocument(article: Element): PressDocument {
+  const fields = new Map<string, Element>()
+  for (const row of Array.from(article.querySelectorAll('tr'))) {
+    const cells = Array.from(row.children).filter((cell) => cell.localName === 'td')
+    const code = cells.length >= 2 ? oneLine(cells[0]) : null
+    if (code && /^[A-Z]{2,4}$/.test(code) && !fields.has(code)) fields.set(code, cells[1]!)
+  }
+  const text = (code: string) => oneLine(fields.get(code))
+  const body = ['LP', 'TD'].flatMap((code) => {
+    const cell = fields.get(code)
+    return cell ? paragraphLines(cell) : []
   })
+  const date = text('PD')
+  return {
+    title: text('HD'),
+    site: text('SN'),
+    published: date ? pressDate(date) : null,
+    author: text('BY'),
+    language: text('LA'),
+    section: text('SE'),
+    lines: body.flatMap((line, i) => (i > 0 && line !== '' && body[i - 1] !== '' ? ['', line] : [line])),
+  }
 }
 
 /**
