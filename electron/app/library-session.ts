@@ -206,6 +206,7 @@ export function createLibrarySession(deps: LibrarySessionDeps): LibrarySession {
         else if (opened.search) deps.emit('index:status', opened.search.status())
       }),
     )
+    if (opened.stories) unsubscribe.push(opened.stories.onChanged((status) => deps.emit('stories:changed', status)))
     if (opened.search) {
       unsubscribe.push(opened.search.onStatus((status) => deps.emit('index:status', status)))
       deps.emit('index:status', opened.search.status())

@@ -67,6 +67,7 @@ export function createBroadsheetApi(transport: ApiTransport): BroadsheetApi {
       list: (request) => invoke('stories:list', request),
       similar: (id) => invoke('article:similar', id),
       diff: (left, right) => invoke('article:diff', left, right),
+      onChanged: (listener) => listen('stories:changed', listener),
     },
     highlights: {
       list: (articleId) => invoke('highlights:list', articleId ?? null),

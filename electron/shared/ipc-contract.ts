@@ -21,7 +21,15 @@ import type {
   Settings,
 } from './models'
 import type { Result } from './result'
-import type { ArticleDiff, SimilarAnswer, StoriesRequest, StoryCluster, Timeline, TimelineUnit } from './stories'
+import type {
+  ArticleDiff,
+  SimilarAnswer,
+  StoriesRequest,
+  StoriesStatus,
+  StoryCluster,
+  Timeline,
+  TimelineUnit,
+} from './stories'
 import {
   CITATION_FORMATS,
   EXPORT_FORMATS,
@@ -279,6 +287,7 @@ export interface EventPayloads {
   'index:status': IndexStatus
   'app:command': AppCommand
   'export:progress': ExportProgress
+  'stories:changed': StoriesStatus
 }
 
 /** Every event channel name. */
@@ -291,6 +300,7 @@ export const eventChannels: readonly EventChannel[] = [
   'index:status',
   'app:command',
   'export:progress',
+  'stories:changed',
 ]
 
 /** Stops a subscription. */
@@ -344,6 +354,8 @@ export interface BroadsheetApi {
     list(request: StoriesRequest): Promise<InvokeResults['stories:list']>
     similar(id: string): Promise<InvokeResults['article:similar']>
     diff(left: string, right: string): Promise<InvokeResults['article:diff']>
+    /** A grouping pass started or ended (after an import, a removal or the library's opening). */
+    onChanged(listener: (status: StoriesStatus) => void): Unsubscribe
   }
   highlights: {
     /** One article's highlights, or every highlight of the library (no id). */

@@ -75,6 +75,15 @@ export interface StoryCluster {
   members: string[]
 }
 
+/** Where the grouping of stories stands: sent as `stories:changed` when a grouping pass starts and ends. */
+export interface StoriesStatus {
+  state: 'grouping' | 'ready'
+  /** Story clusters of two or more articles (as of the last finished pass). */
+  stories: number
+  /** Articles grouped (as of the last finished pass). */
+  articles: number
+}
+
 /** Which clusters to list. */
 export interface StoriesRequest {
   /** ISO date (inclusive): clusters last seen on or after it. */

@@ -1,9 +1,10 @@
 /**
  * Stories in the reader: the open article's other copies and versions, and a word diff against one of them.
  */
-import type { BroadsheetApi } from '../../electron/shared/ipc-contract'
+import type { BroadsheetApi, Unsubscribe } from '../../electron/shared/ipc-contract'
 import type { Failure } from '../../electron/shared/result'
-import type { ArticleDiff, SimilarAnswer } from '../../electron/shared/stories'
+import type { ArticleDiff, SimilarAnswer, StoriesStatus } from '../../electron/shared/stories'
+import { counted } from '../lib/format'
 
 /** The stories area's state; the API comes in through the constructor. */
 export class StoriesState {
@@ -12,6 +13,7 @@ export class StoriesState {
   #similarFor = $state<string | null>(null)
   #diff = $state.raw<ArticleDiff | null>(null)
   #error = $state.raw<Failure | null>(null)
+  #grouping = $state.raw<StoriesStatus | null>(null)
   #sequence = 0
 
   constructor(api: BroadsheetApi) {
@@ -33,6 +35,24 @@ export class StoriesState {
   /** Why the last look-up or comparison failed. */
   get error(): Failure | null {
     return this.#error
+  }
+  /** Where the grouping of stories stands, once a pass has been announced. */
+  get grouping(): StoriesStatus | null {
+    return this.#grouping
+  }
+  /** The grouping as a status line ("Grouping stories…", "12 stories, up to date"); empty before any pass is heard of. */
+  get groupingText(): string {
+    const g = this.#grouping
+    if (!g) return ''
+    return g.state === 'grouping' ? 'Grouping stories…' : `${counted(g.stories, 'story', 'stories')}, up to date`
+  }
+
+  /** Follows the grouping passes; `onGrouped` runs when one ends (to list the stories again). */
+  connect(onGrouped: () => void): Unsubscribe {
+    return this.#api.stories.onChanged((status) => {
+      this.#grouping = status
+      if (status.state === 'ready') onGrouped()
+    })
   }
 
   /** Loads an article's copies and versions; an older answer arriving late is dropped. */

@@ -140,6 +140,7 @@ export function fakeApi(items: ArticleListRow[] = [], articles: Record<string, A
     stories: {
       list: vi.fn(async () => ok([])),
       similar: vi.fn(async () => ok({ duplicates: [], versions: [], story: null })),
+      onChanged: on('stories:changed'),
       diff: vi.fn(async (left: string, right: string) =>
         ok({
           ops: [],

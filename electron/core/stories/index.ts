@@ -20,6 +20,7 @@ export async function openStories(library: Library, options: StoriesOptions = {}
     list: (request) => groups.list(request),
     members: (storyId) => groups.members(storyId),
     collapseKeyOf: (id) => groups.collapseKeyOf(id),
+    onChanged: (listener) => groups.onChanged(listener),
     close: () => groups.close(),
     async diff(left, right) {
       const [a, b] = await Promise.all([library.get(left), library.get(right)])

@@ -7,7 +7,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { ArticleListItem } from '../../shared/models'
-import type { SimilarAnswer, StoriesRequest, StoryCluster } from '../../shared/stories'
+import type { SimilarAnswer, StoriesRequest, StoriesStatus, StoryCluster } from '../../shared/stories'
 import { writeFileAtomic } from '../library/atomic'
 import { DATA_DIR } from '../library/paths'
 import type { Library } from '../library/types'
@@ -97,6 +97,9 @@ class LibraryStories implements StoryGroups {
   #timer: NodeJS.Timeout | null = null
   #unsubscribe: () => void
   #closed = false
+  readonly #listeners = new Set<(status: StoriesStatus) => void>()
+  // Whether a 'grouping' was told and its 'ready' not yet.
+  #announced = false
 
   constructor(library: Library, options: StoriesOptions) {
     this.#library = library
@@ -132,6 +135,8 @@ class LibraryStories implements StoryGroups {
         await task()
       } catch (e) {
         log.error('stories: grouping failed', e)
+        // A failed pass still ends: the view stops saying it is grouping and shows the last groups.
+        if (this.#announced) this.#tell('ready')
       }
     })
     this.#queue = run
@@ -193,6 +198,30 @@ class LibraryStories implements StoryGroups {
     }
   }
 
+  /** The counts of the last finished pass, in the given state. */
+  #status(state: StoriesStatus['state']): StoriesStatus {
+    let stories = 0
+    for (const c of this.#clusters.values()) if (c.size >= 2) stories++
+    return { state, stories, articles: this.#cache.size }
+  }
+
+  #tell(state: StoriesStatus['state']): void {
+    this.#announced = state === 'grouping'
+    const status = this.#status(state)
+    for (const listener of this.#listeners) {
+      try {
+        listener(status)
+      } catch (e) {
+        log.error('stories: a listener failed', e)
+      }
+    }
+  }
+
+  onChanged(listener: (status: StoriesStatus) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
   /** Signs what is new or changed, forgets what is gone, and regroups. */
   async #refresh(): Promise<void> {
     const list = this.#library.list()
@@ -209,6 +238,9 @@ class LibraryStories implements StoryGroups {
         removed = true
       }
     }
+    const passes = stale.length > 0 || removed || !this.#grouped
+    // Only a pass that may change the stories is announced; a starred article or a read mark is not one.
+    if (passes) this.#tell('grouping')
     for (let i = 0; i < stale.length && !this.#closed; i += BATCH) {
       const articles = await this.#library.getMany(stale.slice(i, i + BATCH))
       const signed = await this.#worker.sign(articles.map((article) => article.text))
@@ -225,7 +257,10 @@ class LibraryStories implements StoryGroups {
       this.#copies = copies
       this.#versions = versions
     }
-    if (stale.length > 0 || removed || !this.#grouped) await this.#regroup(known)
+    if (passes) {
+      await this.#regroup(known)
+      if (!this.#closed) this.#tell('ready')
+    }
     if (stale.length > 0 || removed) await this.#save()
   }
 
@@ -338,6 +373,7 @@ class LibraryStories implements StoryGroups {
   }
 
   async close(): Promise<void> {
+    this.#listeners.clear()
     this.#unsubscribe()
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = null

@@ -7,6 +7,7 @@ import type {
   ArticleDiff,
   SimilarAnswer,
   StoriesRequest,
+  StoriesStatus,
   StoryCluster,
   Timeline,
   TimelineUnit,
@@ -33,6 +34,8 @@ export interface Stories extends StoryLookup {
   list(request: StoriesRequest): Promise<StoryCluster[]>
   /** Bins the given articles (a search's matches; null: the whole library) by date and site. */
   timeline(ids: readonly string[] | null, by: TimelineUnit): Timeline
+  /** Calls `listener` when a grouping pass starts and when it ends (with the new counts); returns an unsubscribe. */
+  onChanged(listener: (status: StoriesStatus) => void): () => void
   close(): Promise<void>
 }
 

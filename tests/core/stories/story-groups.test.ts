@@ -150,6 +150,32 @@ describe('openStoryGroups', () => {
     }
   })
 
+  it('says when a grouping pass after an import starts and ends, with the new counts', async () => {
+    writeLibrary()
+    const { library, stories } = await open()
+    const told: unknown[] = []
+    stories.onChanged((status) => told.push(status))
+    const source = makeTempDir()
+    try {
+      const file = source.write(
+        'market.html',
+        page({ title: 'Market protest', text: MARKET, site: 'Echo', published: '2024-03-05T12:00:00Z' }),
+      )
+      await library.import([{ kind: 'path', path: file }])
+      await stories.ready()
+      expect(told).toEqual([
+        { state: 'grouping', stories: 2, articles: 4 },
+        { state: 'ready', stories: 2, articles: 5 },
+      ])
+      // A read mark changes no story: nothing is announced.
+      await library.setState(library.list()[0]!.id, { read: true })
+      await stories.ready()
+      expect(told).toHaveLength(2)
+    } finally {
+      source.remove()
+    }
+  })
+
   it('answers for a just-imported copy with its group, not with none, when asked at once', async () => {
     writeLibrary()
     const { library, stories } = await open()

@@ -142,6 +142,7 @@ export function fakeContext(article: Article = fakeArticle()) {
     })),
     members: vi.fn((): readonly string[] | undefined => undefined),
     collapseKeyOf: vi.fn((id: string) => id),
+    onChanged: vi.fn((): (() => void) => () => {}),
     close: vi.fn(async () => {}),
   }
   const workbench = {

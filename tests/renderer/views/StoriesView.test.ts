@@ -39,6 +39,25 @@ describe('StoriesView', () => {
     expect(storyExtent({ size: 2, sites: [] })).toBe('2 articles')
   })
 
+  it('lists the stories again when the grouping pass after an import ends, and says so politely', async () => {
+    const fake = fakeApi()
+    const before = [cluster({ id: 'a', title: 'Ferry timetable changes' })]
+    const after = [...before, cluster({ id: 'b', title: 'Harbour bridge reopens' })]
+    let answer = before
+    fake.api.stories.list = vi.fn(async () => ok(answer))
+    const app = new AppState(fake.api)
+    render(WithApp, { app, view: StoriesView })
+    await screen.findByRole('button', { name: /^Ferry timetable changes/ })
+    expect(screen.queryByRole('button', { name: /^Harbour bridge reopens/ })).toBeNull()
+
+    fake.emit('stories:changed', { state: 'grouping', stories: 1, articles: 2 })
+    expect(await screen.findByRole('status')).toHaveTextContent('Grouping stories…')
+    answer = after
+    fake.emit('stories:changed', { state: 'ready', stories: 2, articles: 4 })
+    await screen.findByRole('button', { name: /^Harbour bridge reopens/ })
+    expect(screen.getByRole('status')).toHaveTextContent('2 stories, up to date')
+  })
+
   it('shows each story with its size, sites and first sighting, and searches it when chosen by keyboard', async () => {
     const fake = fakeApi()
     fake.api.stories.list = async () =>
