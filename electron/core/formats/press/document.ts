@@ -49,11 +49,12 @@ export function documentArticle(doc: PressDocument): ParsedArticle | string {
 
 /**
  * The outcome of an export of `name` holding these documents (in file order, a reason string for one that could
- * not be split out): document N is warned about by its number, and an export with no readable document fails.
+ * not be split out): document N is warned about by its number, after any `notes` on the whole export, and an
+ * export with no readable document fails.
  */
-export function exportOutcome(name: string, documents: (PressDocument | string)[]): ParseOutcome {
+export function exportOutcome(name: string, documents: (PressDocument | string)[], notes: string[] = []): ParseOutcome {
   const articles: { index: number; article: ParsedArticle }[] = []
-  const warnings: string[] = []
+  const warnings: string[] = [...notes]
   documents.forEach((doc, index) => {
     const result = typeof doc === 'string' ? doc : documentArticle(doc)
     if (typeof result === 'string') warnings.push(`document ${index + 1}: ${result}`)

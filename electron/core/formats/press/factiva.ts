@@ -118,7 +118,7 @@ function xmlParagraphs(element: Element | undefined): string[] {
 }
 
 /** The documents of a Factiva XML export, or why the file is not one. */
-export function readFactivaXml(content: string): PressDocument[] | string {
+export function readFactivaXml(content: string): { documents: PressDocument[]; notes: string[] } | string {
   if (!/<article[\s>]/.test(content) || !/<headline[\s>]/.test(content))
     return 'not a Factiva XML export: no <article> with a <headline> found'
   const xml = new DOMParser().parseFromString(content, 'text/xml')
@@ -126,7 +126,11 @@ export function readFactivaXml(content: string): PressDocument[] | string {
     (a) => a.getElementsByTagName('headline').length > 0,
   )
   if (articles.length === 0) return 'not a Factiva XML export: no <article> with a <headline> found'
-  return articles.map((article) => {
+  // A result set that declares more articles than it holds was cut short (a failed or partial download).
+  const declared = Number(xml.getElementsByTagName('ppsarticleResultSet')[0]?.getAttribute('count') ?? NaN)
+  const notes =
+    declared > articles.length ? [`the export declares ${declared} articles but holds ${articles.length}`] : []
+  const documents = articles.map((article) => {
     const first = (tag: string) => article.getElementsByTagName(tag)[0]
     const date = oneLine(first('publicationDate')?.getElementsByTagName('date')[0] ?? first('publicationDate'))
     return {
@@ -139,4 +143,5 @@ export function readFactivaXml(content: string): PressDocument[] | string {
       lines: [...xmlParagraphs(first('leadParagraph')), '', ...xmlParagraphs(first('tailParagraphs'))],
     }
   })
+  return { documents, notes }
 }

@@ -58,7 +58,7 @@ export async function parseDocx(bytes: Uint8Array): Promise<ParseOutcome> {
 
 /** A Factiva XML export's documents (the only `.xml` Broadsheet reads). */
 export function parseFactivaXml(content: string): ParseOutcome {
-  const documents = readFactivaXml(content)
-  if (typeof documents === 'string') return { ok: false, reason: documents }
-  return exportOutcome('Factiva export', documents)
+  const read = readFactivaXml(content)
+  if (typeof read === 'string') return { ok: false, reason: read }
+  return exportOutcome('Factiva export', read.documents, read.notes)
 }
