@@ -1,7 +1,8 @@
 /**
  * Benchmarks names in every spelling on a big synthetic index: the time a capitalised query word (taken for a
  * name, so its transliterations are looked for) adds over the same word in lower case (taken as typed), and how
- * many other spellings ordinary capitalised words pick up. Run with `npx tsx tests/bench/names-bench.ts [COUNT]`.
+ * many other spellings ordinary capitalised words pick up; and `matchingIds` (every match, no page: saved searches,
+ * exports, `story:ID`) over the same index. Run with `npx tsx tests/bench/names-bench.ts [COUNT]` (default 100,000).
  */
 import { performance } from 'node:perf_hooks'
 import { buildInThread } from '../../electron/core/search/builder-pool'
@@ -9,7 +10,7 @@ import { SearchEngine } from '../../electron/core/search/engine'
 import { SEED_ALIASES } from '../../electron/core/search/names/seed'
 import { generate } from './search-corpus'
 
-const count = Number(process.argv[2] ?? 50_000)
+const count = Number(process.argv[2] ?? 100_000)
 const corpus = generate(count)
 // A made-up name in four spellings, spread over the corpus.
 const spellings = ['Tomilevsky', 'Tomilevskiy', 'Томилевский', 'Томилевского']
@@ -67,3 +68,19 @@ out(
 out(
   `other spellings picked up by capitalised ordinary words: ${junk} in all, ${examples.length} of ${ordinary.length} words: ${examples.join('; ')}`,
 )
+
+for (const query of [
+  corpus.en[0]!,
+  corpus.en[200]!,
+  `${corpus.en[3]} ${corpus.en[40]}`,
+  `"${corpus.en[1]} ${corpus.en[2]}"`,
+  `${corpus.en[9]!.slice(0, 3)}*`,
+  'Tomilevsky',
+]) {
+  let matches = 0
+  const took = median(() => {
+    const r = engine.matchingIds({ query })
+    matches = r.ok ? r.value.length : -1
+  })
+  out(`matchingIds ${JSON.stringify(query)}: ${took.toFixed(1)} ms for ${matches} ids`)
+}

@@ -24,16 +24,6 @@ export function wordsOf(text: string): string[] {
   return folded.match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
-/** FNV-1a over a string's UTF-16 units: a fast 32-bit hash of a word. */
-function hashWord(word: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < word.length; i++) {
-    h ^= word.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
 /** A 32-bit finaliser (murmur3 fmix32), so nearby inputs scatter. */
 function mix(h: number): number {
   h ^= h >>> 16
@@ -47,22 +37,63 @@ function mix(h: number): number {
 // One seed per slot: slot i keeps the least mix(shingle ^ seed_i), a cheap family of independent-enough hashes.
 const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2f)))
 
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
+
 /**
- * The MinHash signature of a text's word 3-shingles (a text shorter than three words: of its words).
- *
- * null for a text with no words at all: it is nobody's copy.
+ * How `wordsOf` folds each UTF-16 unit, filled in on first sight: null for a separator, else its folded text
+ * ('' for a mark, which joins the letters around it). Signing reads the text once through this table instead of
+ * lower-casing, normalising and splitting it into strings.
  */
-export function signatureOf(text: string): Uint32Array | null {
-  const words = wordsOf(text)
-  if (words.length === 0) return null
-  const hashes = words.map(hashWord)
-  const shingles = new Set<number>()
-  if (hashes.length < SHINGLE) for (const h of hashes) shingles.add(h)
-  for (let i = 0; i + SHINGLE <= hashes.length; i++) {
-    shingles.add(mix(hashes[i]! ^ mix(hashes[i + 1]! ^ mix(hashes[i + 2]!))))
+const folds: (string | null | undefined)[] = new Array(65536)
+
+function foldOf(ch: string): string | null {
+  const folded = ch
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+  if (folded === '') return /^\p{M}+$/u.test(ch) ? '' : null
+  // A character folding to more than one word character (ǆ → dz) keeps them; anything else separates.
+  return [...folded].every((c) => WORD_CHAR.test(c)) ? folded : null
+}
+
+/** Adds a word's folded UTF-16 units to the slots: the FNV-1a hash of each word, then its 3-shingles. */
+class Shingler {
+  readonly sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
+  words = 0
+  #h = FNV_OFFSET
+  #inWord = false
+  #w1 = 0
+  #w2 = 0
+  // The first words, signed alone when the text has fewer than three.
+  readonly #first: number[] = []
+
+  unit(code: number): void {
+    this.#h = Math.imul(this.#h ^ code, FNV_PRIME)
+    this.#inWord = true
   }
-  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
-  for (const s of shingles) {
+
+  text(folded: string): void {
+    for (let i = 0; i < folded.length; i++) this.unit(folded.charCodeAt(i))
+  }
+
+  end(): void {
+    if (!this.#inWord) return
+    const w = this.#h >>> 0
+    this.#h = FNV_OFFSET
+    this.#inWord = false
+    this.words++
+    if (this.words <= SHINGLE) this.#first.push(w)
+    if (this.words >= SHINGLE) this.#add(mix(this.#w2 ^ mix(this.#w1 ^ mix(w))))
+    this.#w2 = this.#w1
+    this.#w1 = w
+  }
+
+  #add(s: number): void {
+    // Repeated shingles need no removing: the least value per slot is the same however often one comes.
+    const sig = this.sig
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
       // Half a finaliser per slot: the shingle is already mixed, and this is the hot loop of signing.
       let v = Math.imul(s ^ SEEDS[k]!, 0x85ebca6b)
@@ -70,7 +101,49 @@ export function signatureOf(text: string): Uint32Array | null {
       if (v < sig[k]!) sig[k] = v
     }
   }
-  return sig
+
+  /** The signature, or null for a text without words. */
+  finish(): Uint32Array | null {
+    this.end()
+    if (this.words === 0) return null
+    if (this.words < SHINGLE) for (const w of this.#first) this.#add(w)
+    return this.sig
+  }
+}
+
+/**
+ * The MinHash signature of a text's word 3-shingles (a text shorter than three words: of its words), over the
+ * same folded words as `wordsOf`.
+ *
+ * null for a text with no words at all: it is nobody's copy.
+ */
+export function signatureOf(text: string): Uint32Array | null {
+  const out = new Shingler()
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i)
+    // ASCII, most of most texts, without the table.
+    if (code < 128) {
+      if (code >= 97 && code <= 122) out.unit(code)
+      else if (code >= 65 && code <= 90) out.unit(code + 32)
+      else if (code >= 48 && code <= 57) out.unit(code)
+      else out.end()
+      continue
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      // An astral character (a surrogate pair) is rare: folded on its own, never cached.
+      const folded = foldOf(text.slice(i, i + 2))
+      i++
+      if (folded === null) out.end()
+      else out.text(folded)
+      continue
+    }
+    let folded = folds[code]
+    if (folded === undefined) folds[code] = folded = foldOf(String.fromCharCode(code))
+    if (folded === null) out.end()
+    else out.text(folded)
+  }
+  return out.finish()
 }
 
 /** The estimated Jaccard similarity of two texts' shingles: the share of equal slots, 0..1. */
@@ -108,8 +181,19 @@ export function storyTermsOf(title: string, text: string): string[] {
     }
   }
   add(wordsOf(title), '^')
-  add(wordsOf(text).slice(0, LEAD_WORDS), '')
+  add(leadWords(text, LEAD_WORDS), '')
   return terms
+}
+
+/** The first `n` words of a text (as `wordsOf` gives them), folding only as much of it as they need. */
+export function leadWords(text: string, n: number): string[] {
+  // News words average six or seven letters with their spaces: twelve characters a word is rarely too few.
+  for (let end = n * 12; ; end *= 2) {
+    if (end >= text.length) return wordsOf(text).slice(0, n)
+    const words = wordsOf(text.slice(0, end))
+    // One word more than needed: the n-th is then whole, not cut by the slice.
+    if (words.length > n) return words.slice(0, n)
+  }
 }
 
 /** Encodes a signature for the cache file. */

@@ -31,7 +31,7 @@ export interface StoriesOptions {
 }
 
 /** Bumped whenever a signature or the stored terms would come out differently. */
-const CACHE_VERSION = 1
+const CACHE_VERSION = 2
 
 // Up to this many new articles join their groups at once, before the whole pass; more wait for the pass.
 const JOIN_LIMIT = 200

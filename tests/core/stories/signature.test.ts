@@ -38,6 +38,17 @@ describe('signatureOf', () => {
     expect(similarityOf(a, b)).toBe(1)
   })
 
+  it('signs the very words wordsOf reads: accents, marks, capitals and ё folded the same way', () => {
+    const text = 'Café NAÏVE Ёлка e\u0301tude Straße 𝐁𝐨𝐥𝐝 ǅemal Ёж — три слова, 42 года.'
+    expect(signatureOf(text)).toEqual(signatureOf(wordsOf(text).join(' ')))
+    expect(signatureOf('Two words')).toEqual(signatureOf('two WORDS'))
+  })
+
+  it('reads the lead a same-story comparison weighs from the start of a long text only', () => {
+    const long = `${'Harbour cranes stood idle on Friday. '.repeat(40)}${'x'.repeat(10_000)}`
+    expect(storyTermsOf('', long)).toEqual(storyTermsOf('', long.slice(0, 600)))
+  })
+
   it('gives no signature to a text without words', () => {
     expect(signatureOf(' — … ')).toBeNull()
   })
