@@ -222,6 +222,17 @@ function absoluteUrl(value: string | null, base?: string | null): string | null 
 
 const FALLBACK_NOISE = 'script,style,noscript,template,nav,form,iframe,svg,button,select,textarea,header nav,footer'
 
+const DATE_WORDS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|utc|gmt|[a-z]{1,2}t|updated|published|posted|on|at)\b/gi
+
+/**
+ * Tells whether a line is only a date and time ("Sunday, Feb 1, 2015 11:57 AM UTC"): Readability takes a
+ * `dateline` for a byline, and a date is never an author.
+ */
+function isDateLine(text: string): boolean {
+  return /\d/.test(text) && text.replace(DATE_WORDS, '').replace(/[\d\s,.:/|()+\u2013-]/g, '') === ''
+}
+
 /** Tells whether a paragraph is just the byline ("By Clara Mendes", "Автор: …"). */
 function isBylineOf(text: string, author: string): boolean {
   const rest = text.replace(/^(?:by|written by|от|автор|авторы|текст|автор:)\s*:?\s*/iu, '').trim()
@@ -486,8 +497,11 @@ export function parseHtmlPage(content: string, findListing = false): HtmlPage {
     blocks[0].element?.remove()
     blocks = blocks.slice(1)
   }
-  const author = cleanValue(result?.byline) ?? metadata.author
-  if (author && blocks[0] && isBylineOf(blocks[0].text, author)) {
+  const byline = cleanValue(result?.byline)
+  const dateline = byline && isDateLine(byline) ? byline : null
+  const author = (dateline ? null : byline) ?? metadata.author
+  // The byline Readability found (a dateline too) heads the text; it is not body.
+  if (blocks[0] && ((author && isBylineOf(blocks[0].text, author)) || blocks[0].text === dateline)) {
     blocks[0].element?.remove()
     blocks = blocks.slice(1)
   }
