@@ -49,7 +49,10 @@ function scores(pairs: readonly { truth: boolean; said: boolean }[]): string {
 
 async function quality(file: string): Promise<void> {
   const pairs = (JSON.parse(fs.readFileSync(path.join(fixtures, file), 'utf8')) as { pairs: Pair[] }).pairs
-  const files = [...new Set(pairs.flatMap((p) => [p.a, p.b]))]
+  // `file#N` is the N-th record of a file holding many (a CSV or JSONL export); a plain path its one article.
+  const refs = [...new Set(pairs.flatMap((p) => [p.a, p.b]))]
+  const fileOf = (ref: string) => ref.replace(/#\d+$/, '')
+  const files = [...new Set(refs.map(fileOf))]
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-stories-bench-'))
   try {
     const library = await openLibrary(root)
@@ -57,10 +60,12 @@ async function quality(file: string): Promise<void> {
     const results = await library.import(files.map((f) => ({ kind: 'path' as const, path: path.join(corpus!, f) })))
     const importMs = performance.now() - start
     const idOf = new Map<string, string>()
-    results.forEach((r, i) => {
-      const id = r.articles[0] ?? (r.duplicateOf as string | undefined)
-      if (id) idOf.set(files[i]!, id)
-    })
+    for (const ref of refs) {
+      const r = results[files.indexOf(fileOf(ref))]!
+      const index = Number(/#(\d+)$/.exec(ref)?.[1] ?? 0)
+      const id = r.articles[index] ?? (index === 0 ? (r.duplicateOf as string | undefined) : undefined)
+      if (id) idOf.set(ref, id)
+    }
     const articles = await library.getMany([...new Set(idOf.values())])
     start = performance.now()
     for (const article of articles) {
@@ -103,6 +108,7 @@ async function quality(file: string): Promise<void> {
         site: article.site,
         language: article.language,
         time: Date.parse(seen),
+        undated: item.published === null && item.capturedAt === null,
         sig: signatureOf(article.text),
         terms: [...storyTermsOf(item.title, ''), ...storyTermsOf('', article.text)],
       }

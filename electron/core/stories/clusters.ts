@@ -7,6 +7,14 @@ import { byTime, UnionFind } from './groups'
 /** Cosine of title-and-lead vectors from which two articles tell the same story. */
 export const STORY_SIMILARITY = 0.5
 
+/**
+ * The cosine an article without a date of its own (neither published nor captured) needs to join a story: its
+ * import time says nothing of when the event was, so the window cannot rule anything out and the words alone must
+ * be surer. On the BBC set (all undated) this took cluster precision from 84% to 98% at the cost of 4 points of
+ * recall, and without the copies from 27% to 57%.
+ */
+export const UNDATED_STORY_SIMILARITY = 0.7
+
 /** How far apart (by published, else captured, else imported date) two articles of one story may be. */
 export const STORY_WINDOW_MS = 3 * 86_400_000
 
@@ -19,6 +27,8 @@ export interface ClusterEntry {
   language: string | null
   /** Published, else captured, else imported (ms); NaN when none parses. */
   time: number
+  /** True when `time` is only the import's (neither published nor captured): such links need UNDATED_STORY_SIMILARITY. */
+  undated?: boolean
   /** From `storyTermsOf`. */
   terms: readonly string[]
 }
@@ -171,8 +181,11 @@ function linkLanguage(
         dots[other]! += w * list.w[p]!
       }
     }
+    const undated = entries[members[at]!]!.undated === true
     for (const other of touched) {
-      if (dots[other]! >= threshold) edges.push({ a: members[at]!, b: members[other]!, similarity: dots[other]! })
+      const bar =
+        undated || entries[members[other]!]!.undated ? Math.max(threshold, UNDATED_STORY_SIMILARITY) : threshold
+      if (dots[other]! >= bar) edges.push({ a: members[at]!, b: members[other]!, similarity: dots[other]! })
       dots[other] = 0
     }
     touched.length = 0

@@ -277,6 +277,7 @@ class LibraryStories implements StoryGroups {
         sig: c.sig,
         language: item.language,
         time: timeOf(seenOf(item)),
+        undated: item.published === null && item.capturedAt === null,
         terms: terms ? [...storyTermsOf(item.title, ''), ...c.lead] : [],
       }
     })

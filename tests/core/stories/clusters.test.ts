@@ -50,6 +50,27 @@ describe('buildClusters', () => {
     expect(clusters).toEqual([['r1', 'r2']])
   })
 
+  it('asks surer words of articles with no date of their own, whose import time says nothing of the event', () => {
+    const a = entry(
+      'a',
+      'Felixstowe port shut by dockers strike',
+      'A strike by Felixstowe dockers closed the port on Monday.',
+    )
+    const loose = entry(
+      'b',
+      'Dockers strike at Felixstowe',
+      'A strike by dockers closed the container terminal over pay.',
+    )
+    const close = entry(
+      'c',
+      'Port shut by strike',
+      'A strike by Felixstowe dockers over pay closed the port on Monday.',
+    )
+    expect(buildClusters([...filler, a, loose])).toEqual([['a', 'b']])
+    expect(buildClusters([...filler, { ...a, undated: true }, { ...loose, undated: true }])).toEqual([])
+    expect(buildClusters([...filler, { ...a, undated: true }, { ...close, undated: true }])).toEqual([['a', 'c']])
+  })
+
   it('never joins articles of different languages by shared words alone', () => {
     const clusters = buildClusters([
       entry('en', 'Kyiv metro reopens', 'Kyiv metro stations reopened on Sunday.', 0, 'en'),
