@@ -9,6 +9,7 @@ import { stripBoilerplate } from './boilerplate'
 import { textBlocks, type DomElement, type TextBlock } from './dom-text'
 import { nameValue, normaliseDate } from './fields'
 import { prescanHtml } from './html-prescan'
+import { dropMenus, isDateLine, isListing, keepPageStory, markTeasers, type PageParts } from './html-shape'
 import { markLocalImages, sanitizeArticleHtml } from './sanitize'
 import { readSavedComments, readSavedMarkup, type SavedPage } from './saved-page'
 import type { ParseOutcome } from './types'
@@ -77,20 +78,6 @@ function readJsonLd(scripts: Element[]): Json | null {
  */
 export function readMetadata(document: Document, savedFrom: string | null = null): HtmlMetadata {
   return scanPage(document, savedFrom).metadata
-}
-
-/** The elements the story and listing checks look at, gathered in the metadata's pass over the tree. */
-interface PageParts {
-  /** `h1`–`h4`, in document order. */
-  headings: Element[]
-  /** `<article>`s and schema.org items, in document order. */
-  containers: Element[]
-  /** `<img>`s, for `markLocalImages`. */
-  images: Element[]
-  /** The first `<base>`'s href, as linkedom's `baseURI` gives it. */
-  base: string | null
-  /** `<nav>`s, in document order. */
-  navs: Element[]
 }
 
 /**
@@ -222,17 +209,6 @@ function absoluteUrl(value: string | null, base?: string | null): string | null 
 
 const FALLBACK_NOISE = 'script,style,noscript,template,nav,form,iframe,svg,button,select,textarea,header nav,footer'
 
-const DATE_WORDS =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|utc|gmt|[a-z]{1,2}t|updated|published|posted|on|at)\b/gi
-
-/**
- * Tells whether a line is only a date and time ("Sunday, Feb 1, 2015 11:57 AM UTC"): Readability takes a
- * `dateline` for a byline, and a date is never an author.
- */
-function isDateLine(text: string): boolean {
-  return /\d/.test(text) && text.replace(DATE_WORDS, '').replace(/[\d\s,.:/|()+\u2013-]/g, '') === ''
-}
-
 /** Tells whether a paragraph is just the byline ("By Clara Mendes", "Автор: …"). */
 function isBylineOf(text: string, author: string): boolean {
   const rest = text.replace(/^(?:by|written by|от|автор|авторы|текст|автор:)\s*:?\s*/iu, '').trim()
@@ -274,142 +250,6 @@ function flatten(html: string): string {
     .replace(BLOCK_TAG, '</p><p>')
     .replace(INLINE_TAG, '')
     .replace(/(?:<\/p><p>\s*){2,}/g, '</p><p>')
-}
-
-const ARTICLE_ITEM = /(?:^|\/)(?:[A-Za-z]*NewsArticle|Article|BlogPosting|Report)$/
-/** Shorter headings than this are too common ("News", "Video") to tell one story from another. */
-const MIN_HEADLINE_CHARS = 12
-
-const headlineKey = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase()
-
-/** The headline of an article container: its first `itemprop="headline"` or `<h1>`, or null. */
-function headlineOf(container: Element): string | null {
-  const heading = container.querySelector('[itemprop="headline"]') ?? container.querySelector('h1')
-  const text = headlineKey(heading?.textContent)
-  return text.length >= MIN_HEADLINE_CHARS ? text : null
-}
-
-/**
- * Keeps the page's own story when it holds several (a news site's endless scroll appends the next stories, each
- * in its own `<article>` or schema.org Article with its own headline; Readability would take the longest): the
- * article containers whose headline differs from the page's (JSON-LD, og:title, `<title>`) go, when exactly one
- * container's headline is the page's. Returns how many it removed.
- */
-function keepPageStory(metadata: HtmlMetadata, parts: PageParts): number {
-  const titles = [metadata.headline, metadata.ogTitle, metadata.title].map(headlineKey).filter(Boolean)
-  if (titles.length === 0) return 0
-  const containers = parts.containers.filter(
-    (el) => el.localName === 'article' || ARTICLE_ITEM.test((el.getAttribute('itemtype') ?? '').trim()),
-  )
-  if (containers.length < 2) return 0
-  const isPage = (headline: string) => titles.some((t) => t === headline || t.startsWith(headline))
-  const stories = containers.flatMap((el) => {
-    const headline = headlineOf(el)
-    return headline ? [{ el, headline }] : []
-  })
-  // The outermost container of the page's story (a schema.org item around its <article>).
-  const own = stories.filter((s) => isPage(s.headline))
-  const main = own.find((s) => !own.some((o) => o !== s && o.el.contains(s.el)))
-  if (!main || own.some((o) => !main.el.contains(o.el))) return 0
-  let removed = 0
-  for (const other of stories) {
-    if (isPage(other.headline) || main.el.contains(other.el) || other.el.contains(main.el) || !other.el.isConnected)
-      continue
-    other.el.remove()
-    removed += 1
-  }
-  return removed
-}
-
-/** A `<nav>` whose text is at least this share link text is a menu. */
-const MENU_LINK_SHARE = 0.5
-
-/**
- * Drops the page's menus (`<nav>`s of mostly links) before Readability: they are never article text, and on a
- * heavy page they are a tenth of the tree that Readability would score. A `<nav>` of prose is left to it.
- */
-function dropMenus(navs: Element[]): void {
-  for (const nav of navs) {
-    if (!nav.isConnected) continue
-    const text = (nav.textContent ?? '').replace(/\s+/g, '').length
-    let linked = 0
-    for (const a of Array.from(nav.getElementsByTagName('a')))
-      linked += (a.textContent ?? '').replace(/\s+/g, '').length
-    if (linked >= MENU_LINK_SHARE * text) nav.remove()
-  }
-}
-
-const TEASER = 'data-broadsheet-teaser'
-/** Above this share of its words in teasers, a page's readable text is a list of other pages, not an article. */
-const LISTING_SHARE = 0.5
-
-/** The address without its fragment, or null when it is not http(s) (against `base`, when given). */
-function pageKey(href: string, base: string | null): string | null {
-  try {
-    const url = base ? new URL(href.trim(), base) : new URL(href.trim())
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
-    url.hash = ''
-    return url.href
-  } catch {
-    return null
-  }
-}
-
-/**
- * Marks the teasers of a listing page (a heading that is one link to another page, and the excerpt beside it
- * in the heading's block) before Readability moves the nodes, so `isListing` can tell a tag or section page
- * from an article. Returns how many teasers it marked.
- *
- * A link whose target is unknown (a relative link in a page without an address) still counts: `isListing`
- * then asks for two teasers, since a blog post's own title is often a link to itself.
- */
-function markTeasers(headings: Element[], pageUrls: (string | null)[]): number {
-  const base = pageUrls.find((u): u is string => u !== null) ?? null
-  const self = new Set(pageUrls.flatMap((u) => (u ? [pageKey(u, null)] : [])))
-  let count = 0
-  for (const heading of headings) {
-    if (!heading.isConnected) continue
-    const links = heading.querySelectorAll('a[href]')
-    if (links.length !== 1) continue
-    const link = links[0]!
-    const text = (heading.textContent ?? '').trim()
-    const linkText = (link.textContent ?? '').trim()
-    if (linkText.length < 8 || linkText.length < 0.8 * text.length) continue
-    const href = link.getAttribute('href') ?? ''
-    if (href.trim().startsWith('#')) continue
-    const target = base ? pageKey(href, base) : href
-    if (target === null || self.has(target)) continue
-    // The teaser's block: the heading's parent, or higher while that holds nothing but the heading.
-    let block = heading.parentElement
-    while (block?.parentElement && block.localName !== 'body' && (block.textContent ?? '').trim() === text)
-      block = block.parentElement
-    if (!block || block.localName === 'body' || block.hasAttribute(TEASER)) continue
-    count += 1
-    const id = String(count)
-    block.setAttribute(TEASER, id)
-    for (const el of Array.from(block.querySelectorAll('*'))) el.setAttribute(TEASER, id)
-  }
-  return count
-}
-
-/**
- * Tells whether the readable text Readability chose is teasers for other pages: most of its words under
- * marked teasers, from two of them or more (or one whose link surely leads elsewhere: the page's address known).
- */
-function isListing(blocks: TextBlock[], addressKnown: boolean): boolean {
-  let all = 0
-  let inTeasers = 0
-  const teasers = new Set<string>()
-  for (const block of blocks) {
-    const words = block.text.split(/\s+/).length
-    all += words
-    // Readability wraps loose text in new paragraphs: the teaser mark is then on an ancestor.
-    const id = (block.element as unknown as Element | null)?.closest?.(`[${TEASER}]`)?.getAttribute(TEASER)
-    if (!id) continue
-    inTeasers += words
-    teasers.add(id)
-  }
-  return inTeasers > LISTING_SHARE * all && (teasers.size >= 2 || (teasers.size === 1 && addressKnown))
 }
 
 /** An HTML page parsed, and whether it is a listing (a tag, section or index page of teasers for other pages). */
@@ -454,7 +294,7 @@ export function parseHtmlPage(content: string, findListing = false): HtmlPage {
   Object.defineProperty(document, 'baseURI', { value: baseUri })
   const doc = document as unknown as { documentURI?: string }
   if (!doc.documentURI) Object.defineProperty(document, 'documentURI', { value: pageUrl ?? 'about:blank' })
-  keepPageStory(metadata, parts)
+  keepPageStory([metadata.headline, metadata.ogTitle, metadata.title], parts)
   dropMenus(parts.navs)
   const addresses = [baseUri, metadata.url, metadata.sourceUrl]
   const teasers = findListing ? markTeasers(parts.headings, addresses) : 0
