@@ -2,9 +2,10 @@
  * Web archives (WARC 0.17, 1.0, 1.1; plain or gzipped per record): one article per readable HTML page.
  *
  * Read by warcio's WARCParser as a stream, never whole: a first pass parses the pages (HTTP 200 HTML responses that
- * Readability finds readable) and notes the images they name; a second pass, only when some page names an image,
- * reads just those image records and inlines them as `data:` URIs. Every other record is skipped and counted in one
- * warning.
+ * Readability finds readable, of 30 words or more, and that are not listings of teasers for other pages) and notes
+ * the images they name; a second pass, only when some page names an image, reads just those image records and
+ * inlines them as `data:` URIs. Every other record is skipped and counted in one warning. An archive whose one
+ * readable page is shorter keeps it: the user chose to import that page.
  */
 import { brotliDecompressSync } from 'node:zlib'
 import { WARCParser, type WARCRecord } from 'warcio'
