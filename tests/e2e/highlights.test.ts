@@ -160,6 +160,7 @@ describe('highlights and notes in the reader', () => {
     await button.click()
     const dialog = page.getByRole('dialog', { name: 'New highlight' })
     expect(await dialog.locator('blockquote').textContent()).toBe('winter ferry timetable')
+    await expectNoAxeViolations(page)
     await dialog.getByRole('textbox', { name: 'Note' }).fill('earlier than last winter?')
     await dialog.getByRole('button', { name: 'Save highlight' }).click()
     await page.waitForFunction(() => {
