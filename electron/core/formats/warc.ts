@@ -2,7 +2,7 @@
  * Web archives (WARC 0.17, 1.0, 1.1; plain or gzipped per record): one article per readable HTML page.
  *
  * Read by warcio's WARCParser as a stream, never whole: a first pass parses the pages (HTTP 200 HTML responses that
- * Readability finds readable, of 30 words or more, and that are not listings of teasers for other pages) and notes
+ * Readability finds readable, of MIN_WORDS words or more, and that are not listings of teasers for other pages) and notes
  * the images they name; a second pass, only when some page names an image, reads just those image records and
  * inlines them as `data:` URIs. Every other record is skipped and counted in one warning. An archive whose one
  * readable page is shorter keeps it: the user chose to import that page.
