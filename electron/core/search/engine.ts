@@ -230,8 +230,11 @@ export class SearchEngine {
       for (const c of candidates)
         for (const t of analyzeQueryWord(c))
           if (!own.includes(t) && (byTerm.has(t) || present(t))) byTerm.set(t, [...(byTerm.get(t) ?? []), c])
+      // Said as the library writes them: a spelling only grown to reach a stem (Газпромь) is matched, never shown.
       const names = new Set<string>()
-      for (const spellings of byTerm.values()) names.add(asName(spellings.find(written) ?? spellings[0]!))
+      for (const spellings of byTerm.values()) for (const c of spellings) if (written(c)) names.add(asName(c))
+      const first = byTerm.values().next().value?.[0]
+      if (names.size === 0 && first) names.add(asName(first))
       names.delete(word)
       out.set(own[0]!, { terms: [...byTerm.keys()], names: [...names] })
     }

@@ -22,6 +22,8 @@ function library(): SearchRecord[] {
     record('ru/zherebtsova', 'Суд', 'Судья Жеребцовой отложила заседание на неделю.', ru),
     record('uk/kuzmyshchev', 'Порт', 'Директор порту Кузьмищев відкрив новий причал.', { language: 'uk' }),
     record('en/kuzmishchev', 'New quay', 'Port director Kuzmishchev opened a new quay.'),
+    record('ru/gas', 'Газ', 'Газпром поднял цены на газ, сообщили в пресс-службе Газпрома.', ru),
+    record('uk/gas', 'Газ', 'Газпром підняв ціни на газ для Європи.', { language: 'uk' }),
     record('ru/bridge', 'Мост', 'Новый мост через реку открыли для трамваев.', ru),
     record('en/bridge', 'Bridge', 'Most of the bridge was repainted in spring.'),
   ]
@@ -67,8 +69,10 @@ describe('names the alias table does not know', () => {
     const r = engine.search({ query: 'Tomilevskiy' })
     if (!r.ok) throw new Error(r.error.message)
     expect(r.value.hits[0]!.id).toBe('en/tomilevskiy')
-    expect(r.value.variants).toEqual(expect.arrayContaining(['Tomilevsky', 'Томилевский']))
-    expect(r.value.variants).not.toContain('Tomilevskiy')
+    // Only spellings the library writes are named (not Газпромь, grown on the way to a stem).
+    expect([...r.value.variants!].sort()).toEqual(['Tomilevsky', 'Томилевский'])
+    const g = engine.search({ query: 'Gazprom' })
+    expect(g.ok && g.value.variants).toEqual(['Газпром'])
   })
 
   it('takes a quoted name as exactly that spelling', async () => {
