@@ -43,7 +43,7 @@ const BATCH = 500
  * What "the very same bytes" means for one article: its file's hash and its place in the file. Every record of a
  * WARC, EPUB or JSONL file shares the file's hash, and is not a copy of the others for that.
  */
-function bytesKey(item: { id: string; hash: string }): string {
+export function bytesKey(item: { id: string; hash: string }): string {
   const dash = item.id.lastIndexOf('-')
   return dash < 0 ? item.hash : `${item.hash}:${item.id.slice(dash + 1)}`
 }
