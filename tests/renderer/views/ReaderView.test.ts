@@ -338,6 +338,20 @@ describe('ReaderView highlights', () => {
     expect(screen.getByRole('dialog', { name: 'Highlight' })).toHaveTextContent('when?')
   })
 
+  it('offers a Highlight button beside a selection, hidden while the article scrolls and back after', async () => {
+    await openReader()
+    select('quayside starts')
+    document.dispatchEvent(new Event('selectionchange'))
+    const float = () => document.querySelector('button.float')
+    await vi.waitFor(() => expect(float()).not.toBeNull())
+    fireEvent.scroll(screen.getByRole('article', { name: 'Title a' }))
+    await tick()
+    expect(float()).toBeNull()
+    await vi.waitFor(() => expect(float()).not.toBeNull())
+    await userEvent.setup().click(float()!)
+    expect(screen.getByRole('dialog', { name: 'New highlight' })).toHaveTextContent('quayside starts')
+  })
+
   it('says how to select when H is pressed with nothing selected', async () => {
     await openReader()
     document.getSelection()!.removeAllRanges()
