@@ -109,17 +109,22 @@ function pageKey(href: string, base: string | null): string | null {
   }
 }
 
+/** A host without its `www.`, to tell one site's pages from another's. */
+const siteOf = (url: string) => new URL(url).hostname.replace(/^www\./, '')
+
 /**
- * Marks the teasers of a listing page (a heading that is one link to another page, and the excerpt beside it
- * in the heading's block) before Readability moves the nodes, so `isListing` can tell a tag or section page
- * from an article. Returns how many teasers it marked.
+ * Marks the teasers of a listing page (a heading that is one link to another page of the same site, and the
+ * excerpt beside it in the heading's block) before Readability moves the nodes, so `isListing` can tell a tag or
+ * section page from an article. Returns how many teasers it marked. Links to other sites are not teasers: a
+ * roundup or a buying guide heads its sections with them, and is an article.
  *
- * A link whose target is unknown (a relative link in a page without an address) still counts: `isListing`
- * then asks for two teasers, since a blog post's own title is often a link to itself.
+ * A relative link in a page without an address still counts: `isListing` then asks for two teasers, since a
+ * blog post's own title is often a link to itself.
  */
 export function markTeasers(headings: Element[], pageUrls: (string | null)[]): number {
-  const base = pageUrls.find((u): u is string => u !== null) ?? null
-  const self = new Set(pageUrls.flatMap((u) => (u ? [pageKey(u, null)] : [])))
+  const addresses = pageUrls.flatMap((u) => (u ? [pageKey(u, null)] : [])).filter((u): u is string => u !== null)
+  const base = addresses[0] ?? null
+  const self = new Set(addresses)
   let count = 0
   for (const heading of headings) {
     if (!heading.isConnected) continue
@@ -131,8 +136,8 @@ export function markTeasers(headings: Element[], pageUrls: (string | null)[]): n
     if (linkText.length < 8 || linkText.length < 0.8 * text.length) continue
     const href = link.getAttribute('href') ?? ''
     if (href.trim().startsWith('#')) continue
-    const target = base ? pageKey(href, base) : href
-    if (target === null || self.has(target)) continue
+    const target = base ? pageKey(href, base) : /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href) ? null : href
+    if (target === null || self.has(target) || (base && siteOf(target) !== siteOf(base))) continue
     // The teaser's block: the heading's parent, or higher while that holds nothing but the heading.
     let block = heading.parentElement
     while (block?.parentElement && block.localName !== 'body' && (block.textContent ?? '').trim() === text)

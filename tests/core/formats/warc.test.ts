@@ -287,4 +287,15 @@ describe('parseWarc listing pages', () => {
       'no readable articles in the archive (WARC: 1 records, 0 articles, 1 skipped: 1 listing pages)',
     )
   })
+
+  it('keeps a roundup whose sections are headed by links to other sites', async () => {
+    const sections = ['Ferry timetable', 'Night boats return', 'Bridge repairs'].map(
+      (story, i) => `<section><h2><a href="https://other-paper${i}.example/${i}">${story} in the other papers</a></h2>
+<p>${story}: the harbour council met on Tuesday to weigh the new ferry timetable, and members of the public spoke for and against the change at length.</p></section>`,
+    )
+    const roundup = `<!DOCTYPE html><html><head><title>This week's harbour reading</title></head><body><article><h1>This week's harbour reading</h1>${sections.join('\n')}</article></body></html>`
+    const bytes = await makeWarc([{ url: 'https://news.example/post/reading', body: roundup }])
+    const outcome = ok(await parseFile(bytes, 'crawl.warc'))
+    expect(outcome.articles.map((a) => a.article.title)).toEqual(["This week's harbour reading"])
+  })
 })
