@@ -163,3 +163,23 @@ export function filterValueLabel(kind: FilterWordsKind, value: string): string {
       return value
   }
 }
+
+/** A saved search's filters that have no facet, in words ("also Opinion · not Sponsored · starred · unread"). */
+export function otherFiltersLabel(other: {
+  moreFlags?: ArticleFlag[]
+  notFlags?: ArticleFlag[]
+  starred?: boolean
+  unread?: boolean
+  story?: string
+  collapse?: boolean
+}): string {
+  const flags = (list: ArticleFlag[]) => list.map((f) => flagLabels[f] ?? f).join(', ')
+  const parts: string[] = []
+  if (other.moreFlags?.length) parts.push(`also ${flags(other.moreFlags)}`)
+  if (other.notFlags?.length) parts.push(`not ${flags(other.notFlags)}`)
+  if (other.starred) parts.push('starred')
+  if (other.unread) parts.push('unread')
+  if (other.story) parts.push(`story ${other.story}`)
+  if (other.collapse) parts.push('copies collapsed')
+  return parts.join(' · ')
+}

@@ -20,6 +20,12 @@ export const RECENT_SEARCHES = 8
 /** The facet values chosen so far. */
 export type FacetFilters = Partial<Record<FacetKind, string>>
 
+/** Filters of a saved request that have no facet in the view (kept whole, shown as one chip). */
+export type OtherFilters = Pick<SearchRequest, 'notFlags' | 'starred' | 'unread' | 'story' | 'collapse'> & {
+  /** Flags after the first (the first is the flag facet). */
+  moreFlags?: ArticleFlag[]
+}
+
 /** A date range the results are narrowed to (ISO dates, both ends inclusive), e.g. brushed on the timeline. */
 export interface DateRange {
   from: string
@@ -32,6 +38,7 @@ export class SearchState {
   #query = $state('')
   #filters = $state.raw<FacetFilters>({})
   #range = $state.raw<DateRange | null>(null)
+  #other = $state.raw<OtherFilters>({})
   #sort = $state<'relevance' | 'date'>('relevance')
   #response = $state.raw<SearchResponse | null>(null)
   #error = $state.raw<Failure | null>(null)
@@ -47,7 +54,12 @@ export class SearchState {
   /** Numbers each request so that an answer older than the newest one is dropped. */
   #sequence = 0
 
-  #active = $derived(this.#query.trim() !== '' || Object.keys(this.#filters).length > 0 || this.#range !== null)
+  #active = $derived(
+    this.#query.trim() !== '' ||
+      Object.keys(this.#filters).length > 0 ||
+      this.#range !== null ||
+      Object.keys(this.#other).length > 0,
+  )
 
   constructor(api: BroadsheetApi) {
     this.#api = api
@@ -58,6 +70,10 @@ export class SearchState {
   }
   get filters(): FacetFilters {
     return this.#filters
+  }
+  /** A saved request's filters that have no facet here (empty when none). */
+  get other(): OtherFilters {
+    return this.#other
   }
   /** The date range in force (it overrides a year facet), or null. */
   get range(): DateRange | null {
@@ -169,10 +185,32 @@ export class SearchState {
     if (request.language) filters.language = request.language
     if (request.collection !== undefined) filters.collection = request.collection
     if (request.flags?.[0]) filters.flag = request.flags[0]
+    const other: OtherFilters = {}
+    if (request.flags && request.flags.length > 1) other.moreFlags = request.flags.slice(1)
+    if (request.notFlags?.length) other.notFlags = request.notFlags
+    if (request.starred) other.starred = true
+    if (request.unread) other.unread = true
+    if (request.story) other.story = request.story
+    if (request.collapse) other.collapse = true
     this.#query = request.query
     this.#filters = filters
+    this.#other = other
     this.#range = request.from || request.to ? { from: request.from ?? '', to: request.to ?? '' } : null
     if (request.sort) this.#sort = request.sort
+    void this.run()
+  }
+
+  /** Drops every filter (facets, dates, a saved request's others) but keeps the query, then searches at once. */
+  clearFilters(): void {
+    this.#filters = {}
+    this.#range = null
+    this.#other = {}
+    void this.run()
+  }
+
+  /** Drops a saved request's other filters, then searches at once. */
+  clearOther(): void {
+    this.#other = {}
     void this.run()
   }
 
@@ -186,6 +224,7 @@ export class SearchState {
     this.#query = ''
     this.#filters = {}
     this.#range = null
+    this.#other = {}
     this.#cancelTimer()
     this.#sequence++
     this.#response = null
@@ -217,6 +256,9 @@ export class SearchState {
       if (this.#range.to) request.to = this.#range.to
       else delete request.to
     }
+    const { moreFlags, ...other } = this.#other
+    Object.assign(request, other)
+    if (moreFlags) request.flags = [...(request.flags ?? []), ...moreFlags]
     return request
   }
 

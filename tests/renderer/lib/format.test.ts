@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { count, counted, languageLabel, paragraphs, rowDate, segments } from '../../../renderer/lib/format'
+import {
+  count,
+  counted,
+  languageLabel,
+  otherFiltersLabel,
+  paragraphs,
+  rowDate,
+  segments,
+} from '../../../renderer/lib/format'
 
 describe('format', () => {
   it('splits text into paragraphs that keep their offsets', () => {
@@ -44,5 +52,20 @@ describe('format', () => {
     expect(count(3243)).toBe('3,243')
     expect(counted(3243, 'word')).toBe('3,243 words')
     expect(counted(1, 'article')).toBe('1 article')
+  })
+})
+
+describe('otherFiltersLabel', () => {
+  it('names every filter a saved search carries beyond the facets', () => {
+    expect(
+      otherFiltersLabel({
+        moreFlags: ['sponsored'],
+        notFlags: ['opinion'],
+        starred: true,
+        unread: true,
+        collapse: true,
+      }),
+    ).toBe('also Sponsored · not Opinion · starred · unread · copies collapsed')
+    expect(otherFiltersLabel({})).toBe('')
   })
 })

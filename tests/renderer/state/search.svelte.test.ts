@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SearchState } from '../../../renderer/state/search.svelte'
+import type { ArticleFlag } from '../../../electron/shared/models'
 import { fakeApi } from '../fake-api'
 
 describe('SearchState', () => {
@@ -48,7 +49,30 @@ describe('SearchState', () => {
     expect(fake.api.search.query).toHaveBeenLastCalledWith(
       expect.objectContaining({ query: 'port', site: 'x.example', flags: ['sponsored'], from: '2023-01-01' }),
     )
-    expect(fake.api.search.query.mock.lastCall?.[0]).not.toHaveProperty('to')
+    expect(vi.mocked(fake.api.search.query).mock.lastCall?.[0]).not.toHaveProperty('to')
+  })
+
+  it("keeps a saved request's filters that have no facet, until they are cleared", async () => {
+    const fake = fakeApi()
+    const search = new SearchState(fake.api)
+    const request = {
+      query: 'port',
+      flags: ['opinion', 'sponsored'] as ArticleFlag[],
+      notFlags: ['machine-translated'] as ArticleFlag[],
+      starred: true,
+      unread: true,
+    }
+    search.applyRequest(request)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.api.search.query).toHaveBeenLastCalledWith(expect.objectContaining(request))
+    expect(search.filters).toEqual({ flag: 'opinion' })
+    search.clearFilters()
+    await vi.advanceTimersByTimeAsync(0)
+    const last = vi.mocked(fake.api.search.query).mock.lastCall?.[0]
+    expect(last).toMatchObject({ query: 'port' })
+    expect(last).not.toHaveProperty('notFlags')
+    expect(last).not.toHaveProperty('starred')
+    expect(last).not.toHaveProperty('flags')
   })
 
   it('clears a facet chosen twice', () => {
