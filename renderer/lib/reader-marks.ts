@@ -10,14 +10,22 @@ import { trimRange } from './text-anchor'
 /** The popover's widest, in pixels (22rem), to keep it inside the reader. */
 const POPOVER_WIDTH = 352
 
-/** Where to draw a popover for something drawn at `rect`: below it, inside `container` (pixels from its corner). */
-export function placeBelow(container: Element | undefined, rect: DOMRect | null): { top: number; left: number } {
+/** Where a popover goes in its container (pixels from its corner): `top` below the words, `above` over them. */
+export interface Placement {
+  top: number
+  left: number
+  above: number
+}
+
+/** Where to draw a popover for something drawn at `rect`, inside `container`. */
+export function placeBelow(container: Element | undefined, rect: DOMRect | null): Placement {
   const box = container?.getBoundingClientRect()
-  if (!box || !rect || (rect.width === 0 && rect.height === 0)) return { top: 48, left: 16 }
+  if (!box || !rect || (rect.width === 0 && rect.height === 0)) return { top: 48, left: 16, above: 48 }
   const width = Math.min(POPOVER_WIDTH, box.width - 16)
   return {
     top: Math.max(0, rect.bottom - box.top + 6),
     left: Math.max(8, Math.min(rect.left - box.left, box.width - width - 8)),
+    above: rect.top - box.top - 6,
   }
 }
 

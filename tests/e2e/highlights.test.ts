@@ -174,6 +174,25 @@ describe('highlights and notes in the reader', () => {
     const mark = page.locator('.body mark.highlight')
     await mark.first().waitFor()
     expect((await mark.allTextContents()).join('')).toBe('winter ferry timetable')
+    // A mark at the bottom of the reader shows its note above it, inside the reader; nothing around it moves.
+    await page.setViewportSize({ width: 1366, height: 520 })
+    await mark.first().evaluate((el) => {
+      const scroller = el.closest('article.scroll')!
+      scroller.scrollTop += el.getBoundingClientRect().bottom - scroller.getBoundingClientRect().bottom + 4
+    })
+    await mark.first().focus()
+    await page.keyboard.press('Enter')
+    const note = page.getByRole('dialog', { name: 'Highlight' })
+    await note.waitFor()
+    await expect
+      .poll(async () => {
+        const [box, markBox] = [await note.boundingBox(), await mark.first().boundingBox()]
+        return box !== null && markBox !== null && box.y + box.height <= markBox.y && box.y >= 0
+      })
+      .toBe(true)
+    expect(await page.evaluate(() => document.querySelector('main.view')?.scrollTop)).toBe(0)
+    await page.keyboard.press('Escape')
+    await page.setViewportSize({ width: 1366, height: 768 })
   }, 120_000)
 
   it('lists the article’s highlights in the notes panel; a quote goes to its mark; notes are edited and deleted by keyboard', async () => {
