@@ -280,7 +280,7 @@ describe('the list and search in Chromium', () => {
   })
 
   it('comes back from the reader to the list and the results where they were scrolled', async () => {
-    await page.setViewportSize({ width: 1000, height: 300 })
+    await page.setViewportSize({ width: 1000, height: 400 })
     const list = page.locator('#article-list')
     await list.getByRole('option').first().waitFor()
     const listTop = await list.evaluate((el) => (el.scrollTop = el.scrollHeight))
