@@ -9,6 +9,7 @@ import { buildInThread } from '../../electron/core/search/builder-pool'
 import { SearchEngine } from '../../electron/core/search/engine'
 import { SEED_ALIASES } from '../../electron/core/search/names/seed'
 import { generate } from './search-corpus'
+import { medianMs } from './measure'
 
 const count = Number(process.argv[2] ?? 100_000)
 const corpus = generate(count)
@@ -23,16 +24,6 @@ const built = performance.now()
 await engine.buildFrom(corpus.records, buildInThread)
 const buildMs = performance.now() - built
 
-function median(fn: () => void, runs = 5): number {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    times.push(performance.now() - t)
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
-}
-
 const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1)
 // Ordinary words of every frequency (the corpus's pseudo-words), English and Russian.
 const ordinary = [
@@ -46,15 +37,15 @@ let extra = 0
 let junk = 0
 const examples: string[] = []
 for (const w of ordinary) {
-  const plain = median(() => engine.search({ query: w, limit: 20 }))
-  const named = median(() => engine.search({ query: capital(w), limit: 20 }))
+  const plain = medianMs(() => engine.search({ query: w, limit: 20 }))
+  const named = medianMs(() => engine.search({ query: capital(w), limit: 20 }))
   extra += named - plain
   const r = engine.search({ query: capital(w), limit: 0 })
   const variants = r.ok ? (r.value.variants ?? []) : []
   junk += variants.length
   if (variants.length > 0) examples.push(`${capital(w)} → ${variants.join(', ')}`)
 }
-const nameMs = median(() => engine.search({ query: 'Tomilevsky', limit: 20 }))
+const nameMs = medianMs(() => engine.search({ query: 'Tomilevsky', limit: 20 }))
 const name = engine.search({ query: 'Tomilevsky', limit: 0 })
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
@@ -78,7 +69,7 @@ for (const query of [
   'Tomilevsky',
 ]) {
   let matches = 0
-  const took = median(() => {
+  const took = medianMs(() => {
     const r = engine.matchingIds({ query })
     matches = r.ok ? r.value.length : -1
   })

@@ -2,9 +2,9 @@
  * Benchmarks the version diff and the timeline bins against the issue's targets:
  * two 5,000-word articles diffed ≤ 100 ms; 100k hits binned ≤ 100 ms. Run with `npm run bench:diff`.
  */
-import { performance } from 'node:perf_hooks'
 import { diffText } from '../../electron/core/stories/diff'
 import { binTimeline, type TimelineItem } from '../../electron/core/stories/timeline'
+import { medianMs } from './measure'
 
 const WORDS = ['river', 'port', 'город', 'мост', 'council', 'vote', 'Київ', 'budget', 'road', 'school']
 
@@ -18,22 +18,12 @@ function words(n: number, seed: number): string[] {
   return out
 }
 
-function median(fn: () => void, runs = 7): number {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    times.push(performance.now() - t)
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
-}
-
 const base = words(5000, 7)
 const edited = [...base]
 for (let i = 0; i < edited.length; i += 50) edited[i] = 'changed'
 const left = base.join(' ') + '.'
 const right = edited.join(' ') + '.'
-const diffMs = median(() => diffText(left, right))
+const diffMs = medianMs(() => diffText(left, right))
 
 const sites = ['a.example', 'b.example', 'c.example', null]
 const items: TimelineItem[] = []
@@ -46,9 +36,9 @@ for (let i = 0; i < 100_000; i++) {
   })
 }
 const binMs = {
-  day: median(() => binTimeline(items, 'day')),
-  week: median(() => binTimeline(items, 'week')),
-  month: median(() => binTimeline(items, 'month')),
+  day: medianMs(() => binTimeline(items, 'day')),
+  week: medianMs(() => binTimeline(items, 'week')),
+  month: medianMs(() => binTimeline(items, 'month')),
 }
 
 process.stdout.write(`diff of two 5,000-word articles (100 edits): ${diffMs.toFixed(1)} ms (target ≤ 100)\n`)

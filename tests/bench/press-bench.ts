@@ -9,21 +9,7 @@
 import { parseFile } from '../../electron/core/formats/index'
 import { readPressHtml, readPressText } from '../../electron/core/formats/press'
 import { makeDocx } from '../helpers/docx-writer'
-
-const WORDS =
-  'the harbour authority said ferry crossings would run every half hour through the summer months while the quay is repaired'.split(
-    ' ',
-  )
-
-/** A paragraph of `count` words, varied by `seed`. */
-function paragraph(count: number, seed: number): string {
-  return Array.from({ length: count }, (_, i) => WORDS[(i * 7 + seed) % WORDS.length]).join(' ') + '.'
-}
-
-/** The paragraphs of document `i`: 10 of 40 words. */
-function paragraphs(i: number): string[] {
-  return Array.from({ length: 10 }, (_, p) => `${paragraph(40, i + p)} (${i}.${p})`)
-}
+import { paragraph, paragraphs } from './measure'
 
 /** A paragraph wrapped at 76 columns, as LexisNexis TXT writes it. */
 function wrap(text: string): string {

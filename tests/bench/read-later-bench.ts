@@ -9,21 +9,7 @@
 import yazl from 'yazl'
 import { parseFile } from '../../electron/core/formats/index'
 import { readPocketHtml } from '../../electron/core/formats/pocket-html'
-
-const WORDS =
-  'the harbour authority said ferry crossings would run every half hour through the summer months while the quay is repaired'.split(
-    ' ',
-  )
-
-/** A paragraph of `count` words, varied by `seed`. */
-function paragraph(count: number, seed: number): string {
-  return Array.from({ length: count }, (_, i) => WORDS[(i * 7 + seed) % WORDS.length]).join(' ') + '.'
-}
-
-/** The paragraphs of item `i`: 10 of 40 words. */
-function paragraphs(i: number): string[] {
-  return Array.from({ length: 10 }, (_, p) => `${paragraph(40, i + p)} (${i}.${p})`)
-}
+import { paragraphs } from './measure'
 
 /** An Omnivore export ZIP of `count` items. */
 function omnivoreZip(count: number): Promise<Buffer> {

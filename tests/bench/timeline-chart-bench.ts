@@ -3,20 +3,10 @@
  * the running sums uPlot draws), for the largest answers a library of 100k articles gives. Run with
  * `npx tsx tests/bench/timeline-chart-bench.ts`. The binning itself is benchmarked in names-diff-bench.ts.
  */
-import { performance } from 'node:perf_hooks'
 import type { Timeline, TimelineBin, TimelineUnit } from '../../electron/shared/stories'
 import { chartOf, stacked, summary } from '../../renderer/lib/timeline'
 import { binStart } from '../../electron/core/stories/timeline'
-
-function median(fn: () => void, runs = 7): number {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    times.push(performance.now() - t)
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
-}
+import { medianMs } from './measure'
 
 /** Every bin of `years` years from 2015 for `sites` sites, each with a few hits. */
 function answer(by: TimelineUnit, years: number, sites: number): Timeline {
@@ -37,7 +27,7 @@ for (const [by, years, sites] of [
   ['month', 30, 100],
 ] as const) {
   const t = answer(by, years, sites)
-  const ms = median(() => {
+  const ms = medianMs(() => {
     const chart = chartOf(t)
     stacked(chart.series)
     summary(chart)
