@@ -407,3 +407,30 @@ describe('ReaderView highlights', () => {
     expect(app.reader.article?.id).toBe('a')
   })
 })
+
+describe('ReaderView highlights and the article state', () => {
+  it('keeps the marks and the focus on one when the article is starred', async () => {
+    const a = article({ id: 'a', text })
+    const fake = fakeApi([item(a)], { a })
+    vi.mocked(fake.api.highlights.list).mockResolvedValue({
+      ok: true,
+      value: [highlight({ id: 'h1', quote: 'quayside plan', range: [4, 17] })],
+    })
+    const app = new AppState(fake.api)
+    await app.library.load()
+    await app.openArticle('a')
+    render(WithApp, { app, view: ReaderView })
+    const mark = await vi.waitFor(() => {
+      const found = document.querySelector<HTMLElement>('mark.highlight')
+      if (!found) throw new Error('no mark yet')
+      return found
+    })
+    const listed = vi.mocked(fake.api.highlights.list).mock.calls.length
+    mark.focus()
+    await app.reader.toggleStar()
+    await tick()
+    expect(app.reader.article?.starred).toBe(true)
+    expect(fake.api.highlights.list).toHaveBeenCalledTimes(listed)
+    expect(document.querySelector('mark.highlight')).toHaveFocus()
+  })
+})
