@@ -25,6 +25,18 @@ export const FIELD_ALIASES = {
     'publication_date',
     'created_at',
   ],
+  /** When the copy was made (crawled, downloaded, saved to read later): provenance, never the publication date. */
+  capturedAt: [
+    'capturedat',
+    'captured_at',
+    'date_download',
+    'downloaded_at',
+    'crawled_at',
+    'scraped_at',
+    'fetched_at',
+    'savedat',
+    'saved_at',
+  ],
   author: ['author', 'authors', 'byline', 'creator'],
   site: ['source', 'site', 'source_domain', 'publisher', 'site_name', 'sitename', 'newsroom', 'content_newsroom'],
   language: ['language', 'lang', 'inlanguage', 'locale'],

@@ -78,6 +78,7 @@ export function recordToArticle(record: unknown): RecordResult {
     site: nameValue(pick(fields, 'site')),
     url: typeof url === 'string' ? cleanValue(url) : null,
     published: normaliseDate(pick(fields, 'published')),
+    capturedAt: normaliseDate(pick(fields, 'capturedAt')),
     declaredLanguage: pick(fields, 'language'),
     category: nameValue(pick(fields, 'category')),
     disclaimers: stringList(pick(fields, 'disclaimer')),

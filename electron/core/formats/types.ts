@@ -126,4 +126,4 @@ export interface SavedLink {
  *
  * The library's article store keeps it beside every parsed article and re-parses older ones in the background.
  */
-export const PARSER_VERSION = 5
+export const PARSER_VERSION = 6
