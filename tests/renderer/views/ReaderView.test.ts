@@ -434,3 +434,24 @@ describe('ReaderView highlights and the article state', () => {
     expect(document.querySelector('mark.highlight')).toHaveFocus()
   })
 })
+
+describe('ReaderView notes panel in the formatted view', () => {
+  it('says so when a highlight’s words are not in the formatted view', async () => {
+    // The extracted text holds a line the saved page's HTML does not show.
+    const a = article({ id: 'a', text: 'The harbour board met on Tuesday.\n\nSubscribe for more port news.', html })
+    const fake = fakeApi([item(a)], { a })
+    vi.mocked(fake.api.highlights.list).mockResolvedValue({
+      ok: true,
+      value: [highlight({ id: 'h1', quote: 'Subscribe for more port news', range: [35, 63] })],
+    })
+    const app = new AppState(fake.api)
+    await app.library.load()
+    await app.openArticle('a')
+    render(WithApp, { app, view: ReaderView })
+    expect(app.reader.mode).toBe('html')
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: /^Notes/ }))
+    await user.click(await screen.findByRole('button', { name: 'Go to: “Subscribe for more port news”' }))
+    expect(screen.getByText(/not in the formatted view; “Show plain text” shows it/)).toHaveAttribute('role', 'status')
+  })
+})
