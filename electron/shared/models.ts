@@ -152,6 +152,11 @@ export interface LibraryChange {
   added: string[]
   updated: string[]
   removed: string[]
+  /**
+   * Why `updated` articles changed when not because their files did: 'reparse' (the same bytes read again by a newer
+   * parser, or a lost store rebuilt) or 'edit' (the user corrected a field). Absent: files changed or were imported.
+   */
+  cause?: 'reparse' | 'edit'
 }
 
 /** A problem found when opening a library that the user should hear about, e.g. a corrupt state file moved aside. */

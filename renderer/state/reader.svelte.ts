@@ -128,12 +128,13 @@ export class ReaderState {
         this.#notice =
           "This article's file was removed or renamed outside Broadsheet; what you see is the last copy read."
       } else if (change.updated.includes(id)) {
-        void this.#refresh(id)
+        void this.#refresh(id, change.cause === undefined)
       }
     })
   }
 
-  async #refresh(id: string): Promise<void> {
+  /** Reads the open article again; `onDisk` says its file changed (not a re-parse or the user's own correction). */
+  async #refresh(id: string, onDisk: boolean): Promise<void> {
     const mine = ++this.#sequence
     const result = await this.#api.articles.get(id)
     if (mine !== this.#sequence || !result.ok) return
@@ -144,7 +145,7 @@ export class ReaderState {
       this.#matches = []
       this.#mode = 'text'
     }
-    this.#notice = 'This article changed on disk and was read again.'
+    if (onDisk) this.#notice = 'This article changed on disk and was read again.'
   }
 
   /** Closes the article. */

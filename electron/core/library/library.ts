@@ -499,7 +499,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
       let done = 0
       progress({ phase, done, total })
       for (let i = 0; i < total && !closed; i += REPARSE_BATCH_FILES) {
-        const change = noChange()
+        const change: LibraryChange = { ...noChange(), cause: 'reparse' }
         await eachLimited(rels.slice(i, i + REPARSE_BATCH_FILES), SCAN_CONCURRENCY, async (rel) => {
           const known = catalog.get(rel)
           const abs = resolveInside(root, rel)
@@ -838,7 +838,7 @@ export async function openLibrary(rootPath: string, options: OpenLibraryExtras =
         else next[field] = value
       }
       await edits.setEdits(id, next)
-      emit({ added: [], updated: [id], removed: [] })
+      emit({ added: [], updated: [id], removed: [], cause: 'edit' })
       return library.get(id)
     },
 

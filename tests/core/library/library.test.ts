@@ -330,7 +330,7 @@ describe('openLibrary', () => {
     expect(edited).toMatchObject({ title: 'Harbour plan', site: 'Port Gazette', edited: ['title', 'site'] })
     expect(edited?.text).toContain('approved by the council')
     expect(l.list()[0]).toMatchObject({ title: 'Harbour plan', site: 'Port Gazette', edited: ['title', 'site'] })
-    expect(changes).toEqual([{ added: [], updated: [id], removed: [] }])
+    expect(changes).toEqual([{ added: [], updated: [id], removed: [], cause: 'edit' }])
     // Setting a field back to what the file says drops that correction.
     expect((await l.edit(id, { title: 'Harbor plan' }))?.edited).toEqual(['site'])
     const again = await open({ edits })

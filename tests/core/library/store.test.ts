@@ -191,6 +191,8 @@ describe('the article store', () => {
     expect(parsed.sort()).toEqual(['a.txt', 'feed.jsonl'])
     expect(reports.at(-1)).toEqual({ phase: 'reparse', done: 2, total: 2 })
     expect(changes.flatMap((change) => change.updated).sort()).toEqual([...ids].sort())
+    // Not a change on disk: the reader must not say the file changed.
+    expect(changes.filter((change) => change.updated.length > 0).map((change) => change.cause)).toEqual(['reparse'])
 
     await reopen({ parserVersion: 2 })
     await library!.settled()

@@ -145,4 +145,23 @@ describe('ReaderState live updates', () => {
     expect(reader.article?.text).toBe('New text.')
     stop()
   })
+
+  it('reads it again without saying the file changed when it was only re-parsed or corrected', async () => {
+    const fake = fakeApi([], { a: article({ id: 'a', text: 'Old text.' }) })
+    const reader = new ReaderState(fake.api)
+    const stop = reader.connect()
+    await reader.open('a')
+    for (const [cause, text] of [
+      ['reparse', 'Read by a newer parser.'],
+      ['edit', 'Corrected.'],
+    ] as const) {
+      vi.mocked(fake.api.articles.get).mockResolvedValueOnce({ ok: true, value: article({ id: 'a', text }) })
+      fake.emit('library:changed', { added: [], updated: ['a'], removed: [], cause })
+      await vi.waitFor(() => expect(reader.article?.text).toBe(text))
+      expect(reader.notice).toBeNull()
+    }
+    fake.emit('library:changed', { added: [], updated: ['a'], removed: [] })
+    await vi.waitFor(() => expect(reader.notice).toMatch(/changed on disk/))
+    stop()
+  })
 })
