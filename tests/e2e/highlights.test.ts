@@ -165,7 +165,7 @@ describe('highlights and notes in the reader', () => {
     await dialog.getByRole('button', { name: 'Save highlight' }).click()
     await page.waitForFunction(() => {
       const root = document.querySelector('[data-article-html]')?.shadowRoot
-      const marks = [...(root?.querySelectorAll('mark.highlight') ?? [])]
+      const marks = Array.from(root?.querySelectorAll('mark.highlight') ?? [])
       return marks.map((m) => m.textContent).join('') === 'winter ferry timetable'
     })
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'highlights-html.png') })
@@ -224,7 +224,9 @@ describe('highlights and notes in the reader', () => {
     // One line: the controls span no more height than the tallest of them.
     const oneLine = () =>
       toolbar.evaluate((el) => {
-        const boxes = [...el.children].map((c) => c.getBoundingClientRect()).filter((b) => b.width > 0)
+        const boxes = Array.from(el.children)
+          .map((c) => c.getBoundingClientRect())
+          .filter((b) => b.width > 0)
         const span = Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top))
         return span <= Math.max(...boxes.map((b) => b.height)) + 2
       })
