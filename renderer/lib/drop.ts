@@ -3,6 +3,11 @@
  */
 import type { DroppedFile } from '../../electron/shared/ipc-contract'
 
+/** What can be imported, in words (the formats table in README.md lists each one). */
+export const IMPORTABLE =
+  'text, Markdown and saved web pages (complete, SingleFile, MHTML), web archives (WARC, WACZ), PDF and EPUB, ' +
+  'JSON, JSONL and CSV datasets, press-database exports and read-later exports'
+
 /** True when a drag carries files (not text or a link from the page). */
 export function dragHasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files')

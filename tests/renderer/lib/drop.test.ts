@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { collectDropped } from '../../../renderer/lib/drop'
+import { collectDropped, IMPORTABLE } from '../../../renderer/lib/drop'
+import { SUPPORTED_EXTENSIONS, type Extension } from '../../../electron/core/formats/types'
 
 /** A fake file-system entry tree, shaped like what Chromium's webkitGetAsEntry() gives. */
 function fileEntry(name: string): FileSystemFileEntry {
@@ -62,5 +63,36 @@ describe('collectDropped', () => {
       files: [file],
     } as unknown as DataTransfer
     expect(await collectDropped(data)).toEqual([{ file, relativePath: 'plain.txt' }])
+  })
+})
+
+describe('IMPORTABLE', () => {
+  // The words that stand for each format in the drop overlay and the empty library's text.
+  const WORDS: Record<Extension, string> = {
+    '.txt': 'text',
+    '.html': 'web pages',
+    '.htm': 'web pages',
+    '.md': 'Markdown',
+    '.markdown': 'Markdown',
+    '.json': 'JSON',
+    '.jsonl': 'JSONL',
+    '.ndjson': 'JSONL',
+    '.csv': 'CSV',
+    '.tsv': 'CSV',
+    '.warc': 'WARC',
+    '.warc.gz': 'WARC',
+    '.wacz': 'WACZ',
+    '.pdf': 'PDF',
+    '.epub': 'EPUB',
+    '.mht': 'MHTML',
+    '.mhtml': 'MHTML',
+    '.mhtml.gz': 'MHTML',
+    '.docx': 'press-database exports',
+    '.xml': 'press-database exports',
+    '.zip': 'read-later exports',
+  }
+
+  it.each(SUPPORTED_EXTENSIONS)('tells the user that %s files can be dropped', (ext) => {
+    expect(IMPORTABLE).toContain(WORDS[ext])
   })
 })
