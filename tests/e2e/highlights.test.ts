@@ -165,7 +165,7 @@ describe('highlights and notes in the reader', () => {
     await dialog.getByRole('button', { name: 'Save highlight' }).click()
     await page.waitForFunction(() => {
       const root = document.querySelector('[data-article-html]')?.shadowRoot
-      const marks = Array.from(root?.querySelectorAll('mark.highlight') ?? [])
+      const marks = Array.from<Element>((root?.querySelectorAll('mark.highlight') ?? []) as ArrayLike<Element>)
       return marks.map((m) => m.textContent).join('') === 'winter ferry timetable'
     })
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'highlights-html.png') })
@@ -224,7 +224,7 @@ describe('highlights and notes in the reader', () => {
     // One line: the controls span no more height than the tallest of them.
     const oneLine = () =>
       toolbar.evaluate((el) => {
-        const boxes = Array.from(el.children)
+        const boxes = Array.from<Element>(el.children as ArrayLike<Element>)
           .map((c) => c.getBoundingClientRect())
           .filter((b) => b.width > 0)
         const span = Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top))
