@@ -17,6 +17,7 @@ import { createAppHandlers } from '../app/context'
 import { DropTokens } from '../app/drops'
 import { createLibrarySession } from '../app/library-session'
 import { registerDropChannel, registerIpcHandlers, isTrustedSender, sendToWindow } from './ipc'
+import type { SettingsStore } from './ipc/handlers'
 import { createErrorReporter, installCrashHandlers, startLogging } from './logging'
 import { installMenu } from './menu'
 import { APP_ENTRY_URL, registerAppScheme, serveRenderer } from './protocol'
@@ -75,7 +76,25 @@ function main(): void {
   })
   const shellServices = createShellServices(getWindow)
   const drops = new DropTokens()
-  const handlers = createAppHandlers({ session: librarySession, shell: shellServices, settings, drops })
+  // Caret browsing is a setting the window follows, at once when it changes.
+  const applyCaretBrowsing = () => {
+    const current = getWindow()
+    if (current) current.webContents.caretBrowsingEnabled = settings.get().caretBrowsing
+  }
+  const appliedSettings: SettingsStore = {
+    get: () => settings.get(),
+    async set(patch) {
+      const next = await settings.set(patch)
+      applyCaretBrowsing()
+      return next
+    },
+  }
+  const handlers = createAppHandlers({
+    session: librarySession,
+    shell: shellServices,
+    settings: appliedSettings,
+    drops,
+  })
 
   // Files from the command line, `open-file` (macOS, also drops on the dock icon) and second launches wait here
   // until the library is open.
@@ -125,6 +144,7 @@ function main(): void {
       url: APP_ENTRY_URL,
       saveBounds: (bounds) => void settings.setWindowBounds(bounds),
     })
+    applyCaretBrowsing()
     win.on('closed', () => {
       win = null
     })

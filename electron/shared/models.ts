@@ -285,4 +285,6 @@ export interface Settings {
   lastArticleId: string | null
   /** The disclaimer banner's look for every article: expanded, or a compact strip (never carried per article). */
   bannerMode: 'expanded' | 'compact'
+  /** Caret browsing (F7): a text cursor moved with the arrow keys, so words are selected (and highlighted) by keyboard. */
+  caretBrowsing: boolean
 }

@@ -12,6 +12,7 @@ export const settingsFieldSchemas = {
   lastView: z.enum(['list', 'search', 'settings']),
   lastArticleId: z.string().min(1).max(1024).nullable(),
   bannerMode: z.enum(['expanded', 'compact']),
+  caretBrowsing: z.boolean(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** A change to some settings, as the renderer sends it: known fields only. */

@@ -15,4 +15,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   lastView: 'list',
   lastArticleId: null,
   bannerMode: 'expanded',
+  caretBrowsing: false,
 })

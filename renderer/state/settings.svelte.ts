@@ -55,6 +55,13 @@ export class SettingsState {
   setBannerMode(mode: Settings['bannerMode']): Promise<void> {
     return this.#set({ bannerMode: mode })
   }
+  get caretBrowsing(): boolean {
+    return this.#settings.caretBrowsing
+  }
+  /** Turns caret browsing on or off (main applies it to the window). */
+  setCaretBrowsing(on: boolean): Promise<void> {
+    return this.#set({ caretBrowsing: on })
+  }
 
   /** Sets the reader font size, kept within the allowed range. */
   setFontSize(size: number): Promise<void> {

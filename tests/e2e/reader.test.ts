@@ -159,6 +159,25 @@ describe('the reader in Chromium', () => {
     await list().waitFor()
   })
 
+  it('turns caret browsing on with F7, leaving the arrows to the text cursor and j/k to the pages', async () => {
+    const tide = 'Tide gauge readings published online'
+    const titles = await list().locator('.title').allTextContents()
+    const [arrowAway, away] = titles.indexOf(tide) < titles.length - 1 ? ['ArrowRight', 'j'] : ['ArrowLeft', 'k']
+    await list().getByText(tide).click()
+    await heading(tide).waitFor()
+    await page.keyboard.press('F7')
+    await page.getByText(/Caret browsing on/).waitFor()
+    await page.keyboard.press(arrowAway)
+    await page.waitForTimeout(300)
+    expect(await readerTitle()).toBe(tide)
+    await page.keyboard.press(away)
+    await expect.poll(() => readerTitle()).not.toBe(tide)
+    await page.keyboard.press('F7')
+    await page.getByText('Caret browsing off.').waitFor()
+    await page.keyboard.press('Escape')
+    await list().waitFor()
+  })
+
   it('shows a link’s address and opens it only through the app on a click or Enter, with no request leaving 127.0.0.1', async () => {
     await list().getByText('Tide gauge readings published online').click()
     await heading('Tide gauge readings published online').waitFor()

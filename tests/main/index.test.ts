@@ -14,7 +14,7 @@ const fake = vi.hoisted(() => {
   const windows: {
     options: Record<string, unknown>
     loadURL: ReturnType<typeof vi.fn>
-    webContents: { id: number; send: ReturnType<typeof vi.fn> }
+    webContents: { id: number; send: ReturnType<typeof vi.fn>; caretBrowsingEnabled?: boolean }
   }[] = []
   const state = {
     userData: '',
@@ -35,6 +35,7 @@ const fake = vi.hoisted(() => {
       on: () => void
       isDestroyed: () => boolean
       reload: () => void
+      caretBrowsingEnabled?: boolean
     }
     loadURL = vi.fn(async () => {})
     constructor(public options: Record<string, unknown>) {
@@ -162,6 +163,15 @@ describe('the shell', () => {
       senderFrame: { url: 'https://example.com/', parent: null },
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
+  })
+
+  it('turns caret browsing on and off in the window as the setting changes', async () => {
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
+    expect(window().webContents.caretBrowsingEnabled).toBe(false)
+    expect(await invoke('settings:set', { caretBrowsing: true })).toMatchObject({ ok: true })
+    expect(window().webContents.caretBrowsingEnabled).toBe(true)
+    await invoke('settings:set', { caretBrowsing: false })
+    expect(window().webContents.caretBrowsingEnabled).toBe(false)
   })
 
   it('refuses a bad argument with invalid-argument', async () => {

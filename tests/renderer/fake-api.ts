@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../../electron/shared/models'
 import { ok } from '../../electron/shared/result'
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
 import type { DiffSide } from '../../electron/shared/stories'
 
 /** A whole article with sensible defaults. */
@@ -86,13 +87,7 @@ export function fakeApi(items: ArticleListRow[] = [], articles: Record<string, A
       set.add(listener as (payload: never) => void)
       return () => set.delete(listener as (payload: never) => void)
     }
-  let settings: Settings = {
-    theme: 'system',
-    fontSize: 18,
-    lastView: 'list',
-    lastArticleId: null,
-    bannerMode: 'expanded',
-  }
+  let settings: Settings = { ...DEFAULT_SETTINGS, fontSize: 18 }
   const state = new Map<string, ArticleState>()
   const api: BroadsheetApi = {
     library: {
