@@ -75,6 +75,7 @@ describe('preload', () => {
         'stories.list: function',
         'stories.similar: function',
         'stories.diff: function',
+        'stories.onChanged: function',
         'highlights.list: function',
         'highlights.add: function',
         'highlights.update: function',
