@@ -29,6 +29,8 @@ describe('createAppHandlers', () => {
     const session = {
       library: () => fake.ctx.library(),
       search: () => fake.ctx.search(),
+      stories: () => fake.ctx.stories(),
+      workbench: () => fake.ctx.workbench(),
       switchTo: async () => fake.ctx.switchLibrary('/other'),
       importProgress: () => {},
     } as unknown as LibrarySession
