@@ -65,4 +65,20 @@ describe('export in Chromium', () => {
     await dialog.waitFor({ state: 'detached' })
     expect(await more.evaluate((el) => el === document.activeElement)).toBe(true)
   })
+
+  it('exports the list as it is filtered, from the list header', async () => {
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Export…', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export' })
+    await dialog.getByText('Exporting every article in the library (1 article).').waitFor()
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+    await dialog
+      .getByRole('status')
+      .getByText(/Exported 1 article, \d+ files to /)
+      .waitFor()
+    const articles = await fs.readFile(path.join(exportsDir, 'export-2', 'articles.jsonl'), 'utf8')
+    expect(articles).toContain('Mill Street bakery reopens after the flood')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+  })
 })
