@@ -6,17 +6,8 @@
  * in the folded target, the prefix and suffix around it choose among repeats, and a quote that is not there as it
  * stands is found fuzzily (approx-string-match, a bounded number of edits). Offsets go back through the fold map.
  */
-import approxSearch from 'approx-string-match'
+import { CONTEXT_CHARS, contextScore, occurrences } from '../../electron/shared/anchoring'
 import type { TextRange } from '../../electron/shared/models'
-
-/** Characters of context kept on each side of a quote to tell repeats apart (as the core keeps). */
-export const CONTEXT_CHARS = 32
-
-/** Fuzzy search allows at most this share of the quote's length as edits, never more than the cap. */
-const FUZZY_SHARE = 0.2
-const FUZZY_MAX_ERRORS = 64
-/** Quotes shorter than this are too short to find fuzzily without false matches. */
-const FUZZY_MIN_CHARS = 8
 
 /** A text with its whitespace folded, and where each folded character came from. */
 export interface FoldedText {
@@ -105,18 +96,6 @@ export function quoteOf(text: string, range: TextRange): Quote | null {
   }
 }
 
-function commonPrefix(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[n] === b[n]) n++
-  return n
-}
-
-function commonSuffix(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++
-  return n
-}
-
 /** The candidate (in folded offsets) whose surroundings best match the quote's context, then the nearest. */
 function pickBest(candidates: TextRange[], folded: string, quote: Quote): TextRange {
   let best = candidates[0]!
@@ -126,7 +105,7 @@ function pickBest(candidates: TextRange[], folded: string, quote: Quote): TextRa
   for (const [s, e] of candidates) {
     const before = folded.slice(Math.max(0, s - prefix.length - 1), s).trimEnd()
     const after = folded.slice(e, e + suffix.length + 1).trimStart()
-    const context = commonSuffix(before, prefix.trimEnd()) + commonPrefix(after, suffix.trimStart())
+    const context = contextScore(before, prefix.trimEnd(), after, suffix.trimStart())
     const distance = Math.abs(s / Math.max(1, folded.length) - quote.position)
     const score = context - distance
     if (score > bestScore) {
@@ -141,16 +120,7 @@ function pickBest(candidates: TextRange[], folded: string, quote: Quote): TextRa
 export function findQuote(text: string, quote: Quote): TextRange | null {
   const target = foldCached(text)
   const { exact } = quote
-  const candidates: TextRange[] = []
-  for (let at = target.text.indexOf(exact); at >= 0; at = target.text.indexOf(exact, at + 1)) {
-    candidates.push([at, at + exact.length])
-  }
-  if (candidates.length === 0 && exact.length >= FUZZY_MIN_CHARS) {
-    const maxErrors = Math.min(FUZZY_MAX_ERRORS, Math.floor(exact.length * FUZZY_SHARE))
-    const matches = approxSearch(target.text, exact, maxErrors)
-    const fewest = Math.min(...matches.map((m) => m.errors))
-    for (const m of matches) if (m.errors === fewest && m.end > m.start) candidates.push([m.start, m.end])
-  }
+  const candidates = occurrences(target.text, exact).ranges
   if (candidates.length === 0) return null
   const [s, e] = pickBest(candidates, target.text, quote)
   // The end maps through the last folded character, so trailing whitespace of the original is not taken.

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import approxSearch from 'approx-string-match'
+import { CONTEXT_CHARS, contextScore, occurrences } from '../../shared/anchoring'
 import type { TextRange } from '../../shared/models'
 import type { AnchorStatus, Highlight } from '../../shared/workbench'
 import { writeFileAtomic } from '../library/atomic'
@@ -19,16 +19,6 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
 /** The annotations file's name inside `.broadsheet/`. */
 export const ANNOTATIONS_FILE = 'annotations.jsonl'
-
-/** How many characters of context a quote keeps on each side. */
-export const CONTEXT_CHARS = 32
-
-/** Fuzzy anchoring allows at most this share of the quote's length as edits… */
-const FUZZY_SHARE = 0.2
-/** …and never more than this many (Myers' algorithm slows with the error bound). */
-const FUZZY_MAX_ERRORS = 64
-/** Quotes shorter than this are too short to find fuzzily without false matches. */
-const FUZZY_MIN_CHARS = 8
 
 /** A highlight as stored: what was quoted and where, before it is anchored to an article's current text. */
 export interface StoredHighlight {
@@ -144,23 +134,9 @@ export function fromWebAnnotation(value: unknown): StoredHighlight {
 export function anchor(text: string, h: StoredHighlight): { range: TextRange | null; status: AnchorStatus } {
   const { quote } = h
   if (h.start >= 0 && text.slice(h.start, h.end) === quote) return { range: [h.start, h.end], status: 'exact' }
-  const starts: number[] = []
-  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) starts.push(at)
-  if (starts.length > 0) {
-    const best = pickBest(
-      starts.map((s) => [s, s + quote.length] as TextRange),
-      text,
-      h,
-    )
-    return { range: best, status: 'moved' }
-  }
-  if (quote.length < FUZZY_MIN_CHARS) return { range: null, status: 'orphaned' }
-  const maxErrors = Math.min(FUZZY_MAX_ERRORS, Math.floor(quote.length * FUZZY_SHARE))
-  const matches = approxSearch(text, quote, maxErrors)
-  if (matches.length === 0) return { range: null, status: 'orphaned' }
-  const fewest = Math.min(...matches.map((m) => m.errors))
-  const ranges = matches.filter((m) => m.errors === fewest).map((m) => [m.start, m.end] as TextRange)
-  return { range: pickBest(ranges, text, h), status: 'fuzzy' }
+  const { ranges, fuzzy } = occurrences(text, quote)
+  if (ranges.length === 0) return { range: null, status: 'orphaned' }
+  return { range: pickBest(ranges, text, h), status: fuzzy ? 'fuzzy' : 'moved' }
 }
 
 /** Among candidate ranges, the one whose surroundings best match the stored prefix and suffix, then the nearest. */
@@ -170,7 +146,7 @@ function pickBest(ranges: TextRange[], text: string, h: StoredHighlight): TextRa
   for (const range of ranges) {
     const before = text.slice(Math.max(0, range[0] - h.prefix.length), range[0])
     const after = text.slice(range[1], range[1] + h.suffix.length)
-    const context = commonSuffix(before, h.prefix) + commonPrefix(after, h.suffix)
+    const context = contextScore(before, h.prefix, after, h.suffix)
     // Context decides; the distance from the old position only breaks ties.
     const score = context - Math.abs(range[0] - Math.max(0, h.start)) / (text.length + 1)
     if (score > bestScore) {
@@ -179,18 +155,6 @@ function pickBest(ranges: TextRange[], text: string, h: StoredHighlight): TextRa
     }
   }
   return best
-}
-
-function commonPrefix(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[n] === b[n]) n++
-  return n
-}
-
-function commonSuffix(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++
-  return n
 }
 
 /** A stored highlight anchored to the article's current text (`text` null: the article is gone: orphaned). */
