@@ -171,7 +171,6 @@ export function otherFiltersLabel(other: {
   starred?: boolean
   unread?: boolean
   story?: string
-  collapse?: boolean
 }): string {
   const flags = (list: ArticleFlag[]) => list.map((f) => flagLabels[f] ?? f).join(', ')
   const parts: string[] = []
@@ -180,6 +179,5 @@ export function otherFiltersLabel(other: {
   if (other.starred) parts.push('starred')
   if (other.unread) parts.push('unread')
   if (other.story) parts.push(`story ${other.story}`)
-  if (other.collapse) parts.push('copies collapsed')
   return parts.join(' · ')
 }

@@ -21,7 +21,7 @@ export const RECENT_SEARCHES = 8
 export type FacetFilters = Partial<Record<FacetKind, string>>
 
 /** Filters of a saved request that have no facet in the view (kept whole, shown as one chip). */
-export type OtherFilters = Pick<SearchRequest, 'notFlags' | 'starred' | 'unread' | 'story' | 'collapse'> & {
+export type OtherFilters = Pick<SearchRequest, 'notFlags' | 'starred' | 'unread' | 'story'> & {
   /** Flags after the first (the first is the flag facet). */
   moreFlags?: ArticleFlag[]
 }
@@ -40,6 +40,7 @@ export class SearchState {
   #range = $state.raw<DateRange | null>(null)
   #other = $state.raw<OtherFilters>({})
   #sort = $state<'relevance' | 'date'>('relevance')
+  #collapse = $state(false)
   #response = $state.raw<SearchResponse | null>(null)
   #error = $state.raw<Failure | null>(null)
   #pending = $state(false)
@@ -191,12 +192,12 @@ export class SearchState {
     if (request.starred) other.starred = true
     if (request.unread) other.unread = true
     if (request.story) other.story = request.story
-    if (request.collapse) other.collapse = true
     this.#query = request.query
     this.#filters = filters
     this.#other = other
     this.#range = request.from || request.to ? { from: request.from ?? '', to: request.to ?? '' } : null
     if (request.sort) this.#sort = request.sort
+    this.#collapse = request.collapse === true
     void this.run()
   }
 
@@ -211,6 +212,16 @@ export class SearchState {
   /** Drops a saved request's other filters, then searches at once. */
   clearOther(): void {
     this.#other = {}
+    void this.run()
+  }
+
+  /** Whether each group of copies shows as its earliest member ("+N copies"). */
+  get collapse(): boolean {
+    return this.#collapse
+  }
+  /** Collapses copies to their earliest member (or shows every copy), then searches at once. */
+  setCollapse(on: boolean): void {
+    this.#collapse = on
     void this.run()
   }
 
@@ -242,6 +253,7 @@ export class SearchState {
   request(): SearchRequest {
     const f = this.#filters
     const request: SearchRequest = { query: this.#query.trim(), sort: this.#sort, limit: this.#limit }
+    if (this.#collapse) request.collapse = true
     if (f.site) request.site = f.site
     if (f.language) request.language = f.language
     if (f.collection !== undefined) request.collection = f.collection

@@ -93,6 +93,20 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !/…/.test(document.querySelector('.results .total')?.textContent ?? '…'), null, {
     timeout: 30_000,
   })
+  // The timeline answers a pause after the search does: wait until it has caught up with the results shown (a
+  // timeline that never agrees with them times out here).
+  await page.waitForFunction(
+    () => {
+      const total = Number((document.querySelector('.results .total')?.textContent ?? '').replace(/[^\d]/g, ''))
+      const all = document.querySelector('.timeline table.visually-hidden td[data-all]')?.textContent ?? ''
+      return (
+        document.querySelector('.timeline')?.getAttribute('aria-busy') === 'false' &&
+        Number(all.replace(/,/g, '')) === total
+      )
+    },
+    null,
+    { timeout: 30_000 },
+  )
 }
 
 describe('the timeline', () => {

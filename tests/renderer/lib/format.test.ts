@@ -63,9 +63,9 @@ describe('otherFiltersLabel', () => {
         notFlags: ['opinion'],
         starred: true,
         unread: true,
-        collapse: true,
+        story: 's-1',
       }),
-    ).toBe('also Sponsored · not Opinion · starred · unread · copies collapsed')
+    ).toBe('also Sponsored · not Opinion · starred · unread · story s-1')
     expect(otherFiltersLabel({})).toBe('')
   })
 })

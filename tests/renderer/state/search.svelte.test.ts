@@ -75,6 +75,22 @@ describe('SearchState', () => {
     expect(last).not.toHaveProperty('flags')
   })
 
+  it('asks for one hit per copy group when collapsed, and a saved request brings its choice', async () => {
+    const fake = fakeApi()
+    const search = new SearchState(fake.api)
+    search.setQuery('port')
+    search.setCollapse(true)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.api.search.query).toHaveBeenLastCalledWith(expect.objectContaining({ collapse: true }))
+    search.applyRequest({ query: 'port' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(search.collapse).toBe(false)
+    expect(vi.mocked(fake.api.search.query).mock.lastCall?.[0]).not.toHaveProperty('collapse')
+    search.applyRequest({ query: 'port', collapse: true })
+    expect(search.collapse).toBe(true)
+    expect(search.other).toEqual({})
+  })
+
   it('clears a facet chosen twice', () => {
     const search = new SearchState(fakeApi().api)
     search.setFilter('language', 'ru')
