@@ -657,10 +657,11 @@ export class SearchEngine {
     const keyOf = request.collapse ? extras.collapseKeyOf : undefined
     // Collapsing needs every match to count each group's copies, so the top list is then unbounded.
     const matched = this.#match(query, request, extras, keyOf ? Infinity : offset + limit, prefixes, expanded)
-    const { top, facets } = matched
+    const { top } = matched
     const idOf = (c: Candidate) => this.#shards[c.shard]!.segment.docs[c.doc]!.id
     const shown = keyOf ? collapseCandidates(top, idOf, keyOf) : top.map((c) => ({ c, copies: 0 }))
     const total = keyOf ? shown.length : matched.total
+    const facets = keyOf ? this.#facetsOfShown(shown) : matched.facets
     const page = shown.slice(offset, offset + limit)
     const textMarks = page.length === 0 ? null : this.#marks(query, TEXT_FIELD, expanded)
     const titleMarks = page.length === 0 ? null : this.#marks(query, TITLE_FIELD, expanded)
@@ -714,7 +715,26 @@ export class SearchEngine {
     }
   }
 
+  #newCounts(): FacetCounts {
+    return {
+      site: new Int32Array(this.#sites.values.length),
+      language: new Int32Array(this.#languages.values.length),
+      collection: new Int32Array(this.#collections.values.length),
+      flag: new Int32Array(ARTICLE_FLAGS.length),
+      year: new Int32Array(32768),
+    }
+  }
+
+  /** The facets of the hits a collapsed answer shows (one per group), so they add up to its total. */
+  #facetsOfShown(shown: { c: Candidate }[]): SearchFacets {
+    const counts = this.#newCounts()
+    for (const { c } of shown) countFacets(counts, this.#shards[c.shard]!.cols, c.doc)
+    return this.#facetsOf(counts)
+  }
+
   #facetsOf(counts: FacetCounts): SearchFacets {
+    // Year 0 is "no date": never a facet value.
+    counts.year[0] = 0
     const named = (c: Int32Array, names: string[]) =>
       Object.fromEntries(
         [...c]
@@ -767,13 +787,7 @@ export class SearchEngine {
     for (const w of weights.values()) for (let f = 0; f < F; f++) if (w[f]) w[f] = w[f]! / norm[f]!
     const positive = query.kind === 'positive'
     const filter = this.#filter(request, extras)
-    const counts: FacetCounts = {
-      site: new Int32Array(this.#sites.values.length),
-      language: new Int32Array(this.#languages.values.length),
-      collection: new Int32Array(this.#collections.values.length),
-      flag: new Int32Array(ARTICLE_FLAGS.length),
-      year: new Int32Array(32768),
-    }
+    const counts = this.#newCounts()
     const top = new TopK(k, request.sort === 'date', (si, d) => this.#shards[si]!.segment.docs[d]!.id)
     let total = 0
     this.#shards.forEach((shard, si) => {
@@ -834,19 +848,10 @@ export class SearchEngine {
         if (!ok[d] || (positive && !matched[d])) continue
         if (filter && !filter(shard, d)) continue
         total++
-        const site = cols.site[d]!
-        if (site >= 0) counts.site[site]!++
-        const language = cols.language[d]!
-        if (language >= 0) counts.language[language]!++
-        const collection = cols.collection[d]!
-        if (collection >= 0) counts.collection[collection]!++
-        const flags = cols.flags[d]!
-        if (flags) for (let b = 0; b < counts.flag.length; b++) if (flags & (1 << b)) counts.flag[b]!++
-        counts.year[cols.year[d]!]!++
+        countFacets(counts, cols, d)
         top.offer(scores[d]!, cols.time[d]!, si, d)
       }
     })
-    counts.year[0] = 0
     return { total, top: top.sorted(), facets: this.#facetsOf(counts) }
   }
 
@@ -1101,6 +1106,19 @@ interface FacetCounts {
   collection: Int32Array
   flag: Int32Array
   year: Int32Array
+}
+
+/** Adds one matching document to the facet counts. */
+function countFacets(counts: FacetCounts, cols: LiveShard['cols'], d: number): void {
+  const site = cols.site[d]!
+  if (site >= 0) counts.site[site]!++
+  const language = cols.language[d]!
+  if (language >= 0) counts.language[language]!++
+  const collection = cols.collection[d]!
+  if (collection >= 0) counts.collection[collection]!++
+  const flags = cols.flags[d]!
+  if (flags) for (let b = 0; b < counts.flag.length; b++) if (flags & (1 << b)) counts.flag[b]!++
+  counts.year[cols.year[d]!]!++
 }
 
 /** Keeps the best `k` candidates seen (by score, or by date), without holding or sorting the whole result set. */

@@ -233,6 +233,9 @@ describe('search with stories', () => {
     if (!collapsed.ok) throw new Error(collapsed.error.message)
     expect(collapsed.value.total).toBe(1)
     expect(collapsed.value.hits.map((h) => [h.id, h.copies])).toEqual([[idOf(library, 'wire/port.html'), 1]])
+    // The facets count what the answer shows: one article per group, adding up to its total.
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((n, v) => n + v, 0)
+    expect(sum(collapsed.value.facets.collection)).toBe(collapsed.value.total)
     const story = (await stories.similar(idOf(library, 'gazette/market-1.html')))!.story!
     const filtered = await index.search({ query: `story:${story.id}` })
     if (!filtered.ok) throw new Error(filtered.error.message)
