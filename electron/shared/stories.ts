@@ -70,6 +70,8 @@ export interface StoryCluster {
   languages: string[]
   /** ISO 8601: the earliest member's date (published, else captured, else imported). */
   firstSeen: string | null
+  /** Which date `firstSeen` is: a story seen only by its import date is undated. */
+  firstSeenBy: 'published' | 'captured' | 'imported'
   lastSeen: string | null
   /** Member ids, earliest first. */
   members: string[]

@@ -401,6 +401,7 @@ function clusterOf(members: readonly ArticleListItem[]): StoryCluster {
     sites: [...new Set(members.flatMap((m) => (m.site ? [m.site] : [])))],
     languages: [...new Set(members.flatMap((m) => (m.language ? [m.language] : [])))],
     firstSeen: seenOf(first),
+    firstSeenBy: first.published ? 'published' : first.capturedAt ? 'captured' : 'imported',
     lastSeen: last,
     members: members.map((m) => m.id),
   }

@@ -124,6 +124,7 @@ describe('openStoryGroups', () => {
       sites: ['Wire', 'Reprints'],
       languages: ['en'],
       firstSeen: '2024-03-01T08:00:00.000Z',
+      firstSeenBy: 'published',
       lastSeen: '2024-03-02T08:00:00.000Z',
       members: [idOf(library, 'wire/port.html'), idOf(library, 'reprints/port.html')],
     })

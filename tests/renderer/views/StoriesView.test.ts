@@ -17,6 +17,7 @@ const cluster = (over: Partial<StoryCluster>): StoryCluster => ({
   sites: ['one.example', 'two.example'],
   languages: ['en'],
   firstSeen: '2025-03-01T08:00:00Z',
+  firstSeenBy: 'published',
   lastSeen: '2025-03-02T08:00:00Z',
   members: ['a', 'b'],
   ...over,
@@ -62,7 +63,14 @@ describe('StoriesView', () => {
     const fake = fakeApi()
     fake.api.stories.list = async () =>
       ok([
-        cluster({ id: 'small', size: 2, title: 'Ferry timetable changes', sites: ['one.example'] }),
+        cluster({
+          id: 'small',
+          size: 2,
+          title: 'Ferry timetable changes',
+          sites: ['one.example'],
+          firstSeen: '2026-11-28T10:00:00Z',
+          firstSeenBy: 'imported',
+        }),
         cluster({ id: 'big', size: 4, title: 'Harbour bridge reopens' }),
       ])
     const app = new AppState(fake.api)
@@ -73,7 +81,11 @@ describe('StoriesView', () => {
     const buttons = screen.getAllByRole('button')
     expect(buttons[0]).toBe(first)
     expect(first).toHaveTextContent('one.example, two.example')
-    expect(first).toHaveTextContent(/first seen/)
+    expect(first).toHaveTextContent('first published 1 Mar 2025')
+    // A story only its import dates is not said to have been first seen then.
+    expect(screen.getByRole('button', { name: /^Ferry timetable changes/ })).toHaveTextContent(
+      'undated, imported 28 Nov 2026',
+    )
     expect(within(screen.getByRole('region', { name: 'Stories' })).getByText('2 stories')).toBeInTheDocument()
 
     const user = userEvent.setup()
