@@ -3,11 +3,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { startWebHarness, type WebHarness } from '../../electron/web/harness'
-import { buildRenderer, expectNoAxeViolations, launchChromium, tempLibrary } from './support'
+import { expectNoAxeViolations, openReadingRoom, type ReadingRoom } from './support'
 
 /** A synthetic article written for this test. */
 const MILL_TXT = [
@@ -19,28 +17,18 @@ const MILL_TXT = [
 ].join('\n')
 
 describe('export in Chromium', () => {
-  let library: { root: string; remove: () => Promise<void> }
-  let exportsDir: string
-  let harness: WebHarness
-  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let room: ReadingRoom
   let page: Page
 
   beforeAll(async () => {
-    const rendererDir = await buildRenderer('export')
-    library = await tempLibrary()
-    await fs.writeFile(path.join(library.root, 'mill-street.txt'), MILL_TXT)
-    exportsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-e2e-exports-'))
-    harness = await startWebHarness({ library: library.root, port: 0, rendererDir, exportsDir })
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    await page.goto(harness.url)
+    room = await openReadingRoom('export', {
+      seed: (root) => fs.writeFile(path.join(root, 'mill-street.txt'), MILL_TXT),
+    })
+    page = room.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
-    await library?.remove()
-    if (exportsDir) await fs.rm(exportsDir, { recursive: true, force: true })
+    await room?.close()
   })
 
   it('exports the open article as an evidence bundle with a manifest, and gives focus back', async () => {
@@ -58,7 +46,7 @@ describe('export in Chromium', () => {
       .getByText(/Exported 1 article, \d+ files to /)
       .waitFor()
 
-    const manifest = await fs.readFile(path.join(exportsDir, 'export-1', 'MANIFEST.sha256'), 'utf8')
+    const manifest = await fs.readFile(path.join(room.exportsDir, 'export-1', 'MANIFEST.sha256'), 'utf8')
     expect(manifest).toMatch(/^[0-9a-f]{64} {2}articles\.jsonl$/m)
 
     await page.keyboard.press('Escape')
@@ -76,7 +64,7 @@ describe('export in Chromium', () => {
       .getByRole('status')
       .getByText(/Exported 1 article, \d+ files to /)
       .waitFor()
-    const articles = await fs.readFile(path.join(exportsDir, 'export-2', 'articles.jsonl'), 'utf8')
+    const articles = await fs.readFile(path.join(room.exportsDir, 'export-2', 'articles.jsonl'), 'utf8')
     expect(articles).toContain('Mill Street bakery reopens after the flood')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })

@@ -8,8 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { openLibrary } from '../../electron/core/library/library'
-import { startWebHarness, type WebHarness } from '../../electron/web/harness'
-import { buildRenderer, expectNoAxeViolations, launchChromium, SCREENSHOT_DIR, tempLibrary } from './support'
+import { expectNoAxeViolations, openReadingRoom, SCREENSHOT_DIR, type ReadingRoom } from './support'
 
 /** A Wallabag v2 export written for this test: one tagged entry saved on 3 May 2024, one archived. */
 const WALLABAG = JSON.stringify([
@@ -54,43 +53,33 @@ const NOTE = 'Ferry timetable notes\n\nThe winter ferry leaves the harbour at se
 const LATE = 'Harbour pilots ask for a new boat\n\nThe harbour pilots asked the council on Tuesday for a faster boat.\n'
 
 describe('selections in Chromium', () => {
-  let library: { root: string; remove: () => Promise<void> }
-  let exportsDir: string
-  let harness: WebHarness
-  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let room: ReadingRoom
   let page: Page
 
   beforeAll(async () => {
-    const rendererDir = await buildRenderer('saved-searches')
-    library = await tempLibrary()
-    const { root } = library
-    await fs.mkdir(path.join(root, 'bridge'))
-    await fs.writeFile(path.join(root, 'bridge', 'one.json'), BRIDGE('one.example', 'Shops welcomed the news.'))
-    await fs.writeFile(path.join(root, 'bridge', 'two.json'), BRIDGE('two.example', 'Cyclists get a lane.'))
-    await fs.writeFile(path.join(root, 'bridge', 'three.json'), BRIDGE('three.example', 'Taxis return too.'))
-    await fs.writeFile(path.join(root, 'ferry-notes.txt'), NOTE)
-    // A read-later export is applied when it is imported, as a user imports it.
-    const source = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-e2e-wallabag-'))
-    await fs.writeFile(path.join(source, 'wallabag.json'), WALLABAG)
-    const core = await openLibrary(root)
-    await core.import([{ kind: 'path', path: path.join(source, 'wallabag.json') }])
-    await core.close()
-    await fs.rm(source, { recursive: true, force: true })
-    exportsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-e2e-exports-'))
-    await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
-    harness = await startWebHarness({ library: root, port: 0, rendererDir, exportsDir })
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    await page.setViewportSize({ width: 1366, height: 768 })
-    await page.goto(harness.url)
+    room = await openReadingRoom('saved-searches', {
+      viewport: { width: 1366, height: 768 },
+      seed: async (root) => {
+        await fs.mkdir(path.join(root, 'bridge'))
+        await fs.writeFile(path.join(root, 'bridge', 'one.json'), BRIDGE('one.example', 'Shops welcomed the news.'))
+        await fs.writeFile(path.join(root, 'bridge', 'two.json'), BRIDGE('two.example', 'Cyclists get a lane.'))
+        await fs.writeFile(path.join(root, 'bridge', 'three.json'), BRIDGE('three.example', 'Taxis return too.'))
+        await fs.writeFile(path.join(root, 'ferry-notes.txt'), NOTE)
+        // A read-later export is applied when it is imported, as a user imports it.
+        const source = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-e2e-wallabag-'))
+        await fs.writeFile(path.join(source, 'wallabag.json'), WALLABAG)
+        const core = await openLibrary(root)
+        await core.import([{ kind: 'path', path: path.join(source, 'wallabag.json') }])
+        await core.close()
+        await fs.rm(source, { recursive: true, force: true })
+      },
+    })
+    page = room.page
     await page.getByRole('listbox', { name: 'Articles' }).waitFor()
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await harness?.close()
-    await library?.remove()
-    if (exportsDir) await fs.rm(exportsDir, { recursive: true, force: true })
+    await room?.close()
   })
 
   it('shows read-later tags and archived state in the row and the saved date in the banner', async () => {
@@ -134,7 +123,7 @@ describe('selections in Chromium', () => {
     await form.getByText('Saved “Harbour news”').waitFor()
 
     // A new matching file arrives in the watched library folder.
-    await fs.writeFile(path.join(library.root, 'pilots.txt'), LATE)
+    await fs.writeFile(path.join(room.root, 'pilots.txt'), LATE)
     await page.getByRole('button', { name: 'Library', exact: true }).click()
     const saved = page.getByRole('region', { name: 'Saved searches' }).getByRole('button', { name: /^Harbour news/ })
     await saved.filter({ hasText: '1 new' }).waitFor({ timeout: 30_000 })
@@ -171,7 +160,7 @@ describe('selections in Chromium', () => {
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     expect(await more.evaluate((el) => el === document.activeElement)).toBe(true)
-    const manifest = await fs.readFile(path.join(exportsDir, 'export-1', 'MANIFEST.sha256'), 'utf8')
+    const manifest = await fs.readFile(path.join(room.exportsDir, 'export-1', 'MANIFEST.sha256'), 'utf8')
     expect(manifest).toContain('originals/pilots.txt')
 
     const browse = page.getByRole('region', { name: 'Browse' })
@@ -189,7 +178,7 @@ describe('selections in Chromium', () => {
     await dialog.getByRole('radio', { name: /CSV/ }).check()
     await dialog.getByRole('button', { name: 'Export', exact: true }).click()
     await dialog.getByText(/Exported 3 articles, \d+ files to /).waitFor()
-    const csv = await fs.readFile(path.join(exportsDir, 'export-2', 'articles.csv'), 'utf8')
+    const csv = await fs.readFile(path.join(room.exportsDir, 'export-2', 'articles.csv'), 'utf8')
     expect(csv.match(/Harbour bridge reopens after repairs/g)).toHaveLength(3)
   }, 120_000)
 })

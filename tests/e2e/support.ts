@@ -155,6 +155,8 @@ export interface ReadingRoom {
   page: Page
   /** Every request the page made that left 127.0.0.1 (data: and blob: aside); a test expects none. */
   foreignRequests: string[]
+  /** Where the harness writes exports (`export-1`, `export-2`, …), removed on close. */
+  exportsDir: string
   close(): Promise<void>
 }
 
@@ -172,7 +174,8 @@ export async function openReadingRoom(name: string, options: ReadingRoomOptions 
   const rendererDir = await buildRenderer(name)
   const library = await tempLibrary()
   await options.seed?.(library.root)
-  const harness = await startWebHarness({ library: library.root, port: 0, rendererDir })
+  const exportsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'broadsheet-e2e-exports-'))
+  const harness = await startWebHarness({ library: library.root, port: 0, rendererDir, exportsDir })
   const browser = await launchChromium()
   const page = await browser.context.newPage()
   const foreignRequests: string[] = []
@@ -187,10 +190,12 @@ export async function openReadingRoom(name: string, options: ReadingRoomOptions 
     harness,
     page,
     foreignRequests,
+    exportsDir,
     async close() {
       await browser.close()
       await harness.close()
       await library.remove()
+      await fs.rm(exportsDir, { recursive: true, force: true })
     },
   }
 }
