@@ -101,9 +101,11 @@ export class HighlightsState {
       return null
     }
     if (articleId !== this.#articleId) return result.value
-    this.#items = inTextOrder([...this.#items, result.value])
+    // The same words again come back as that highlight, with the note and tags added.
+    const known = this.#items.some((h) => h.id === result.value.id)
+    this.#items = inTextOrder([...this.#items.filter((h) => h.id !== result.value.id), result.value])
     this.#error = null
-    this.#notice = 'Highlight saved'
+    this.#notice = known ? 'Added to the highlight of these words' : 'Highlight saved'
     return result.value
   }
 

@@ -144,6 +144,13 @@ export class LibraryWorkbench implements Workbench {
     if (!article.text.slice(start, end).trim()) return err('invalid-argument', 'A highlight needs some text.')
     const problem = badNoteOrTags(input.note, input.tags)
     if (problem) return err('invalid-argument', problem)
+    // The same words highlighted again: that highlight gains the note and tags, rather than a twin beside it.
+    const same = (await this.highlights(articleId)).find((h) => h.range?.[0] === start && h.range[1] === end)
+    if (same) {
+      const note = input.note?.trim() ?? ''
+      const merged = !note || same.note.includes(note) ? same.note : same.note ? `${same.note}\n\n${note}` : note
+      return this.updateHighlight(same.id, { note: merged, tags: [...same.tags, ...(input.tags ?? [])] })
+    }
     const stored = newHighlight(articleId, article.text, [start, end], input.note ?? '', uniqueTags(input.tags))
     try {
       await this.#annotations.put(stored)

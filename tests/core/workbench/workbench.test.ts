@@ -70,6 +70,19 @@ describe('workbench highlights', () => {
     expect(unknown.ok ? null : unknown.error.code).toBe('not-found')
   })
 
+  it('adds the note and tags to the highlight of the same words instead of making a twin', async () => {
+    const id = idOf('port/crane.txt')
+    const first = await bench.addQuote(id, 'double the quay capacity', 'ask the port', ['capacity'])
+    const again = await bench.addQuote(id, 'double the quay capacity', 'and the union', ['jobs', 'capacity'])
+    expect(again.ok && first.ok ? again.value.id : null).toBe(first.ok ? first.value.id : 'none')
+    const all = await bench.highlights(id)
+    expect(all).toHaveLength(1)
+    expect(all[0]).toMatchObject({ note: 'ask the port\n\nand the union', tags: ['capacity', 'jobs'] })
+    // Without a new note nothing is lost or repeated.
+    await bench.addQuote(id, 'double the quay capacity')
+    expect((await bench.highlights(id))[0]!.note).toBe('ask the port\n\nand the union')
+  })
+
   it('refuses a range outside the text without saving anything', async () => {
     const id = idOf('port/crane.txt')
     const bad = await bench.addHighlight(id, { range: [5, 100_000] })

@@ -54,6 +54,18 @@ describe('HighlightsState', () => {
     expect(state.notice).toBe('Highlight deleted')
   })
 
+  it('lists the highlight of the same words once when they are highlighted again', async () => {
+    const fake = fakeApi()
+    const made = highlight({ id: 'n', range: [0, 3], note: 'check' })
+    vi.mocked(fake.api.highlights.list).mockResolvedValue(ok([made]))
+    vi.mocked(fake.api.highlights.add).mockResolvedValue(ok({ ...made, note: 'check\n\nagain' }))
+    const state = new HighlightsState(fake.api)
+    await state.load('a')
+    await state.add([0, 3], 'again', [])
+    expect(state.items.map((h) => [h.id, h.note])).toEqual([['n', 'check\n\nagain']])
+    expect(state.notice).toBe('Added to the highlight of these words')
+  })
+
   it('keeps the list and says why when a highlight cannot be saved', async () => {
     const fake = fakeApi()
     const state = new HighlightsState(fake.api)
