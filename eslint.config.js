@@ -21,7 +21,7 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
-  // The boundaries of ../shared/STYLE.md, made mechanical.
+  // The house style's boundaries between rooms (core, shared, app, main, preload, renderer), made mechanical.
   {
     files: ['electron/shared/**'],
     rules: {
