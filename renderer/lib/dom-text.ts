@@ -49,6 +49,11 @@ export function indexText(root: Node): TextIndex {
   return { text, nodes }
 }
 
+/** The first text node under `root` that is article text with a visible character, or null. */
+export function firstArticleText(root: Node): Text | null {
+  return textNodes(root).find((node) => /\S/.test(node.data) && !node.parentElement?.closest(NOT_TEXT)) ?? null
+}
+
 /**
  * Text nodes under `root` placed by their `[data-start]` element (never nested): its offset plus the text before the
  * node inside it. Text outside such elements (whitespace between them) is not the article's and is left out.

@@ -178,6 +178,26 @@ describe('the reader in Chromium', () => {
     await list().waitFor()
   })
 
+  it('selects words with Shift and the arrows in both views without caret browsing, ready to highlight', async () => {
+    for (const title of ['Bakery on Mill Street reopens', 'Tide gauge readings published online']) {
+      await list().getByText(title).click()
+      await heading(title).waitFor()
+      // No caret anywhere yet: the selection starts at the first article text in view.
+      await page.evaluate(() => document.getSelection()?.removeAllRanges())
+      await page.keyboard.press('Control+Shift+ArrowRight')
+      await page.keyboard.press('Control+Shift+ArrowRight')
+      await expect.poll(() => readerTitle()).toBe(title)
+      await page.keyboard.press('h')
+      const dialog = page.getByRole('dialog', { name: 'New highlight' })
+      await dialog.waitFor()
+      expect((await dialog.locator('blockquote').textContent())?.trim().split(/\s+/)).toHaveLength(2)
+      await page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'detached' })
+      await page.keyboard.press('Escape')
+      await list().waitFor()
+    }
+  })
+
   it('shows a link’s address and opens it only through the app on a click or Enter, with no request leaving 127.0.0.1', async () => {
     await list().getByText('Tide gauge readings published online').click()
     await heading('Tide gauge readings published online').waitFor()
