@@ -11,6 +11,7 @@ import { openWorkbench } from '../../core/workbench/index'
 import { CommandError, UsageError, type CliCommand, type CommandContext } from '../command'
 import { indexReady } from '../index-progress'
 import { SINCE_UNTIL, filterOptions, filterUsage, filteredRequest, strings } from '../search-filters'
+import { formatSize } from '../../core/formats'
 
 /** The search request of `--query` with its filter options, the date range given as `--since`/`--until`. */
 function searchRequest(query: string, flags: CommandContext['flags']): SearchRequest {
@@ -33,12 +34,6 @@ function selectionOf(ctx: CommandContext): ExportSelection {
   if (ids.length > 0) return { kind: 'ids', ids: [...ids, ...ctx.args] }
   if (typeof query === 'string') return { kind: 'search', request: searchRequest(query, ctx.flags) }
   return { kind: 'saved', name: saved as string }
-}
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
 /** The `export` command. */
@@ -92,7 +87,7 @@ export const command: CliCommand = {
         const s = result.value
         if (ctx.json) ctx.out(JSON.stringify(s) + '\n')
         else {
-          const what = `${s.articles} article${s.articles === 1 ? '' : 's'}, ${s.files} files, ${size(s.bytes)}`
+          const what = `${s.articles} article${s.articles === 1 ? '' : 's'}, ${s.files} files, ${formatSize(s.bytes)}`
           ctx.out(`Exported ${what} to ${s.path}\n`)
         }
         return 0
